@@ -1,0 +1,5 @@
+"""`python -m facilitator` runs the same command as `facilitator`."""
+
+from facilitator.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,271 @@
+"""The agenda of a day: pydantic models and `load_agenda`, whose errors name file, slot and field."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+import datetime as dt
+from datetime import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from facilitator.durations import format_clock, format_duration, parse_clock, parse_duration
+from facilitator.errors import AgendaError
+
+ClockTime = Annotated[time, BeforeValidator(parse_clock), PlainSerializer(format_clock)]
+"""A time of day: "08:45", "8.45" or a TOML local time; written back as "08:45"."""
+
+Seconds = Annotated[int, BeforeValidator(parse_duration), PlainSerializer(format_duration)]
+"""A positive duration: "90s", "5m", "1h30m"; held as whole seconds."""
+
+DEFAULT_WARNING = 120
+DEFAULT_TABLES = 8
+
+
+class SlotKind(StrEnum):
+    """What happens in a slot; decides its colour, and whether notes are taken in it."""
+
+    WELCOME = "welcome"
+    TALK = "talk"
+    CASE = "case"
+    DIALOGUE = "dialogue"
+    SUMMARY = "summary"
+    BREAK = "break"
+    MEAL = "meal"
+    ELECTION = "election"
+    OTHER = "other"
+
+
+class Slot(BaseModel):
+    """One item of the programme, from its start to the next item's start."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: ClockTime
+    """When the slot is planned to start."""
+    title: str = Field(min_length=1)
+    """What the programme calls it."""
+    speakers: list[str] = Field(default_factory=list)
+    """Who speaks or leads it, in programme order."""
+    kind: SlotKind = SlotKind.OTHER
+    """What happens in it."""
+    duration: Seconds | None = None
+    """How long it lasts; absent means until the next slot (or the agenda's end)."""
+    warning: Seconds | None = None
+    """Remaining time at which the countdown warns; absent means the agenda's default."""
+    questions: list[str] = Field(default_factory=list)
+    """The printed questions of a table dialogue."""
+    tables: int | None = Field(default=None, ge=1, le=500)
+    """How many tables report in this slot; absent means the agenda's default."""
+    fixed: bool = False
+    """A hard start (lunch, a bus): overruns before it must not move it."""
+    approx: bool = False
+    """The programme gives the start as "ca." (about)."""
+    note: str | None = None
+    """The host's own note; never shown on stage."""
+
+    @field_validator("title")
+    @classmethod
+    def _title_has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the title is empty; give the slot a title")
+        return value.strip()
+
+
+class Agenda(BaseModel):
+    """A whole day: its title and details, and its slots in order of start."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    title: str = Field(min_length=1)
+    """The day's name, shown in the header and on reports."""
+    date: dt.date | None = None
+    """The day's date; absent means the day the session is held."""
+    venue: str | None = None
+    """Where it is held."""
+    language: Literal["da", "en"] | None = None
+    """The language of the console for this day."""
+    end: ClockTime | None = None
+    """When the last slot ends, unless the last slot has a duration."""
+    warning: Seconds = DEFAULT_WARNING
+    """The default warning threshold of every slot."""
+    tables: int = Field(default=DEFAULT_TABLES, ge=1, le=500)
+    """The default number of tables that report in a dialogue."""
+    stopwords: list[str] = Field(default_factory=list)
+    """Extra words the word cloud leaves out, on top of the shipped lists."""
+    slots: list[Slot] = Field(alias="slot", min_length=1)
+    """The programme, in order of start."""
+
+    @model_validator(mode="after")
+    def _check_day(self) -> Agenda:
+        problems = list(_order_problems(self))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    def duration_of(self, index: int) -> int:
+        """The planned length of slot `index` in seconds."""
+        slot = self.slots[index]
+        if slot.duration is not None:
+            return slot.duration
+        following = self.slots[index + 1].start if index + 1 < len(self.slots) else self.end
+        assert following is not None, "validated: the last slot has an end"
+        return _seconds_of_day(following) - _seconds_of_day(slot.start)
+
+    def warning_of(self, index: int) -> int:
+        """The warning threshold of slot `index` in seconds."""
+        own = self.slots[index].warning
+        return own if own is not None else self.warning
+
+    def tables_of(self, index: int) -> int:
+        """How many tables report in slot `index`."""
+        own = self.slots[index].tables
+        return own if own is not None else self.tables
+
+    def to_toml_data(self) -> dict[str, Any]:
+        """The agenda as TOML-ready data that `Agenda.model_validate` reads back."""
+        return self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
+
+
+def slot_label(index: int, slot: Slot | dict[str, Any] | None) -> str:
+    """'slot 3 "Dialog ved bordene"': how every message names a slot (numbered from 1)."""
+    title = slot.title if isinstance(slot, Slot) else (slot or {}).get("title")
+    if isinstance(title, str) and title.strip():
+        return f'slot {index + 1} "{title.strip()}"'
+    return f"slot {index + 1}"
+
+
+def _seconds_of_day(value: time) -> int:
+    return value.hour * 3600 + value.minute * 60 + value.second
+
+
+def _order_problems(agenda: Agenda) -> list[str]:
+    """Problems that involve more than one slot: order, overlaps and the day's end."""
+    problems = []
+    slots = agenda.slots
+    for index in range(1, len(slots)):
+        before, slot = slots[index - 1], slots[index]
+        if slot.start <= before.start:
+            problems.append(
+                f"{slot_label(index, slot)}: 'start' {format_clock(slot.start)} must come after "
+                f"{format_clock(before.start)}, the start of {slot_label(index - 1, before)}; "
+                "starts must strictly increase"
+            )
+        elif before.duration is not None and (
+            _seconds_of_day(before.start) + before.duration > _seconds_of_day(slot.start)
+        ):
+            problems.append(
+                f"{slot_label(index - 1, before)}: 'duration' {format_duration(before.duration)} "
+                f"runs past {format_clock(slot.start)}, the start of the next slot; "
+                "shorten it or leave it out"
+            )
+    last_index = len(slots) - 1
+    last = slots[last_index]
+    if last.duration is None and agenda.end is None:
+        problems.append(
+            f"{slot_label(last_index, last)}: the last slot needs a 'duration', "
+            'or the agenda an \'end\' such as end = "12:30"'
+        )
+    elif last.duration is None and agenda.end is not None and agenda.end <= last.start:
+        problems.append(
+            f"'end' {format_clock(agenda.end)} must come after {format_clock(last.start)}, "
+            f"the start of the last slot, {slot_label(last_index, last)}"
+        )
+    elif last.duration is not None and _seconds_of_day(last.start) + last.duration > 86400:
+        problems.append(f"{slot_label(last_index, last)}: 'duration' runs past midnight")
+    return problems
+
+
+def load_agenda(path: Path | str) -> Agenda:
+    """Read and validate an agenda file; raise AgendaError with a message a user can act on."""
+    path = Path(path)
+    data = read_toml(path, AgendaError, what="agenda file")
+    return parse_agenda(data, source=str(path))
+
+
+def parse_agenda(data: dict[str, Any], source: str) -> Agenda:
+    """Validate TOML data as an agenda; `source` names the file in every message."""
+    try:
+        return Agenda.model_validate(data)
+    except ValidationError as error:
+        lines = [_describe(item, data) for item in error.errors()]
+        raise AgendaError("\n".join(f"{source}: {line}" for line in lines)) from None
+
+
+def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, Any]:
+    """Read a TOML file, turning every way it can fail into `error_type` with the file's name."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error_type(f"{path}: no such file; give the path of the {what}") from None
+    except IsADirectoryError:
+        raise error_type(f"{path}: is a folder; give the path of the {what}") from None
+    except OSError as error:
+        raise error_type(f"{path}: cannot be read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise error_type(
+            f"{path}: line {line}: the file is not UTF-8 text; save it as UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise error_type(f"{path}: not valid TOML: {error}") from None
+
+
+_FIELD_HINTS = {
+    "kind": "one of " + ", ".join(kind.value for kind in SlotKind),
+    "questions": "a list of strings, such as questions = [\"What works?\"]",
+    "speakers": "a list of names, such as speakers = [\"Ann\", \"Bo\"]",
+    "language": '"da" or "en"',
+    "date": "a TOML date such as 2024-11-26",
+    "tables": "a whole number of tables from 1 to 500",
+    "fixed": "true or false",
+    "approx": "true or false",
+    "title": "a non-empty text in quotes",
+}
+
+
+def _describe(item: Any, data: dict[str, Any]) -> str:
+    """One pydantic error as 'slot 3 "Title": 'field': what is wrong and what is expected'."""
+    loc = list(item["loc"])
+    where = ""
+    if len(loc) >= 2 and loc[0] == "slot" and isinstance(loc[1], int):
+        slots = data.get("slot")
+        raw = slots[loc[1]] if isinstance(slots, list) and loc[1] < len(slots) else None
+        where = slot_label(loc[1], raw if isinstance(raw, dict) else None) + ": "
+        loc = loc[2:]
+    field = str(loc[0]) if loc else ""
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        known = Slot.model_fields if where else {**Agenda.model_fields, "slot": None}
+        names = sorted(name for name in known if name != "slots")
+        close = difflib.get_close_matches(field, names, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return f"{where}unknown key '{field}'; {hint}the keys are: {', '.join(names)}"
+    if kind == "missing":
+        if field == "slot":
+            return "no slots; add at least one [[slot]] with a start and a title"
+        return f"{where}missing '{field}'; every {'slot' if where else 'agenda'} needs one"
+    if not field and not where:
+        return str(item["msg"]).removeprefix("Value error, ")
+    message = str(item["msg"]).removeprefix("Value error, ")
+    if field in _FIELD_HINTS and kind not in ("value_error",):
+        message = f"expected {_FIELD_HINTS[field]}, got {item.get('input')!r}"
+    if field == "slot" and kind in ("too_short", "list_type"):
+        return "no slots; add at least one [[slot]] with a start and a title"
+    return f"{where}'{field}': {message}"

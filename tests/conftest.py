@@ -1,0 +1,35 @@
+"""Shared fixtures: the repository's agenda, a fake clock on the seed's day, a sessions folder."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from facilitator.agenda import Agenda, load_agenda
+from facilitator.clock import FakeClock
+from facilitator.store import SessionStore
+
+ROOT = Path(__file__).resolve().parent.parent
+AGENDA_FILE = ROOT / "agenda.toml"
+CPH = timezone(timedelta(hours=1))
+"""The seed day's time zone (Central European Time in November)."""
+
+
+@pytest.fixture
+def agenda() -> Agenda:
+    """The seed's day, as the repository's agenda.toml describes it."""
+    return load_agenda(AGENDA_FILE)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake clock at 08:44 on the seed's day, a minute before the welcome."""
+    return FakeClock(datetime(2024, 11, 26, 8, 44, tzinfo=CPH))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SessionStore:
+    """An empty sessions folder."""
+    return SessionStore(tmp_path / "sessions")

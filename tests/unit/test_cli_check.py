@@ -1,0 +1,48 @@
+"""`facilitator check`: the planned day on stdout, or the message on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from facilitator.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+BROKEN = Path(__file__).parent / "agendas"
+
+
+def test_check_prints_the_whole_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(ROOT / "agenda.toml")]) == 0
+    out = capsys.readouterr().out
+    for text in ("Velkommen til arbejdsmiljødagen", "Valg til AMR", "ca. 12:15", "Pia Høgh Flarup",
+                 "14 slots from 08:45 to 12:30", "3 h 45 min", "dialogue 40 min",
+                 "breaks 25 min"):
+        assert text in out
+
+
+@pytest.mark.parametrize("name", ["unknown_key.toml", "not_toml.toml", "no_slots.toml"])
+def test_check_refuses_a_broken_agenda(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(BROKEN / name)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"facilitator: {BROKEN / name}: ")
+    assert "Traceback" not in captured.err
+
+
+def test_the_installed_command_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "check", str(tmp_path / "missing.toml")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["run", "--speed", "fast"])
+    assert caught.value.code == 2
+    assert "expected a number" in capsys.readouterr().err
