@@ -1,10 +1,10 @@
-"""The agenda of a day: pydantic models and `load_agenda`, whose errors name file, slot and field."""
+"""The agenda of a day: pydantic models, and `load_agenda` whose errors name file, slot, field."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import tomllib
-import datetime as dt
 from datetime import time
 from enum import StrEnum
 from pathlib import Path

@@ -143,9 +143,10 @@ class SessionStore:
             except OSError:
                 modified = 0.0
             try:
-                found.append(SessionEntry(folder.name, folder, self.load(folder.name), None, modified))
-            except SessionError as error:
-                found.append(SessionEntry(folder.name, folder, None, str(error), modified))
+                session, error = self.load(folder.name), None
+            except SessionError as problem:
+                session, error = None, str(problem)
+            found.append(SessionEntry(folder.name, folder, session, error, modified))
         return sorted(found, key=lambda entry: (entry.modified, entry.id), reverse=True)
 
     def newest_unfinished(

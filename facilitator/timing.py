@@ -137,6 +137,7 @@ class Timeline:
         count = len(agenda.slots)
         self._planned = [self._combine(slot.start) for slot in agenda.slots]
         self._durations = [agenda.duration_of(i) for i in range(count)]
+        self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._stack: list[LogState] = [
             LogState(segments=((),) * count, adjustments=(0,) * count)
         ]
@@ -225,28 +226,70 @@ class Timeline:
         count = len(self._durations)
         shift = self._shift(log)
         planned = [start + shift for start in self._planned]
-        slots: list[SlotState] = []
+        runs = []
         for index in range(count):
             segments = list(log.segments[index])
             if index == log.current and log.running_since is not None:
                 segments.append((log.running_since, now))
-            elapsed = sum(max(0.0, (end - begin).total_seconds()) for begin, end in segments)
-            slots.append(
-                SlotState(
-                    index=index,
-                    phase=self._phase(log, index, elapsed),
-                    planned_start=planned[index],
-                    planned_duration=self._durations[index],
-                    adjustment=log.adjustments[index],
-                    warning=self.agenda.warning_of(index),
-                    elapsed=elapsed,
-                    expected_start=segments[0][0] if segments else planned[index],
-                    actual_start=segments[0][0] if segments else None,
-                    actual_end=segments[-1][1] if segments and (index != log.current or
-                                                                log.finished_at) else None,
-                )
+            runs.append(segments)
+        elapsed = [sum((end - begin).total_seconds() for begin, end in run) for run in runs]
+        remaining = [
+            self._durations[i] + log.adjustments[i] - elapsed[i] for i in range(count)
+        ]
+        phase = self._phase(log, remaining[log.current])
+
+        # Offset: the current slot's projected end against its planned end.
+        expected = [run[0][0] if run else planned[i] for i, run in enumerate(runs)]
+        if log.finished_at is not None:
+            end = log.finished_at
+        elif phase is Phase.PENDING:
+            late = (now - planned[log.current]).total_seconds()
+            expected[log.current] = now if 0 < late <= RELATIVE_AFTER else planned[log.current]
+            end = expected[log.current] + timedelta(seconds=remaining[log.current])
+        else:
+            end = now + timedelta(seconds=max(remaining[log.current], 0.0))
+        planned_end = planned[log.current] + timedelta(seconds=self._durations[log.current])
+        offset = (end - planned_end).total_seconds()
+
+        # Later slots move by the offset, except that a fixed slot holds its planned start.
+        running_offset, risks = offset, []
+        for index in range(log.current + 1, count if log.finished_at is None else 0):
+            if self.agenda.slots[index].fixed:
+                if running_offset > 0:
+                    risks.append(FixedRisk(index, running_offset))
+                running_offset = 0.0
+            expected[index] = planned[index] + timedelta(seconds=running_offset)
+            end = expected[index] + timedelta(seconds=remaining[index])
+
+        slots = tuple(
+            SlotState(
+                index=index,
+                phase=phase if index == log.current and log.finished_at is None
+                else Phase.DONE if index < log.current or log.finished_at is not None
+                else Phase.PENDING,
+                planned_start=planned[index],
+                planned_duration=self._durations[index],
+                adjustment=log.adjustments[index],
+                warning=self._warnings[index],
+                elapsed=elapsed[index],
+                expected_start=expected[index],
+                actual_start=run[0][0] if run else None,
+                actual_end=run[-1][1]
+                if run and (index != log.current or log.finished_at is not None) else None,
             )
-        return self._project(log, slots, planned, now, relative=shift != timedelta(0))
+            for index, run in enumerate(runs)
+        )
+        return DayState(
+            now=now,
+            slots=slots,
+            current=log.current,
+            started=log.started_at is not None,
+            finished=log.finished_at is not None,
+            offset=offset,
+            relative=shift != timedelta(0),
+            expected_end=end,
+            fixed_risks=tuple(risks),
+        )
 
     def _shift(self, log: LogState) -> timedelta:
         """How far the day's actual start is from its plan, when that is more than an hour."""
@@ -255,61 +298,15 @@ class Timeline:
         shift = log.started_at - self._planned[log.started_slot]
         return shift if abs(shift.total_seconds()) > RELATIVE_AFTER else timedelta(0)
 
-    def _phase(self, log: LogState, index: int, elapsed: float) -> Phase:
-        if log.finished_at is not None or index < log.current:
+    def _phase(self, log: LogState, remaining: float) -> Phase:
+        """The current slot's phase."""
+        if log.finished_at is not None:
             return Phase.DONE
-        if index > log.current:
-            return Phase.PENDING
         if log.running_since is None:
-            return Phase.PAUSED if log.segments[index] else Phase.PENDING
-        remaining = self._durations[index] + log.adjustments[index] - elapsed
+            return Phase.PAUSED if log.segments[log.current] else Phase.PENDING
         if remaining < 0:
             return Phase.OVERTIME
-        return Phase.WARNING if remaining <= self.agenda.warning_of(index) else Phase.RUNNING
-
-    def _project(
-        self,
-        log: LogState,
-        slots: list[SlotState],
-        planned: list[datetime],
-        now: datetime,
-        relative: bool,
-    ) -> DayState:
-        """Offset, expected starts of later slots, the day's expected end, fixed slots at risk."""
-        current = slots[log.current]
-        planned_end = planned[log.current] + timedelta(seconds=current.planned_duration)
-        if log.finished_at is not None:
-            end = log.finished_at
-        elif current.phase is Phase.PENDING:
-            late = (now - planned[log.current]).total_seconds()
-            start = now if 0 < late <= RELATIVE_AFTER else planned[log.current]
-            slots[log.current] = replace(current, expected_start=start)
-            end = start + timedelta(seconds=current.remaining)
-        else:
-            end = now + timedelta(seconds=max(current.remaining, 0.0))
-        offset = (end - planned_end).total_seconds()
-        running_offset, risks = offset, []
-        for index in range(log.current + 1, len(slots)):
-            if log.finished_at is not None:
-                break
-            if self.agenda.slots[index].fixed:
-                if running_offset > 0:
-                    risks.append(FixedRisk(index, running_offset))
-                running_offset = 0.0
-            expected = planned[index] + timedelta(seconds=running_offset)
-            slots[index] = replace(slots[index], expected_start=expected)
-            end = expected + timedelta(seconds=slots[index].remaining)
-        return DayState(
-            now=now,
-            slots=tuple(slots),
-            current=log.current,
-            started=log.started_at is not None,
-            finished=log.finished_at is not None,
-            offset=offset,
-            relative=relative,
-            expected_end=end,
-            fixed_risks=tuple(risks),
-        )
+        return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
 
 
 def _close(log: LogState, at: datetime) -> LogState:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -10,6 +12,10 @@ import pytest
 from facilitator.agenda import Agenda, load_agenda
 from facilitator.clock import FakeClock
 from facilitator.store import SessionStore
+
+# Local time is the venue's: Copenhagen, as a POSIX rule so that no tz database is needed.
+os.environ["TZ"] = "CET-1CEST,M3.5.0,M10.5.0/3"
+time.tzset()
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENDA_FILE = ROOT / "agenda.toml"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 import tomli_w
-import tomllib
 
 from facilitator.agenda import Agenda, SlotKind, load_agenda, parse_agenda
 from facilitator.durations import format_duration, parse_clock, parse_duration
