@@ -1,0 +1,45 @@
+"""A yes/no question that a host answers with one key."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from facilitator.ui.text import t
+
+
+class ConfirmModal(ModalScreen[bool]):
+    """Asks before a destructive action; y or Enter on Yes confirms, n or Escape declines."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", t("confirm.yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", t("confirm.no"), id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        """The question and two buttons; No has the focus, so a stray Enter declines."""
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(t("confirm.yes"), id="yes", variant="warning")
+                yield Button(t("confirm.no"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        """Focus No."""
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        """Close with `answer`."""
+        self.dismiss(answer)

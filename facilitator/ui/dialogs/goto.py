@@ -1,0 +1,54 @@
+"""A picker of slots for the host's `g` key."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.agenda import Agenda
+from facilitator.durations import format_clock
+from facilitator.ui.text import t
+
+
+class GotoModal(ModalScreen[int | None]):
+    """Lists every slot; Enter picks one, Escape picks none."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="goto.cancel")]
+
+    def __init__(self, agenda: Agenda, current: int) -> None:
+        super().__init__()
+        self.agenda = agenda
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """The title and the list of slots, the current one highlighted."""
+        options = [
+            Option(
+                f"{index + 1:>2}  {format_clock(slot.start)}  {slot.title}"
+                + ("  ◀" if index == self.current else ""),
+                id=str(index),
+            )
+            for index, slot in enumerate(self.agenda.slots)
+        ]
+        with Vertical(classes="dialog"):
+            yield Label(t("goto.title"), classes="question")
+            yield OptionList(*options, id="slots")
+
+    def on_mount(self) -> None:
+        """Start at the slot after the current one, the usual target."""
+        slots = self.query_one("#slots", OptionList)
+        slots.highlighted = min(self.current + 1, len(self.agenda.slots) - 1)
+        slots.focus()
+
+    @on(OptionList.OptionSelected, "#slots")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_dismiss_none(self) -> None:
+        """Close without picking."""
+        self.dismiss(None)

@@ -1,0 +1,49 @@
+"""Every key of the screen underneath, from its own bindings so the list is never stale."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from facilitator.ui.text import t
+
+
+class HelpModal(ModalScreen[None]):
+    """A table of key and what it does; any key closes it."""
+
+    def __init__(self, bindings: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.bindings_help = bindings
+
+    def compose(self) -> ComposeResult:
+        """The title, the table and how to close it."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        for keys, description in self.bindings_help:
+            table.add_row(keys, description)
+        with Vertical(classes="dialog"):
+            yield Label(t("help.title"), classes="question")
+            yield Static(table)
+            yield Label(t("help.close"), classes="hint")
+
+    def on_key(self, event: Key) -> None:
+        """Any key closes the help."""
+        event.stop()
+        self.dismiss(None)
+
+
+def describe_bindings(bindings: list[Binding], display: dict[str, str]) -> list[tuple[str, str]]:
+    """(keys, help text) for each binding with an id, keys shown as a person types them."""
+    rows = []
+    for binding in bindings:
+        if binding.id is None:
+            continue
+        keys = ", ".join(display.get(key, key) for key in binding.key.split(","))
+        rows.append((keys, t(f"help.{binding.id}")))
+    return rows

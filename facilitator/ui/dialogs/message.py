@@ -1,0 +1,44 @@
+"""The host's message to the stage screen, with the usual ones offered as suggestions."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label
+
+from facilitator.ui.text import t
+
+
+class MessageModal(ModalScreen[str | None]):
+    """One line of text; Enter sends it (empty clears the stage), Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="message.cancel")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """A label and the input, holding the message on stage now."""
+        presets = t("message.presets").split("|")
+        with Vertical(classes="dialog"):
+            yield Label(t("message.title"), classes="question")
+            yield Input(
+                self.current,
+                placeholder=t("message.placeholder"),
+                suggester=SuggestFromList(presets, case_sensitive=False),
+                id="message",
+                max_length=200,
+            )
+
+    @on(Input.Submitted, "#message")
+    def _send(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        """Close without sending."""
+        self.dismiss(None)

@@ -1,0 +1,345 @@
+"""The host console: the current slot's countdown, the day's offset, the agenda, the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar
+
+from facilitator.errors import SessionError, SessionLocked
+from facilitator.events import Action
+from facilitator.host import HostRun
+from facilitator.session import Session
+from facilitator.timing import DayState, Phase
+from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.goto import GotoModal
+from facilitator.ui.dialogs.help import HelpModal, describe_bindings
+from facilitator.ui.dialogs.message import MessageModal
+from facilitator.ui.text import clock_time, countdown, offset_text, phase_text, t
+from facilitator.ui.widgets.agenda_list import AgendaList
+from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.day_header import DayHeader
+
+KEY_DISPLAY = {
+    "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
+    "question_mark": "?", "f1": "F1",
+}
+
+PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
+
+
+class HostScreen(Screen[None]):
+    """What the host watches on the stage laptop."""
+
+    CSS_PATH = "host.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
+
+    BINDINGS = [
+        Binding("space", "start_pause", t("key.start"), id="start"),
+        Binding("n", "next", t("key.next"), id="next"),
+        Binding("p", "previous", t("key.previous"), id="previous"),
+        Binding("g", "goto", t("key.goto"), id="goto"),
+        Binding("plus,equals_sign", "adjust(60)", t("key.more"), id="more", key_display="+"),
+        Binding("minus", "adjust(-60)", t("key.less"), id="less", key_display="-"),
+        Binding("ctrl+z", "undo", t("key.undo"), id="undo"),
+        Binding("m", "message", t("key.message"), id="message"),
+        Binding("f", "finish", t("key.finish"), id="finish"),
+        Binding("question_mark,f1", "help", t("key.help"), id="help", key_display="?"),
+        Binding("q", "quit_day", t("key.quit"), id="quit"),
+    ]
+
+    def __init__(self, run: HostRun, offer_resume: Session | None = None) -> None:
+        super().__init__()
+        self.run = run
+        self.offer_resume = offer_resume
+        self._phase_seen: tuple[int, Phase] | None = None
+        self._save_failed = False
+        self._shown: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        """Header, the countdown panel beside the agenda list, and the footer."""
+        yield DayHeader(self.run.agenda.title, self._speed(), id="header")
+        with Horizontal(id="main"):
+            with Vertical(id="slot-panel"):
+                yield Label(id="slot-position")
+                yield Label(id="slot-title")
+                yield Label(id="slot-speakers")
+                yield BigDigits(id="countdown")
+                yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                yield Label(id="slot-phase")
+                yield Label(id="risk")
+                yield Label(id="next")
+                yield Label(id="stage-message")
+                yield Label(id="host-note")
+            yield AgendaList(self.run.agenda, id="agenda")
+        yield Footer()
+
+    def _speed(self) -> float | None:
+        return self.run.rehearsal.speed if self.run.rehearsal else None
+
+    def on_mount(self) -> None:
+        """Draw at once, tick several times a second, and offer to resume a session."""
+        self.refresh_state()
+        speed = self._speed() or 1.0
+        self.set_interval(max(0.1, min(0.25, 1 / speed)), self.refresh_state)
+        if self.offer_resume is not None:
+            session = self.offer_resume
+            self._confirm(t("confirm.resume", id=session.id), lambda: self._resume(session))
+
+    def _resume(self, session: Session) -> None:
+        try:
+            self.run.resume(session)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self._rebuild_for(session)
+        self.notify(t("notify.resumed", id=session.id))
+
+    def _rebuild_for(self, session: Session) -> None:
+        """A resumed session brings its own agenda snapshot and clock."""
+        self.query_one(DayHeader).rehearsal_speed = self._speed()
+        self._phase_seen = None
+        self.refresh_state()
+
+    # Drawing ---------------------------------------------------------------------------
+
+    def refresh_state(self) -> None:
+        """Compute the day from the log and the clock, and redraw what changed."""
+        self._retry_save()
+        state = self.run.state()
+        self._ring_on_thresholds(state)
+        self.query_one(DayHeader).show(state)
+        self.query_one(AgendaList).show(state)
+        self._show_slot(state)
+
+    def _set(self, widget_id: str, text: str) -> None:
+        """Update a label only when its text changes; hide it when empty."""
+        if self._shown.get(widget_id) == text:
+            return
+        self._shown[widget_id] = text
+        label = self.query_one(f"#{widget_id}", Label)
+        label.update(text)
+        label.display = bool(text)
+
+    def _show_slot(self, state: DayState) -> None:
+        slot = state.current_slot
+        agenda_slot = self.run.agenda.slots[slot.index]
+        panel = self.query_one("#slot-panel")
+        phase = Phase.DONE if state.finished else slot.phase
+        for each, css_class in PHASE_CLASSES.items():
+            panel.set_class(each is phase, css_class)
+        count = len(state.slots)
+        self._set(
+            "slot-position",
+            f"{t('slot.position', number=slot.index + 1, count=count)} · {agenda_slot.kind.value}",
+        )
+        self._set("slot-title", agenda_slot.title)
+        self._set("slot-speakers", ", ".join(agenda_slot.speakers))
+        digits = self.query_one(BigDigits)
+        if state.finished:
+            digits.value = ""
+            self._set("slot-phase", t("day.finished"))
+            summary = t(
+                "day.summary", time=clock_time(state.expected_end), offset=offset_text(state.offset)
+            )
+            self._set("next", summary)
+            self._set("risk", "")
+        else:
+            digits.value = countdown(slot.display_seconds)
+            self._set("slot-phase", phase_text(slot.phase))
+            self._set("next", self._next_text(state))
+            self._set("risk", self._risk_text(state))
+        planned = max(1, slot.planned_duration + slot.adjustment)
+        progress = self.query_one(ProgressBar)
+        progress.update(total=planned, progress=min(slot.elapsed, planned))
+        message = self.run.stage_message
+        self._set("stage-message", t("slot.message", text=message) if message else "")
+        self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
+
+    def _next_text(self, state: DayState) -> str:
+        following = state.next_slot
+        if following is None:
+            return t("slot.last")
+        title = self.run.agenda.slots[following.index].title
+        return t("slot.next", time=clock_time(following.expected_start), title=title)
+
+    def _risk_text(self, state: DayState) -> str:
+        if not state.fixed_risks:
+            return ""
+        risk = state.fixed_risks[0]
+        slot = state.slots[risk.index]
+        return t(
+            "risk.fixed",
+            title=self.run.agenda.slots[risk.index].title,
+            time=clock_time(slot.planned_start),
+            minutes=max(1, round(risk.seconds / 60)),
+        )
+
+    def _ring_on_thresholds(self, state: DayState) -> None:
+        """Ring once when the current slot enters its warning, and once when it reaches zero."""
+        seen = (state.current, state.current_slot.phase)
+        before = self._phase_seen
+        self._phase_seen = seen
+        if before is None or before[0] != seen[0] or before[1] == seen[1]:
+            return
+        entered = seen[1]
+        if entered is Phase.WARNING and before[1] is Phase.RUNNING:
+            self.app.bell()
+        elif entered is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING):
+            self.app.bell()
+
+    # Saving ----------------------------------------------------------------------------
+
+    def _act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
+        """Apply an action; a failed write is reported, kept, and retried on every tick."""
+        try:
+            done = self.run.act(action, slot=slot, seconds=seconds)
+        except SessionLocked as error:
+            self.notify(str(error), severity="error", timeout=30)
+            return False
+        except SessionError as error:
+            self._report_save_failure(error)
+            done = True
+        self.refresh_state()
+        self.refresh_bindings()
+        return done
+
+    def _report_save_failure(self, error: SessionError) -> None:
+        if not self._save_failed:
+            self.notify(t("notify.saved_failed", error=error), severity="error", timeout=30)
+        self._save_failed = True
+
+    def _retry_save(self) -> None:
+        if not self.run.unsaved:
+            return
+        try:
+            self.run.flush()
+        except SessionError as error:
+            self._report_save_failure(error)
+            return
+        if self._save_failed:
+            self._save_failed = False
+            self.notify(t("notify.saved_again"))
+
+    # Actions ---------------------------------------------------------------------------
+
+    def _confirm(self, question: str, then: Callable[[], object]) -> None:
+        """Ask `question`; run `then` only on yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out the keys that cannot do anything now."""
+        run = self.run
+        match action:
+            case "start_pause":
+                return any(run.can(a) for a in (Action.START, Action.PAUSE, Action.RESUME)) or None
+            case "next":
+                return run.can(Action.NEXT) or None
+            case "previous":
+                return run.can(Action.PREVIOUS) or None
+            case "goto":
+                return not run.state().finished or None
+            case "adjust":
+                return run.can(Action.ADJUST, seconds=int(str(parameters[0]))) or None
+            case "undo":
+                return bool(run.timeline.events) and not run.lost_lock or None
+            case "finish":
+                return run.can(Action.FINISH) or None
+        return True
+
+    def action_start_pause(self) -> None:
+        """Space: start the slot, or pause it, or resume it."""
+        for action in (Action.START, Action.PAUSE, Action.RESUME):
+            if self.run.can(action):
+                self._act(action)
+                return
+
+    def action_next(self) -> None:
+        """End this slot and start the next one."""
+        self._act(Action.NEXT)
+
+    def action_previous(self) -> None:
+        """Go back one slot, after asking."""
+        if not self.run.can(Action.PREVIOUS):
+            return
+        target = self.run.state().current - 1
+        question = t(
+            "confirm.previous", number=target + 1, title=self.run.agenda.slots[target].title
+        )
+        self._confirm(question, lambda: self._act(Action.PREVIOUS))
+
+    def action_goto(self) -> None:
+        """Pick a slot to go to; an earlier one asks first."""
+        current = self.run.state().current
+        self.app.push_screen(GotoModal(self.run.agenda, current), self._goto_picked)
+
+    def _goto_picked(self, target: int | None) -> None:
+        current = self.run.state().current
+        if target is None or target == current:
+            return
+        if target > current:
+            self._act(Action.GOTO, slot=target)
+            return
+        question = t(
+            "confirm.goto_earlier", number=target + 1, title=self.run.agenda.slots[target].title
+        )
+        self._confirm(question, lambda: self._act(Action.GOTO, slot=target))
+
+    def action_adjust(self, seconds: int) -> None:
+        """Give or take time on the current slot."""
+        self._act(Action.ADJUST, seconds=seconds)
+
+    def action_undo(self) -> None:
+        """Take back the last timing action."""
+        events = self.run.timeline.events
+        last = events[-1].action.value if events else ""
+        if self._act(Action.UNDO):
+            self.notify(t("notify.undone", action=last), timeout=3)
+        else:
+            self.notify(t("notify.nothing_to_undo"), timeout=3)
+
+    def action_message(self) -> None:
+        """Ask for a message and send it to the stage."""
+        self.app.push_screen(MessageModal(self.run.stage_message), self._send_message)
+
+    def _send_message(self, text: str | None) -> None:
+        if text is None:
+            return
+        try:
+            self.run.send_message(text)
+        except SessionLocked as error:
+            self.notify(str(error), severity="error", timeout=30)
+            return
+        except SessionError as error:
+            self._report_save_failure(error)
+        key = "notify.message_sent" if text else "notify.message_cleared"
+        self.notify(t(key, text=text), timeout=4)
+        self.refresh_state()
+
+    def action_finish(self) -> None:
+        """Finish the day, after asking."""
+        if self.run.can(Action.FINISH):
+            self._confirm(t("confirm.finish"), lambda: self._act(Action.FINISH))
+
+    def action_help(self) -> None:
+        """Show every key."""
+        bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]
+        self.app.push_screen(HelpModal(describe_bindings(bindings, KEY_DISPLAY)))
+
+    def action_quit_day(self) -> None:
+        """Quit; while a slot runs, ask first. The session stays resumable."""
+        phase = self.run.state().current_slot.phase
+        if phase in (Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED):
+            self._confirm(t("confirm.quit"), self.app.exit)
+        else:
+            self.app.exit()

@@ -1,0 +1,147 @@
+"""The stage screen: giant digits for a projector or a speaker's monitor, read-only.
+
+It follows the session file by polling, and computes the time itself from the log and
+the clock, exactly as the host console does, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Label
+
+from facilitator.clock import Clock
+from facilitator.errors import SessionError
+from facilitator.session import Session
+from facilitator.store import SESSION_FILE, FileWatcher, SessionStore
+from facilitator.timing import Phase, Timeline
+from facilitator.ui.text import countdown, t
+from facilitator.ui.widgets.big_digits import BigDigits
+
+FLASH_SECONDS = 4.0
+"""How long a new message flashes."""
+
+
+class StageScreen(Screen[None]):
+    """Slot, speaker, countdown, what is next and the host's message; nothing to operate."""
+
+    CSS_PATH = "stage.tcss"
+    BINDINGS = [
+        Binding("t", "toggle_theme", t("key.theme"), id="theme"),
+        Binding("q", "quit_stage", t("key.quit"), id="quit"),
+    ]
+
+    def __init__(self, store: SessionStore, session_name: str | None, base_clock: Clock) -> None:
+        super().__init__()
+        self.store = store
+        self.session_name = session_name
+        self.base_clock = base_clock
+        self.session: Session | None = None
+        self.session_path: Path | None = None
+        self.timeline: Timeline | None = None
+        self.clock: Clock = base_clock
+        self.watcher = FileWatcher()
+        self._message = ""
+        self._flash_until = 0.0
+
+    def compose(self) -> ComposeResult:
+        """The stage's parts, top to bottom."""
+        with Vertical(id="stage"):
+            yield Label(id="stage-title")
+            yield Label(id="stage-speakers")
+            yield BigDigits(id="stage-countdown")
+            yield Label(id="stage-message")
+            yield Label(id="stage-next")
+
+    def on_mount(self) -> None:
+        """Find the session, then follow it and redraw several times a second."""
+        self.follow()
+        self.draw()
+        self.set_interval(0.5, self.follow)
+        self.set_interval(0.25, self.draw)
+
+    def follow(self) -> None:
+        """Load the session when its file has changed; look for one while there is none."""
+        if self.session_path is None:
+            self._find()
+            return
+        if not self.watcher.changed([self.session_path]):
+            return
+        try:
+            session = self.store.load(self.session_path.parent.name)
+        except SessionError as error:
+            # Keep showing the last good state; a half-synced file is usually fixed soon.
+            self.notify(t("stage.unreadable", error=error), severity="error", timeout=5)
+            return
+        self._use(session)
+
+    def _find(self) -> None:
+        try:
+            session = self.store.resolve(self.session_name)
+        except SessionError:
+            if self.session_name is not None:
+                raise
+            return
+        self.session_path = self.store.folder(session.id) / SESSION_FILE
+        self.watcher.changed([self.session_path])
+        self._use(session)
+
+    def _use(self, session: Session) -> None:
+        self.session = session
+        self.timeline = session.timeline()
+        self.clock = session.clock(self.base_clock)
+        message = session.stage_message.text if session.stage_message else ""
+        if message != self._message:
+            self._message = message
+            self._flash_until = self.base_clock.monotonic() + (FLASH_SECONDS if message else 0)
+        self.draw()
+
+    def draw(self) -> None:
+        """Show the current slot at this moment."""
+        digits = self.query_one(BigDigits)
+        if self.session is None or self.timeline is None:
+            self._label("stage-title", t("stage.waiting"))
+            digits.value = ""
+            return
+        state = self.timeline.state(self.clock.now())
+        agenda = self.session.agenda
+        slot = state.current_slot
+        self._label("stage-title", agenda.slots[slot.index].title)
+        self._label("stage-speakers", ", ".join(agenda.slots[slot.index].speakers))
+        following = state.next_slot
+        next_text = t("stage.next", title=agenda.slots[following.index].title) if following else ""
+        if state.finished:
+            digits.value = ""
+            self._label("stage-title", t("stage.finished"))
+            self._label("stage-speakers", "")
+            next_text = ""
+        elif slot.phase is Phase.PENDING:
+            digits.value = countdown(slot.planned_duration + slot.adjustment)
+        else:
+            digits.value = countdown(slot.display_seconds)
+        self._label("stage-next", next_text)
+        self._label("stage-message", self._message)
+        phase = Phase.DONE if state.finished else slot.phase
+        for each in Phase:
+            self.set_class(each is phase, f"-{each.value}")
+        now = self.base_clock.monotonic()
+        flashing = now < self._flash_until and int(now * 2) % 2 == 0
+        self.query_one("#stage-message").set_class(flashing, "-flash")
+
+    def _label(self, widget_id: str, text: str) -> None:
+        label = self.query_one(f"#{widget_id}", Label)
+        if str(label.content) != text:
+            label.update(text)
+        label.display = bool(text)
+
+    def action_toggle_theme(self) -> None:
+        """Dark stage or light stage: whichever reads better in the room."""
+        self.toggle_class("-light")
+
+    def action_quit_stage(self) -> None:
+        """Close the stage screen; it only reads, so nothing is lost."""
+        self.app.exit()

@@ -1,0 +1,142 @@
+"""Every string the consoles show, by key, and the formats of times and offsets.
+
+English first; a Danish catalogue joins it under the same keys.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from facilitator.timing import Phase
+
+EN: dict[str, str] = {
+    # The header
+    "header.rehearsal": "REHEARSAL ×{speed}",
+    "header.relative": "(from the actual start)",
+    "header.not_started": "not started",
+    "header.finished": "day finished at {time}",
+    "header.ends": "ends ~{time}",
+    "offset.behind": "{minutes} min behind",
+    "offset.ahead": "{minutes} min ahead",
+    "offset.on_time": "on time",
+    "risk.fixed": "Fixed at {time}: {title}. Cut {minutes} min before it.",
+    # The countdown panel
+    "slot.position": "Slot {number} of {count}",
+    "slot.next": "Next: {time} {title}",
+    "slot.last": "Last slot of the day",
+    "slot.message": "On stage: {text}",
+    "slot.note": "Note: {note}",
+    "slot.approx": "ca. ",
+    "phase.pending": "Press space to start",
+    "phase.running": "Running",
+    "phase.paused": "Paused",
+    "phase.warning": "Round off",
+    "phase.overtime": "Overtime",
+    "phase.done": "Done",
+    "day.finished": "The day is finished. Thank you!",
+    "day.summary": "Finished at {time}, {offset}.",
+    # The agenda list
+    "list.number": "#",
+    "list.planned": "plan",
+    "list.expected": "now",
+    "list.length": "length",
+    "list.title": "slot",
+    "list.state": "state",
+    "list.skipped": "skipped",
+    "list.over": "+{minutes} min",
+    "list.under": "−{minutes} min",
+    # Keys
+    "key.start": "Start/pause",
+    "key.next": "Next",
+    "key.previous": "Previous",
+    "key.goto": "Go to",
+    "key.more": "+1 min",
+    "key.less": "−1 min",
+    "key.undo": "Undo",
+    "key.message": "Message",
+    "key.finish": "Finish",
+    "key.help": "Help",
+    "key.quit": "Quit",
+    "key.theme": "Light/dark",
+    "help.start": "Start the slot; pause and resume it",
+    "help.next": "End this slot and start the next",
+    "help.previous": "Go back to the previous slot (asks first)",
+    "help.goto": "Go to any slot (earlier ones ask first)",
+    "help.more": "Give the current slot one more minute",
+    "help.less": "Take one minute from the current slot",
+    "help.undo": "Take back the last timing action",
+    "help.message": "Send a message to the stage screen; empty clears it",
+    "help.finish": "Finish the day (asks first)",
+    "help.help": "Show every key",
+    "help.quit": "Quit; the session stays resumable (asks while a slot runs)",
+    "help.theme": "Switch between the dark and the light stage theme",
+    "help.title": "Keys",
+    "help.close": "Press any key to close",
+    # Modals
+    "confirm.yes": "Yes (y)",
+    "confirm.no": "No (n)",
+    "confirm.previous": "Go back to slot {number}, “{title}”?",
+    "confirm.goto_earlier": "Go back to slot {number}, “{title}”?",
+    "confirm.finish": "Finish the day now? The timer stops for good.",
+    "confirm.quit": "A slot is running. Quit anyway? You can resume with `facilitator run`.",
+    "confirm.resume": "An unfinished session of this day exists ({id}). Resume it?",
+    "goto.title": "Go to which slot?",
+    "message.title": "Message to the stage (empty clears it)",
+    "message.placeholder": "e.g. 2 minutes left",
+    "message.presets": "Round off please|2 minutes|5 minutes|Time is up|Questions from the room",
+    # Notifications
+    "notify.saved_failed": "Not saved: {error}. Retrying.",
+    "notify.saved_again": "Saved again.",
+    "notify.locked": "{error}",
+    "notify.message_sent": "Sent to the stage: {text}",
+    "notify.message_cleared": "Stage message cleared",
+    "notify.nothing_to_undo": "Nothing to undo",
+    "notify.undone": "Undone: {action}",
+    "notify.resumed": "Resumed session {id}",
+    # The stage
+    "stage.waiting": "Waiting for the host to start the day…",
+    "stage.next": "Next: {title}",
+    "stage.finished": "Thank you!",
+    "stage.unreadable": "Cannot read the session: {error}",
+}
+
+_catalogue = EN
+
+
+def t(key: str, **values: object) -> str:
+    """The text for `key`, with `values` filled in."""
+    return _catalogue[key].format(**values)
+
+
+def clock_time(moment: datetime) -> str:
+    """A local time of day: "09:15"."""
+    return moment.astimezone().strftime("%H:%M")
+
+
+def clock_time_seconds(moment: datetime) -> str:
+    """A local time of day with seconds: "09:15:03"."""
+    return moment.astimezone().strftime("%H:%M:%S")
+
+
+def countdown(seconds: int) -> str:
+    """The countdown: "05:00", "00:00", then "+01:23" in overtime; hours as "1:05:00"."""
+    sign = "+" if seconds < 0 else ""
+    minutes, secs = divmod(abs(seconds), 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def offset_text(seconds: float) -> str:
+    """"4 min behind", "2 min ahead" or "on time" (within half a minute)."""
+    minutes = math.floor(abs(seconds) / 60 + 0.5)
+    if minutes == 0:
+        return t("offset.on_time")
+    return t("offset.behind" if seconds > 0 else "offset.ahead", minutes=minutes)
+
+
+def phase_text(phase: Phase) -> str:
+    """What a phase is called on screen."""
+    return t(f"phase.{phase.value}")

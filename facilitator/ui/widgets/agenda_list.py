@@ -1,0 +1,104 @@
+"""The day's slots in a table: planned start, expected or actual start, title, and state."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from facilitator.agenda import Agenda
+from facilitator.durations import format_span
+from facilitator.timing import DayState, Phase, SlotState
+from facilitator.ui.text import clock_time, phase_text, t
+
+Row = tuple[str, str, str, Text]
+
+PHASE_STYLES = {
+    Phase.RUNNING: "bold green",
+    Phase.WARNING: "bold yellow",
+    Phase.OVERTIME: "bold red",
+    Phase.PAUSED: "bold cyan",
+    Phase.DONE: "dim",
+    Phase.PENDING: "",
+}
+
+HEADER_LINES = 1
+"""Lines above the first row: the column headings."""
+
+
+class AgendaList(VerticalScroll):
+    """Every slot of the day; the current one highlighted and kept in view.
+
+    It never takes focus: the host's keys belong to the screen. The table is redrawn only
+    when a row's text changes, which for later slots is at most once a minute.
+    """
+
+    can_focus = False
+
+    DEFAULT_CSS = """
+    AgendaList > Static {
+        width: 100%;
+    }
+    """
+
+    def __init__(self, agenda: Agenda, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.agenda = agenda
+        self._rows: list[Row] = []
+        self._current = -1
+
+    def compose(self) -> ComposeResult:
+        """The table lives in one Static."""
+        yield Static(id="agenda-table")
+
+    def show(self, state: DayState) -> None:
+        """Redraw if any row changed, and keep the current slot in view."""
+        rows = [self._row(slot) for slot in state.slots]
+        if rows == self._rows and state.current == self._current:
+            return
+        self._rows = rows
+        moved = state.current != self._current
+        self._current = state.current
+        self.query_one("#agenda-table", Static).update(self._table(rows, state.current))
+        if moved:
+            self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        row = HEADER_LINES + self._current
+        top = max(0, row - self.size.height // 3)
+        self.scroll_to(y=top, animate=False)
+
+    def _table(self, rows: list[Row], current: int) -> Table:
+        table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
+        table.add_column(t("list.planned"), no_wrap=True, width=6)
+        table.add_column(t("list.expected"), no_wrap=True, width=5)
+        table.add_column(t("list.title"), no_wrap=True, overflow="ellipsis", ratio=1)
+        table.add_column(t("list.state"), no_wrap=True, justify="right", width=11)
+        for index, row in enumerate(rows):
+            style = "reverse bold" if index == current else ""
+            table.add_row(*row, style=style)
+        return table
+
+    def _row(self, slot: SlotState) -> Row:
+        agenda_slot = self.agenda.slots[slot.index]
+        planned = ("~" if agenda_slot.approx else "") + clock_time(slot.planned_start)
+        if slot.phase is Phase.DONE:
+            when = clock_time(slot.actual_start) if slot.actual_start else ""
+            minutes = round(slot.over / 60)
+            if slot.actual_start is None:
+                info = t("list.skipped")
+            elif minutes:
+                info = t("list.over" if minutes > 0 else "list.under", minutes=abs(minutes))
+            else:
+                info = format_span(slot.elapsed)
+        else:
+            when = clock_time(slot.expected_start)
+            info = (
+                format_span(slot.planned_duration + slot.adjustment)
+                if slot.phase is Phase.PENDING
+                else phase_text(slot.phase)
+            )
+        title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
+        return (planned, when, title, Text(info, style=PHASE_STYLES[slot.phase]))

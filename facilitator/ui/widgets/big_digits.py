@@ -1,0 +1,86 @@
+"""Digits drawn in blocks, scaled to the largest size that fits the widget."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+# A 3x5 pixel font; the colon and the signs are narrower.
+GLYPHS: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", ".##", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", ".#.", ".#.", ".#."),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    "+": ("...", ".#.", "###", ".#.", "..."),
+    "-": ("...", "...", "###", "...", "..."),
+    " ": ("..", "..", "..", "..", ".."),
+}
+FONT_HEIGHT = 5
+
+# Two pixels stacked in one cell: (top, bottom) -> character.
+_HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+
+def pixel_rows(text: str) -> list[str]:
+    """The text as rows of '#' and '.' pixels, one pixel column between glyphs."""
+    glyphs = [GLYPHS.get(char, GLYPHS[" "]) for char in text]
+    return [".".join(glyph[row] for glyph in glyphs) for row in range(FONT_HEIGHT)]
+
+
+def render_blocks(text: str, width: int, height: int) -> list[str] | None:
+    """`text` as block characters in at most width x height cells, or None if it cannot fit.
+
+    A pixel is `scale` cells wide and `scale` half-cells tall, which keeps the glyphs'
+    proportions on terminals whose cells are about twice as tall as wide.
+    """
+    rows = pixel_rows(text)
+    pixels_wide = len(rows[0])
+    scale = min(width // pixels_wide, (height * 2) // FONT_HEIGHT)
+    if scale < 1:
+        return None
+    half_rows = [
+        [pixel == "#" for pixel in row for _ in range(scale)]
+        for row in rows
+        for _ in range(scale)
+    ]
+    if len(half_rows) % 2:
+        half_rows.append([False] * len(half_rows[0]))
+    return [
+        "".join(_HALF_BLOCKS[(top, bottom)] for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(half_rows[::2], half_rows[1::2], strict=True)
+    ]
+
+
+class BigDigits(Widget):
+    """A countdown in block digits as large as the widget allows; plain text when tiny."""
+
+    DEFAULT_CSS = """
+    BigDigits {
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-style: bold;
+    }
+    """
+
+    value: reactive[str] = reactive("", layout=False)
+    """The text shown: digits, a colon, and a leading "+" or "-"."""
+
+    def __init__(self, value: str = "", *, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(BigDigits.value, value)
+
+    def render(self) -> Text:
+        """The digits, scaled to the content region."""
+        lines = render_blocks(self.value, self.content_size.width, self.content_size.height)
+        if lines is None:
+            return Text(self.value)
+        return Text("\n".join(lines), no_wrap=True, overflow="crop")

@@ -1,0 +1,65 @@
+"""The host console's top line: the day, the clock, how far behind or ahead, the expected end."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from facilitator.timing import DayState
+from facilitator.ui.text import clock_time, clock_time_seconds, offset_text, t
+
+
+class DayHeader(Static):
+    """One line across the top; it redraws only when what it says changes."""
+
+    DEFAULT_CSS = """
+    DayHeader {
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, title: str, rehearsal_speed: float | None, id: str | None = None):
+        super().__init__(id=id)
+        self.day_title = title
+        self.rehearsal_speed = rehearsal_speed
+        self._shown: tuple[str, ...] = ()
+
+    def show(self, state: DayState) -> None:
+        """Draw the header for `state` if anything visible changed."""
+        clock = clock_time_seconds(state.now)
+        if self.rehearsal_speed is not None:
+            speed = f"{self.rehearsal_speed:g}"
+            clock = f"{clock} {t('header.rehearsal', speed=speed)}"
+        if state.finished:
+            where = t("header.finished", time=clock_time(state.expected_end))
+            ends = ""
+        else:
+            where = offset_text(state.offset) if state.started or state.offset else t(
+                "header.not_started"
+            )
+            if state.relative:
+                where = f"{where} {t('header.relative')}"
+            ends = t("header.ends", time=clock_time(state.expected_end))
+        parts = (self.day_title, clock, where, ends, self._tone(state))
+        if parts == self._shown:
+            return
+        self._shown = parts
+        grid = Table.grid(expand=True)
+        grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="center", no_wrap=True)
+        grid.add_column(justify="right", ratio=2, no_wrap=True)
+        status = Text(where, style=parts[4])
+        if ends:
+            status.append(f"  ·  {ends}", style="")
+        grid.add_row(Text(self.day_title, style="bold"), Text(clock), status)
+        self.update(grid)
+
+    @staticmethod
+    def _tone(state: DayState) -> str:
+        if state.finished or abs(state.offset) < 30:
+            return "bold"
+        return "bold red" if state.offset > 0 else "bold green"
