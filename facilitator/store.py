@@ -9,6 +9,7 @@ import contextlib
 import os
 import socket
 import tempfile
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -204,7 +205,13 @@ class SessionLock:
     @classmethod
     def acquire(cls, path: Path, take_over: bool = False) -> SessionLock:
         """Create the lock; a stale lock of a dead process on this host is replaced."""
-        owner = {"pid": os.getpid(), "host": socket.gethostname(), "since": datetime.now(UTC)}
+        owner = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now(UTC),
+            # Tells two holders in one process apart, and a lock from its taken-over copy.
+            "token": uuid.uuid4().hex,
+        }
         text = dump_toml(owner)
         if take_over:
             atomic_write(path, text)
@@ -264,9 +271,7 @@ class SessionLock:
     def held(self) -> bool:
         """Whether the lock file still names this process (another may have taken over)."""
         holder = self._holder(self.path)
-        return holder is not None and holder.get("pid") == self.owner["pid"] and holder.get(
-            "host"
-        ) == self.owner["host"]
+        return holder is not None and holder.get("token") == self.owner["token"]
 
     def release(self) -> None:
         """Remove the lock if it is still ours."""

@@ -59,6 +59,8 @@ class HostScreen(Screen[None]):
         self.offer_resume = offer_resume
         self._phase_seen: tuple[int, Phase] | None = None
         self._save_failed = False
+        self._lock_lost = False
+        self._lock_checked = float("-inf")
         self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
@@ -111,6 +113,7 @@ class HostScreen(Screen[None]):
     def refresh_state(self) -> None:
         """Compute the day from the log and the clock, and redraw what changed."""
         self._retry_save()
+        self._watch_lock()
         state = self.run.state()
         self._ring_on_thresholds(state)
         self.query_one(DayHeader).show(state)
@@ -213,6 +216,19 @@ class HostScreen(Screen[None]):
         if not self._save_failed:
             self.notify(t("notify.saved_failed", error=error), severity="error", timeout=30)
         self._save_failed = True
+
+    def _watch_lock(self) -> None:
+        """Tell the host, once, when another console has taken the session over."""
+        if self._lock_lost or self.run.lock is None:
+            return
+        now = self.run.base_clock.monotonic()
+        if now - self._lock_checked < 1.0:
+            return
+        self._lock_checked = now
+        if self.run.lost_lock:
+            self._lock_lost = True
+            self.notify(t("notify.taken_over"), severity="error", timeout=3600)
+            self.refresh_bindings()
 
     def _retry_save(self) -> None:
         if not self.run.unsaved:

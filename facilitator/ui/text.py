@@ -88,7 +88,8 @@ EN: dict[str, str] = {
     # Notifications
     "notify.saved_failed": "Not saved: {error}. Retrying.",
     "notify.saved_again": "Saved again.",
-    "notify.locked": "{error}",
+    "notify.taken_over": "Another host console took this session over. "
+    "This console shows the time but no longer records actions.",
     "notify.message_sent": "Sent to the stage: {text}",
     "notify.message_cleared": "Stage message cleared",
     "notify.nothing_to_undo": "Nothing to undo",

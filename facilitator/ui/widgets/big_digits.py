@@ -41,6 +41,8 @@ def render_blocks(text: str, width: int, height: int) -> list[str] | None:
     A pixel is `scale` cells wide and `scale` half-cells tall, which keeps the glyphs'
     proportions on terminals whose cells are about twice as tall as wide.
     """
+    if not text:
+        return []
     rows = pixel_rows(text)
     pixels_wide = len(rows[0])
     scale = min(width // pixels_wide, (height * 2) // FONT_HEIGHT)

@@ -48,7 +48,7 @@ class DayHeader(Static):
         if parts == self._shown:
             return
         self._shown = parts
-        grid = Table.grid(expand=True)
+        grid = Table.grid(expand=True, padding=(0, 2))
         grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="center", no_wrap=True)
         grid.add_column(justify="right", ratio=2, no_wrap=True)
@@ -57,6 +57,11 @@ class DayHeader(Static):
             status.append(f"  ·  {ends}", style="")
         grid.add_row(Text(self.day_title, style="bold"), Text(clock), status)
         self.update(grid)
+
+    @property
+    def text(self) -> str:
+        """What the header says, as plain text."""
+        return "  ".join(part for part in self._shown[:4] if part)
 
     @staticmethod
     def _tone(state: DayState) -> str:

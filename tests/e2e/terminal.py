@@ -1,0 +1,61 @@
+"""A real terminal for end-to-end tests: tmux on a private socket, read as a user reads it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+FACILITATOR = str(Path(sys.executable).parent / "facilitator")
+"""The installed command, from the same environment as the tests."""
+
+
+class Terminal:
+    """One tmux server with sessions of a fixed size; each test gets its own server."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.socket = f"facilitator-test-{uuid.uuid4().hex[:8]}"
+        self.env = {**os.environ, "TERM": "xterm-256color", "TZ": os.environ.get("TZ", "UTC")}
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True,
+            env=self.env, timeout=30,
+        )
+        return result.stdout
+
+    def start(self, name: str, *command: str, width: int = 120, height: int = 40) -> None:
+        """Run `command` in a new session `name`; the pane closes when the command ends."""
+        self._tmux(
+            "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+            "-c", str(self.cwd), *command,
+        )
+
+    def screen(self, name: str) -> str:
+        """The text on the screen now."""
+        return self._tmux("capture-pane", "-p", "-t", name)
+
+    def send(self, name: str, *keys: str) -> None:
+        """Press keys, in tmux's names ("Space", "Enter", "C-z")."""
+        for key in keys:
+            self._tmux("send-keys", "-t", name, key)
+            time.sleep(0.15)
+
+    def wait_for(self, name: str, text: str, timeout: float = 15) -> str:
+        """Wait until `text` is on the screen; fail with the screen as it is."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen(name)
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear on {name}'s screen:\n{screen}")
+
+    def close(self) -> None:
+        """Kill the server and everything in it."""
+        self._tmux("kill-server")

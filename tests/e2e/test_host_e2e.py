@@ -1,0 +1,97 @@
+"""The installed command in a real terminal: a rehearsed day, a kill -9, a resume, the stage."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AGENDA_FILE
+from tests.e2e.terminal import FACILITATOR, Terminal
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    shutil.copy(AGENDA_FILE, tmp_path / "agenda.toml")
+    term = Terminal(tmp_path)
+    yield term
+    term.close()
+
+
+def session_folder(root: Path) -> Path:
+    (folder,) = [path for path in (root / "sessions").iterdir() if path.is_dir()]
+    return folder
+
+
+def test_a_rehearsed_day_survives_kill_9(terminal: Terminal, tmp_path: Path) -> None:
+    terminal.start("host", FACILITATOR, "run", "--rehearse", "--speed", "60")
+    terminal.wait_for("host", "Press space to start")
+    assert "REHEARSAL ×60" in terminal.screen("host")
+
+    terminal.send("host", "Space")
+    terminal.wait_for("host", "Running")
+    terminal.send("host", "n")
+    terminal.wait_for("host", "Slot 2 of 14")
+    terminal.send("host", "n")
+    terminal.wait_for("host", "Slot 3 of 14")
+    terminal.send("host", "+")
+    terminal.send("host", "m", *"Round off please", "Enter")
+    terminal.wait_for("host", "On stage: Round off please")
+
+    terminal.start("stage", FACILITATOR, "stage", width=100, height=30)
+    stage = terminal.wait_for("stage", "Dialog ved bordene")
+    assert "Round off please" in stage and "Next: Kort opsamling" in stage
+
+    folder = session_folder(tmp_path)
+    lock = tomllib.loads((folder / "host.lock").read_text())
+    os.kill(lock["pid"], signal.SIGKILL)
+
+    terminal.start("again", FACILITATOR, "run", "--rehearse", "--speed", "60", "--resume")
+    screen = terminal.wait_for("again", "Slot 3 of 14")
+    assert "Dialog ved bordene" in screen and "On stage: Round off please" in screen
+    assert "Dialog ved bordene" in terminal.screen("stage")
+
+    session = tomllib.loads((folder / "session.toml").read_text())
+    assert [event["action"] for event in session["event"]] == ["start", "next", "next", "adjust"]
+    assert session["rehearsal"]["speed"] == 60
+    times = [event["at"] for event in session["event"]]
+    assert times == sorted(times)
+
+    terminal.send("again", "n")
+    terminal.wait_for("again", "Slot 4 of 14")
+    terminal.wait_for("stage", "Kort opsamling")
+    terminal.send("again", "q")
+    terminal.wait_for("again", "Quit anyway?")
+    terminal.send("again", "y")
+    session = tomllib.loads((folder / "session.toml").read_text())
+    assert [event["action"] for event in session["event"]][-1] == "next"
+
+
+def test_a_second_host_console_is_refused(terminal: Terminal, tmp_path: Path) -> None:
+    terminal.start("host", FACILITATOR, "run", "--rehearse")
+    terminal.wait_for("host", "Press space to start")
+    terminal.send("host", "Space")
+    terminal.wait_for("host", "Running")
+    result = subprocess.run(
+        [FACILITATOR, "run", "--rehearse", "--resume"], cwd=tmp_path, capture_output=True,
+        text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert "held by another host console" in result.stderr and "--take-over" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_agenda_is_explained_without_a_console(tmp_path: Path) -> None:
+    (tmp_path / "agenda.toml").write_text('title = "Day"\n[[slot]]\nstart = "9.00"\ntitel = "x"\n')
+    result = subprocess.run([FACILITATOR], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    assert "agenda.toml: slot 1: unknown key 'titel'; did you mean 'title'?" in result.stderr

@@ -1,0 +1,62 @@
+"""Fixtures for Pilot tests: a host app on the seed's day with a fake clock and a bell counter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from facilitator.agenda import Agenda
+from facilitator.clock import FakeClock
+from facilitator.host import HostRun
+from facilitator.session import Session
+from facilitator.store import SessionStore
+from facilitator.ui.app import FacilitatorApp, create_app
+from facilitator.ui.host import HostScreen
+
+
+@dataclass
+class HostFixture:
+    """A host app not yet running, with what the tests need to look at."""
+
+    app: FacilitatorApp
+    run: HostRun
+    clock: FakeClock
+    store: SessionStore
+    bells: list[int]
+
+    @property
+    def screen(self) -> HostScreen:
+        screen = self.app.screen
+        assert isinstance(screen, HostScreen), f"expected the host screen, got {screen}"
+        return screen
+
+    def session(self) -> Session:
+        assert self.run.session is not None, "no session yet"
+        return self.store.load(self.run.session.id)
+
+    def tick(self, seconds: float) -> None:
+        """Move the fake clock and redraw, as the interval timer would."""
+        self.clock.advance(seconds)
+        self.screen.refresh_state()
+
+
+@pytest.fixture
+def make_host(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> Callable[..., HostFixture]:
+    def make(offer_resume: Session | None = None, run: HostRun | None = None) -> HostFixture:
+        run = run or HostRun(agenda, store, clock)
+        app = create_app(host=run, offer_resume=offer_resume)
+        bells: list[int] = []
+        app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+        return HostFixture(app, run, clock, store, bells)
+
+    return make
+
+
+@pytest.fixture
+def host(make_host: Callable[..., HostFixture]) -> HostFixture:
+    """The host console on the seed's day at 08:44, nothing started."""
+    return make_host()

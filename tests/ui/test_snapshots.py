@@ -1,0 +1,79 @@
+"""Snapshots of the consoles at 120x40: look at a changed one before updating it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from facilitator.agenda import Agenda
+from facilitator.clock import FakeClock
+from facilitator.events import Action
+from facilitator.host import HostRun
+from facilitator.store import SessionStore
+from facilitator.ui.app import create_app
+from facilitator.ui.host import HostScreen
+from facilitator.ui.stage import StageScreen
+
+SIZE = (120, 40)
+
+
+def host_after(agenda: Agenda, store: SessionStore, clock: FakeClock, seconds: float,
+               message: str = "") -> tuple[object, Callable[[Pilot[None]], object]]:
+    """A host app whose day started at 08:45 and ran `seconds` into the first slot."""
+    clock.advance(60)
+    run = HostRun(agenda, store, clock)
+    run.act(Action.START)
+    if message:
+        run.send_message(message)
+    clock.advance(seconds)
+    app = create_app(host=run)
+
+    async def settle(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, HostScreen)
+        screen.refresh_state()
+        await pilot.pause()
+
+    return app, settle
+
+
+class TestHostConsole:
+    """The host console in each phase of a slot."""
+
+    def test_running(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """Two minutes into the welcome: normal colours, on time."""
+        app, settle = host_after(agenda, store, clock, 120)
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_warning(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """Forty seconds left of the welcome: the warning colour, a message on stage."""
+        app, settle = host_after(agenda, store, clock, 260, message="Round off please")
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_overtime(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """Three and a half minutes over: red, counting up, lunch at risk."""
+        app, settle = host_after(agenda, store, clock, 510)
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+class TestStageScreen:
+    """The stage screen as the room sees it."""
+
+    def test_with_a_message(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """A running slot with the host's message, after its flash."""
+        run = HostRun(agenda, store, clock)
+        run.act(Action.START)
+        run.act(Action.NEXT)
+        run.send_message("2 minutes")
+        clock.advance(8 * 60 + 10)
+        app = create_app(stage_store=store, clock=clock)
+
+        async def after_the_flash(pilot: Pilot[None]) -> None:
+            clock.advance(5)
+            screen = pilot.app.screen
+            assert isinstance(screen, StageScreen)
+            screen.draw()
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=after_the_flash)

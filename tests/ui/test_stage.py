@@ -1,0 +1,126 @@
+"""The stage screen under Pilot: it waits, follows the host's file, flashes messages, themes."""
+
+from __future__ import annotations
+
+from textual.widgets import Label
+
+from facilitator.agenda import Agenda
+from facilitator.clock import FakeClock
+from facilitator.events import Action
+from facilitator.host import HostRun
+from facilitator.store import SESSION_FILE, SessionStore
+from facilitator.ui.app import create_app
+from facilitator.ui.stage import StageScreen
+from facilitator.ui.widgets.big_digits import BigDigits
+
+SIZE = (100, 30)
+
+
+def shown(screen: StageScreen, widget_id: str) -> str:
+    label = screen.query_one(f"#{widget_id}", Label)
+    return str(label.content) if label.display else ""
+
+
+async def test_it_waits_for_the_host_then_follows(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    app = create_app(stage_store=store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        assert shown(screen, "stage-title") == "Waiting for the host to start the day…"
+        host = HostRun(agenda, store, clock)
+        host.act(Action.START)
+        screen.follow()
+        assert shown(screen, "stage-title") == "Velkommen til arbejdsmiljødagen"
+        assert shown(screen, "stage-speakers") == "Jonas Kroustrup, Tinne Christiansen"
+        assert shown(screen, "stage-next").startswith("Next: Opfølgning")
+        clock.advance(75.5)
+        screen.draw()
+        assert screen.query_one(BigDigits).value == "03:45"
+        assert host.state().current_slot.display_seconds == 225
+        host.act(Action.NEXT)
+        screen.follow()
+        assert shown(screen, "stage-title").startswith("Opfølgning")
+        assert screen.query_one(BigDigits).value == "10:00"
+        await pilot.pause()
+
+
+async def test_overtime_counts_up_in_red(agenda: Agenda, store: SessionStore,
+                                         clock: FakeClock) -> None:
+    host = HostRun(agenda, store, clock)
+    host.act(Action.START)
+    clock.advance(5 * 60 + 42)
+    app = create_app(stage_store=store, clock=clock)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert screen.query_one(BigDigits).value == "+00:42"
+        assert screen.has_class("-overtime")
+
+
+async def test_a_new_message_flashes_then_stays(agenda: Agenda, store: SessionStore,
+                                                clock: FakeClock) -> None:
+    host = HostRun(agenda, store, clock)
+    host.act(Action.START)
+    app = create_app(stage_store=store, clock=clock)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        assert shown(screen, "stage-message") == ""
+        host.send_message("Round off please")
+        screen.follow()
+        message = screen.query_one("#stage-message")
+        assert shown(screen, "stage-message") == "Round off please"
+        flashes = set()
+        for _ in range(10):
+            clock.advance(0.5)
+            screen.draw()
+            flashes.add(message.has_class("-flash"))
+        assert flashes == {True, False}
+        clock.advance(1)
+        screen.draw()
+        assert not message.has_class("-flash")
+        assert shown(screen, "stage-message") == "Round off please"
+        host.send_message("")
+        screen.follow()
+        assert shown(screen, "stage-message") == ""
+
+
+async def test_a_broken_file_keeps_the_last_good_state(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    host = HostRun(agenda, store, clock)
+    host.act(Action.START)
+    app = create_app(stage_store=store, clock=clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        assert host.session is not None
+        path = store.folder(host.session.id) / SESSION_FILE
+        path.write_text("this is not [ toml")
+        screen.follow()
+        await pilot.pause()
+        assert shown(screen, "stage-title") == "Velkommen til arbejdsmiljødagen"
+        assert any("Cannot read" in str(n.message) for n in app._notifications)
+
+
+async def test_the_theme_key_switches_light_and_dark(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    app = create_app(stage_store=store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert app.screen.has_class("-light")
+        await pilot.press("t")
+        assert not app.screen.has_class("-light")
+
+
+async def test_a_finished_day_says_thank_you(agenda: Agenda, store: SessionStore,
+                                             clock: FakeClock) -> None:
+    host = HostRun(agenda, store, clock)
+    host.act(Action.START)
+    host.act(Action.FINISH)
+    assert host.session is not None
+    app = create_app(stage_store=store, stage_session=host.session.id, clock=clock)
+    async with app.run_test(size=SIZE):
+        assert shown(app.screen, "stage-title") == "Thank you!"  # type: ignore[arg-type]
