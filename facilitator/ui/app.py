@@ -15,6 +15,7 @@ from facilitator.session import Session
 from facilitator.store import SessionStore
 from facilitator.ui.host import HostScreen
 from facilitator.ui.stage import StageScreen
+from facilitator.ui.text import t
 
 
 class FacilitatorApp(App[None]):
@@ -53,7 +54,7 @@ class FacilitatorApp(App[None]):
                 f"{binding.key_display or binding.key}",
                 partial(screen.run_action, binding.action),
             )
-        yield SystemCommand("Theme", "Change the colours of the console", self.action_change_theme)
+        yield SystemCommand(t("key.colours"), t("help.colours"), self.action_change_theme)
 
 
 def create_app(

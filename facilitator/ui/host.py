@@ -65,7 +65,7 @@ class HostScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, the countdown panel beside the agenda list, and the footer."""
-        yield DayHeader(self.run.agenda.title, self._speed(), id="header")
+        yield DayHeader(self.run.agenda, self._speed(), id="header")
         with Horizontal(id="main"):
             with Vertical(id="slot-panel"):
                 yield Label(id="slot-position")
@@ -74,7 +74,6 @@ class HostScreen(Screen[None]):
                 yield BigDigits(id="countdown")
                 yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
                 yield Label(id="slot-phase")
-                yield Label(id="risk")
                 yield Label(id="next")
                 yield Label(id="stage-message")
                 yield Label(id="host-note")
@@ -104,7 +103,10 @@ class HostScreen(Screen[None]):
 
     def _rebuild_for(self, session: Session) -> None:
         """A resumed session brings its own agenda snapshot and clock."""
-        self.query_one(DayHeader).rehearsal_speed = self._speed()
+        header = self.query_one(DayHeader)
+        header.rehearsal_speed = self._speed()
+        header.agenda = session.agenda
+        self.query_one(AgendaList).agenda = session.agenda
         self._phase_seen = None
         self.refresh_state()
 
@@ -151,12 +153,10 @@ class HostScreen(Screen[None]):
                 "day.summary", time=clock_time(state.expected_end), offset=offset_text(state.offset)
             )
             self._set("next", summary)
-            self._set("risk", "")
         else:
             digits.value = countdown(slot.display_seconds)
             self._set("slot-phase", phase_text(slot.phase))
             self._set("next", self._next_text(state))
-            self._set("risk", self._risk_text(state))
         planned = max(1, slot.planned_duration + slot.adjustment)
         progress = self.query_one(ProgressBar)
         progress.update(total=planned, progress=min(slot.elapsed, planned))
@@ -170,18 +170,6 @@ class HostScreen(Screen[None]):
             return t("slot.last")
         title = self.run.agenda.slots[following.index].title
         return t("slot.next", time=clock_time(following.expected_start), title=title)
-
-    def _risk_text(self, state: DayState) -> str:
-        if not state.fixed_risks:
-            return ""
-        risk = state.fixed_risks[0]
-        slot = state.slots[risk.index]
-        return t(
-            "risk.fixed",
-            title=self.run.agenda.slots[risk.index].title,
-            time=clock_time(slot.planned_start),
-            minutes=max(1, round(risk.seconds / 60)),
-        )
 
     def _ring_on_thresholds(self, state: DayState) -> None:
         """Ring once when the current slot enters its warning, and once when it reaches zero."""

@@ -85,7 +85,7 @@ async def test_the_header_says_how_far_behind(host: HostFixture) -> None:
         text = header.text
         assert "4 min behind" in text
         assert "ends ~12:30" in text  # lunch is fixed and takes the delay
-        assert "Cut 4 min" in label(host, "risk")
+        assert "is fixed at 12:00: cut 4 min before it" in text
 
 
 async def test_next_moves_on_and_previous_asks_first(host: HostFixture) -> None:

@@ -18,7 +18,7 @@ from facilitator.ui.text import t
 class GotoModal(ModalScreen[int | None]):
     """Lists every slot; Enter picks one, Escape picks none."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="goto.cancel")]
+    BINDINGS = [Binding("escape", "dismiss_none", t("key.cancel"), id="goto.cancel")]
 
     def __init__(self, agenda: Agenda, current: int) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from facilitator.ui.text import t
 class MessageModal(ModalScreen[str | None]):
     """One line of text; Enter sends it (empty clears the stage), Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="message.cancel")]
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="message.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()

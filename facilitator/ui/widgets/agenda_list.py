@@ -86,13 +86,13 @@ class AgendaList(VerticalScroll):
         planned = ("~" if agenda_slot.approx else "") + clock_time(slot.planned_start)
         if slot.phase is Phase.DONE:
             when = clock_time(slot.actual_start) if slot.actual_start else ""
-            minutes = round(slot.over / 60)
+            over = round(slot.over / 60)
             if slot.actual_start is None:
                 info = t("list.skipped")
-            elif minutes:
-                info = t("list.over" if minutes > 0 else "list.under", minutes=abs(minutes))
             else:
-                info = format_span(slot.elapsed)
+                info = t("list.took", minutes=round(slot.elapsed / 60))
+                if over:
+                    info += " " + t("list.over" if over > 0 else "list.under", minutes=abs(over))
         else:
             when = clock_time(slot.expected_start)
             info = (

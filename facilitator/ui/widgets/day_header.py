@@ -1,30 +1,34 @@
-"""The host console's top line: the day, the clock, how far behind or ahead, the expected end."""
+"""The host console's header: the day, the clock, how far behind or ahead, the expected end,
+and a second line when a delay runs into a fixed slot."""
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from facilitator.agenda import Agenda
 from facilitator.timing import DayState
 from facilitator.ui.text import clock_time, clock_time_seconds, offset_text, t
 
 
 class DayHeader(Static):
-    """One line across the top; it redraws only when what it says changes."""
+    """One or two lines across the top; it redraws only when what it says changes."""
 
     DEFAULT_CSS = """
     DayHeader {
-        height: 1;
+        height: auto;
         background: $panel;
         color: $foreground;
         padding: 0 1;
     }
     """
 
-    def __init__(self, title: str, rehearsal_speed: float | None, id: str | None = None):
+    def __init__(self, agenda: Agenda, rehearsal_speed: float | None, id: str | None = None):
         super().__init__(id=id)
-        self.day_title = title
+        self.agenda = agenda
+        self.day_title = agenda.title
         self.rehearsal_speed = rehearsal_speed
         self._shown: tuple[str, ...] = ()
 
@@ -44,7 +48,7 @@ class DayHeader(Static):
             if state.relative:
                 where = f"{where} {t('header.relative')}"
             ends = t("header.ends", time=clock_time(state.expected_end))
-        parts = (self.day_title, clock, where, ends, self._tone(state))
+        parts = (self.day_title, clock, where, ends, self._risk(state), self._tone(state))
         if parts == self._shown:
             return
         self._shown = parts
@@ -52,16 +56,31 @@ class DayHeader(Static):
         grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="center", no_wrap=True)
         grid.add_column(justify="right", ratio=2, no_wrap=True)
-        status = Text(where, style=parts[4])
+        status = Text(where, style=parts[5])
         if ends:
             status.append(f"  ·  {ends}", style="")
         grid.add_row(Text(self.day_title, style="bold"), Text(clock), status)
-        self.update(grid)
+        if parts[4]:
+            self.update(Group(grid, Text(parts[4], style="bold red", overflow="ellipsis")))
+        else:
+            self.update(grid)
+
+    def _risk(self, state: DayState) -> str:
+        """Where a delay runs into a fixed slot: how much the slots before it must give."""
+        if not state.fixed_risks or state.finished:
+            return ""
+        risk = state.fixed_risks[0]
+        return t(
+            "risk.fixed",
+            title=self.agenda.slots[risk.index].title,
+            time=clock_time(state.slots[risk.index].planned_start),
+            minutes=max(1, round(risk.seconds / 60)),
+        )
 
     @property
     def text(self) -> str:
         """What the header says, as plain text."""
-        return "  ".join(part for part in self._shown[:4] if part)
+        return "  ".join(part for part in self._shown[:5] if part)
 
     @staticmethod
     def _tone(state: DayState) -> str:
