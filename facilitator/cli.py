@@ -14,7 +14,7 @@ from pathlib import Path
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
-COMMANDS = ("run", "check", "stage")
+COMMANDS = ("run", "check", "stage", "notes")
 EXIT_USAGE = 2
 
 
@@ -52,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     stage = commands.add_parser("stage", help="the stage screen for a projector or speaker")
     stage.add_argument("session", nargs="?", help="default: the newest unfinished session")
     _sessions_option(stage)
+
+    notes = commands.add_parser("notes", help="the note-taker's console")
+    notes.add_argument("session", nargs="?", help="default: the newest unfinished session")
+    notes.add_argument("--as", dest="writer", metavar="NAME",
+                       help="whose notes these are (default: this machine's name)")
+    notes.add_argument("--take-over", action="store_true",
+                       help="take over a notes file another console holds")
+    _sessions_option(notes)
     return parser
 
 
@@ -100,7 +108,14 @@ def _stage(args: argparse.Namespace) -> int:
     return run_stage(args)
 
 
+def _notes(args: argparse.Namespace) -> int:
+    from facilitator.ui.launch import run_notes
+
+    return run_notes(args)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "notes": _notes,
     "run": _run,
     "check": _check,
     "stage": _stage,

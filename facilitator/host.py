@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
-from facilitator.agenda import Agenda
+from facilitator.agenda import Agenda, SlotKind
 from facilitator.clock import Clock
 from facilitator.errors import SessionLocked
 from facilitator.events import Action, Event
+from facilitator.note_taking import NoteTaking
+from facilitator.notes import HOST_WRITER
 from facilitator.session import Rehearsal, Session, StageMessage
 from facilitator.store import SessionLock, SessionStore, new_session
 from facilitator.timing import DayState, Timeline
@@ -56,6 +58,8 @@ class HostRun:
         self.lock: SessionLock | None = None
         self.unsaved = False
         self.messages: list[StageMessage] = []
+        self.stage_cloud: int | None = None
+        self._note_taking: NoteTaking | None = None
         self.timeline = Timeline(agenda, day=self._today(), tz=tz)
 
     def _today(self) -> date:
@@ -86,6 +90,7 @@ class HostRun:
         self.agenda = session.agenda
         self.timeline = session.timeline(self.tz)
         self.messages = list(session.messages)
+        self.stage_cloud = session.stage_cloud
         self.store.save(session)
 
     def state(self) -> DayState:
@@ -120,6 +125,29 @@ class HostRun:
             self.session.messages = list(self.messages)
         self.unsaved = True
         self.flush()
+
+    def toggle_cloud(self) -> int | None:
+        """Put the word cloud of the latest dialogue on the stage, or take it off again.
+
+        Returns the slot whose cloud is now shown, or None.
+        """
+        self._check_lock()
+        target = None if self.stage_cloud is not None else self.cloud_slot()
+        self.stage_cloud = target
+        if self.session is not None:
+            self.session.stage_cloud = target
+        self.unsaved = True
+        self.flush()
+        return target
+
+    def cloud_slot(self) -> int | None:
+        """The dialogue whose words a round-up shows: the latest one up to the current slot."""
+        current = self.timeline.log.current
+        dialogues = [
+            index for index, slot in enumerate(self.agenda.slots) if slot.kind is SlotKind.DIALOGUE
+        ]
+        earlier = [index for index in dialogues if index <= current]
+        return earlier[-1] if earlier else (dialogues[0] if dialogues else None)
 
     @property
     def stage_message(self) -> str:
@@ -161,13 +189,25 @@ class HostRun:
             agenda=self.agenda,
             events=list(self.timeline.events),
             messages=list(self.messages),
+            stage_cloud=self.stage_cloud,
         )
         self.lock = self.store.lock(self.session.id)
 
+    def note_taking(self) -> NoteTaking:
+        """The host's own notes, written as "host"; needs the session to exist."""
+        if self._note_taking is None:
+            assert self.session is not None, "notes need a session: start the day first"
+            self._note_taking = NoteTaking(
+                self.store, self.session, HOST_WRITER, self.base_clock, take_over=self.take_over
+            )
+        return self._note_taking
+
     def close(self) -> None:
-        """Write what is unwritten and release the lock; the session stays resumable."""
+        """Write what is unwritten and release the locks; the session stays resumable."""
         try:
             self.flush()
         finally:
             if self.lock is not None:
                 self.lock.release()
+            if self._note_taking is not None:
+                self._note_taking.close()

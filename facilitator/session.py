@@ -63,6 +63,8 @@ class Session(BaseModel):
     """The event log, in order."""
     messages: list[StageMessage] = Field(default_factory=list, alias="message")
     """Messages sent to the stage, in order."""
+    stage_cloud: int | None = None
+    """The slot whose word cloud the stage shows, while the host has it on; else None."""
 
     @property
     def is_rehearsal(self) -> bool:

@@ -203,7 +203,9 @@ class SessionLock:
         self.owner = owner
 
     @classmethod
-    def acquire(cls, path: Path, take_over: bool = False) -> SessionLock:
+    def acquire(
+        cls, path: Path, take_over: bool = False, what: str = "host console"
+    ) -> SessionLock:
         """Create the lock; a stale lock of a dead process on this host is replaced."""
         owner = {
             "pid": os.getpid(),
@@ -222,7 +224,7 @@ class SessionLock:
             except FileExistsError:
                 holder = cls._holder(path)
                 if holder is not None and not cls._is_stale(holder):
-                    raise SessionLocked(cls._locked_message(path, holder)) from None
+                    raise SessionLocked(cls._locked_message(path, holder, what)) from None
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                 continue
@@ -259,11 +261,11 @@ class SessionLock:
         return False
 
     @staticmethod
-    def _locked_message(path: Path, holder: dict[str, Any]) -> str:
+    def _locked_message(path: Path, holder: dict[str, Any], what: str) -> str:
         since = holder.get("since")
         when = since.astimezone().strftime("%H:%M") if isinstance(since, datetime) else "?"
         return (
-            f"{path.parent}: this session is held by another host console "
+            f"{path.parent}: this session is held by another {what} "
             f"(pid {holder.get('pid')} on {holder.get('host')}, since {when}). "
             "Close that console, or run again with --take-over to take the session over."
         )

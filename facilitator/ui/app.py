@@ -11,15 +11,17 @@ from textual.screen import Screen
 
 from facilitator.clock import Clock
 from facilitator.host import HostRun
+from facilitator.note_taking import NoteTaking
 from facilitator.session import Session
 from facilitator.store import SessionStore
 from facilitator.ui.host import HostScreen
+from facilitator.ui.notes import HostNotesScreen, NotesScreen
 from facilitator.ui.stage import StageScreen
 from facilitator.ui.text import t
 
 
 class FacilitatorApp(App[None]):
-    """Holds the screens of the area it was started for (MODES: host, stage)."""
+    """Holds the screens of the area it was started for (MODES: host and notes, notes, or stage)."""
 
     TITLE = "facilitator"
     CSS_PATH = "dialogs/dialogs.tcss"
@@ -28,16 +30,19 @@ class FacilitatorApp(App[None]):
     def __init__(self, start_mode: str) -> None:
         super().__init__()
         self.start_mode = start_mode
+        self.host_screen: HostScreen | None = None
 
     def on_mount(self) -> None:
         """Open the area this app was started for."""
         self.switch_mode(self.start_mode)
 
     async def action_quit(self) -> None:
-        """ctrl+q goes through the screen's own quit, which asks while a slot runs."""
+        """ctrl+q asks first while a slot runs or a note is not saved."""
         screen = self.screen
-        if isinstance(screen, HostScreen):
-            screen.action_quit_day()
+        if isinstance(screen, NotesScreen) and screen.has_unsaved_text():
+            screen.ask_before_quitting()
+        elif self.host_screen is not None:
+            self.host_screen.action_quit_day()
         else:
             self.exit()
 
@@ -60,14 +65,23 @@ class FacilitatorApp(App[None]):
 def create_app(
     host: HostRun | None = None,
     offer_resume: Session | None = None,
+    notes: NoteTaking | None = None,
     stage_store: SessionStore | None = None,
     stage_session: str | None = None,
     clock: Clock | None = None,
 ) -> FacilitatorApp:
-    """The app for the CLI and the tests alike: a host console, or a stage screen."""
+    """The app for the CLI and the tests alike: a host console (with its notes mode), a
+    notes console, or a stage screen."""
     if host is not None:
         app = FacilitatorApp("host")
-        app.add_mode("host", lambda: HostScreen(host, offer_resume))
+        host_screen = HostScreen(host, offer_resume)
+        app.host_screen = host_screen
+        app.add_mode("host", lambda: host_screen)
+        app.add_mode("notes", lambda: HostNotesScreen(host.note_taking()))
+        return app
+    if notes is not None:
+        app = FacilitatorApp("notes")
+        app.add_mode("notes", lambda: NotesScreen(notes))
         return app
     assert stage_store is not None and clock is not None, "a stage needs a store and a clock"
     app = FacilitatorApp("stage")

@@ -42,13 +42,15 @@ class HostScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "start_pause", t("key.start"), id="start"),
         Binding("n", "next", t("key.next"), id="next"),
-        Binding("p", "previous", t("key.previous"), id="previous"),
+        Binding("p", "previous", t("key.previous"), id="previous", show=False),
         Binding("g", "goto", t("key.goto"), id="goto"),
         Binding("plus,equals_sign", "adjust(60)", t("key.more"), id="more", key_display="+"),
-        Binding("minus", "adjust(-60)", t("key.less"), id="less", key_display="-"),
+        Binding("minus", "adjust(-60)", t("key.less"), id="less", key_display="-", show=False),
         Binding("ctrl+z", "undo", t("key.undo"), id="undo"),
         Binding("m", "message", t("key.message"), id="message"),
-        Binding("f", "finish", t("key.finish"), id="finish"),
+        Binding("w", "cloud", t("key.cloud"), id="cloud"),
+        Binding("tab", "notes", t("key.notes"), id="notes", show=False),
+        Binding("f", "finish", t("key.finish"), id="finish", show=False),
         Binding("question_mark,f1", "help", t("key.help"), id="help", key_display="?"),
         Binding("q", "quit_day", t("key.quit"), id="quit"),
     ]
@@ -161,7 +163,11 @@ class HostScreen(Screen[None]):
         progress = self.query_one(ProgressBar)
         progress.update(total=planned, progress=min(slot.elapsed, planned))
         message = self.run.stage_message
-        self._set("stage-message", t("slot.message", text=message) if message else "")
+        on_stage = t("slot.message", text=message) if message else ""
+        if self.run.stage_cloud is not None:
+            cloud_title = self.run.agenda.slots[self.run.stage_cloud].title
+            on_stage = (on_stage + "  " if on_stage else "") + t("slot.cloud", title=cloud_title)
+        self._set("stage-message", on_stage)
         self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
 
     def _next_text(self, state: DayState) -> str:
@@ -259,6 +265,10 @@ class HostScreen(Screen[None]):
                 return bool(run.timeline.events) and not run.lost_lock or None
             case "finish":
                 return run.can(Action.FINISH) or None
+            case "notes":
+                return run.session is not None or None
+            case "cloud":
+                return (run.cloud_slot() is not None and not run.lost_lock) or None
         return True
 
     def action_start_pause(self) -> None:
@@ -329,6 +339,27 @@ class HostScreen(Screen[None]):
         key = "notify.message_sent" if text else "notify.message_cleared"
         self.notify(t(key, text=text), timeout=4)
         self.refresh_state()
+
+    def action_cloud(self) -> None:
+        """Put the latest dialogue's word cloud on the stage, or take it off."""
+        try:
+            slot = self.run.toggle_cloud()
+        except SessionLocked as error:
+            self.notify(str(error), severity="error", timeout=30)
+            return
+        except SessionError as error:
+            self._report_save_failure(error)
+            slot = self.run.stage_cloud
+        if slot is None:
+            self.notify(t("notify.cloud_off"), timeout=4)
+        else:
+            self.notify(t("notify.cloud_on", title=self.run.agenda.slots[slot].title), timeout=4)
+        self.refresh_state()
+
+    def action_notes(self) -> None:
+        """Switch to the notes screen, writing as "host"."""
+        if self.run.session is not None:
+            self.app.switch_mode("notes")
 
     def action_finish(self) -> None:
         """Finish the day, after asking."""

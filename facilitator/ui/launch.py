@@ -9,6 +9,9 @@ from facilitator.agenda import load_agenda
 from facilitator.clock import SystemClock
 from facilitator.errors import FacilitatorError
 from facilitator.host import HostRun
+from facilitator.note_taking import NoteTaking
+from facilitator.notes import HOST_WRITER, sanitize_writer
+from facilitator.notes_store import default_writer
 from facilitator.store import SessionStore
 from facilitator.ui.app import create_app
 
@@ -37,6 +40,25 @@ def run_host(args: argparse.Namespace) -> int:
         create_app(host=run, offer_resume=offer).run()
     finally:
         run.close()
+    return 0
+
+
+def run_notes(args: argparse.Namespace) -> int:
+    """Open the notes console on a session: the newest unfinished one unless named."""
+    writer = sanitize_writer(args.writer) if args.writer is not None else default_writer()
+    if not writer:
+        raise FacilitatorError(f"--as {args.writer!r}: give a name with letters or digits")
+    if writer == HOST_WRITER:
+        raise FacilitatorError(
+            f"--as {args.writer!r}: that name is the host console's own; choose another"
+        )
+    store = SessionStore(args.sessions)
+    session = store.resolve(args.session)
+    notes = NoteTaking(store, session, writer, SystemClock(), take_over=args.take_over)
+    try:
+        create_app(notes=notes).run()
+    finally:
+        notes.close()
     return 0
 
 

@@ -16,11 +16,14 @@ from textual.widgets import Label
 
 from facilitator.clock import Clock
 from facilitator.errors import SessionError
+from facilitator.notes_store import NotesReader
 from facilitator.session import Session
 from facilitator.store import SESSION_FILE, FileWatcher, SessionStore
 from facilitator.timing import Phase, Timeline
 from facilitator.ui.text import countdown, t
 from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.word_cloud import WordCloud
+from facilitator.wordcloud import weigh
 
 FLASH_SECONDS = 4.0
 """How long a new message flashes."""
@@ -45,6 +48,7 @@ class StageScreen(Screen[None]):
         self.timeline: Timeline | None = None
         self.clock: Clock = base_clock
         self.watcher = FileWatcher()
+        self.notes: NotesReader | None = None
         self._message = ""
         self._flash_until = 0.0
 
@@ -54,6 +58,7 @@ class StageScreen(Screen[None]):
             yield Label(id="stage-title")
             yield Label(id="stage-speakers")
             yield BigDigits(id="stage-countdown")
+            yield WordCloud(id="stage-cloud")
             yield Label(id="stage-message")
             yield Label(id="stage-next")
 
@@ -69,6 +74,8 @@ class StageScreen(Screen[None]):
         if self.session_path is None:
             self._find()
             return
+        if self.notes is not None and self.notes.refresh():
+            self._show_cloud()
         if not self.watcher.changed([self.session_path]):
             return
         try:
@@ -87,6 +94,8 @@ class StageScreen(Screen[None]):
                 raise
             return
         self.session_path = self.store.folder(session.id) / SESSION_FILE
+        self.notes = NotesReader(self.session_path.parent)
+        self.notes.refresh()
         self.watcher.changed([self.session_path])
         self._use(session)
 
@@ -98,7 +107,18 @@ class StageScreen(Screen[None]):
         if message != self._message:
             self._message = message
             self._flash_until = self.base_clock.monotonic() + (FLASH_SECONDS if message else 0)
+        self._show_cloud()
         self.draw()
+
+    def _show_cloud(self) -> None:
+        """Fill the cloud with the notes of the slot the host put on stage."""
+        if self.session is None or self.session.stage_cloud is None or self.notes is None:
+            return
+        slot = self.session.stage_cloud
+        texts = (note.text for note in self.notes.notes(slot))
+        cloud = self.query_one(WordCloud)
+        cloud.terms = tuple(weigh(texts, self.session.agenda.stopwords))
+        cloud.empty_text = t("notes.cloud_empty")
 
     def draw(self) -> None:
         """Show the current slot at this moment."""
@@ -123,6 +143,12 @@ class StageScreen(Screen[None]):
             digits.value = countdown(slot.planned_duration + slot.adjustment)
         else:
             digits.value = countdown(slot.display_seconds)
+        cloud_slot = None if state.finished else self.session.stage_cloud
+        self.set_class(cloud_slot is not None, "-cloud")
+        if cloud_slot is not None:
+            # The round-up: the cloud takes the screen, the time shrinks to a line.
+            self._label("stage-title", t("stage.cloud", title=agenda.slots[cloud_slot].title))
+            self._label("stage-speakers", f"{agenda.slots[slot.index].title} · {digits.value}")
         self._label("stage-next", next_text)
         self._label("stage-message", self._message)
         phase = Phase.DONE if state.finished else slot.phase

@@ -223,9 +223,10 @@ async def test_keys_that_cannot_act_are_greyed(host: HostFixture) -> None:
 async def test_every_key_is_in_the_command_palette(host: HostFixture) -> None:
     async with host.app.run_test(size=SIZE):
         titles = [command.title for command in host.app.get_system_commands(host.screen)]
-        for title in ("Start/pause", "Next", "Go to", "+1 min", "Message", "Help", "Quit"):
+        for title in ("Start/pause", "Next", "Go to", "−1 min", "Message", "Cloud", "Help", "Quit"):
             assert title in titles
         assert "Previous" not in titles  # greyed: nothing before the first slot
+        assert "Notes" not in titles  # greyed: no session before the first start
 
 
 async def test_a_failed_write_is_shown_kept_and_retried(host: HostFixture, monkeypatch) -> None:  # type: ignore[no-untyped-def]

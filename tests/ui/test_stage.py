@@ -124,3 +124,35 @@ async def test_a_finished_day_says_thank_you(agenda: Agenda, store: SessionStore
     app = create_app(stage_store=store, stage_session=host.session.id, clock=clock)
     async with app.run_test(size=SIZE):
         assert shown(app.screen, "stage-title") == "Thank you!"  # type: ignore[arg-type]
+
+
+async def test_the_round_up_shows_the_cloud_of_the_dialogue(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    from facilitator.note_taking import NoteTaking
+    from facilitator.ui.widgets.word_cloud import WordCloud
+
+    host = HostRun(agenda, store, clock)
+    host.act(Action.START)
+    host.act(Action.GOTO, slot=3)
+    assert host.session is not None
+    desk = NoteTaking(store, host.session, "desk", clock)
+    desk.save(2, 1, None, "Psykologisk tryghed og tillid")
+    desk.save(2, 2, None, "Tillid, psykologisk tryghed")
+    app = create_app(stage_store=store, clock=clock)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        assert not screen.has_class("-cloud")
+        host.toggle_cloud()
+        screen.follow()
+        assert screen.has_class("-cloud")
+        assert shown(screen, "stage-title") == "What the tables said: Dialog ved bordene"
+        terms = [term.term for term in screen.query_one(WordCloud).terms]
+        assert terms == ["psykologisk tryghed", "tillid"]
+        desk.save(2, 3, None, "Feedback")
+        screen.follow()
+        assert "feedback" in [term.term for term in screen.query_one(WordCloud).terms]
+        host.toggle_cloud()
+        screen.follow()
+        assert not screen.has_class("-cloud")

@@ -20,10 +20,11 @@ class GotoModal(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape", "dismiss_none", t("key.cancel"), id="goto.cancel")]
 
-    def __init__(self, agenda: Agenda, current: int) -> None:
+    def __init__(self, agenda: Agenda, current: int, title: str | None = None) -> None:
         super().__init__()
         self.agenda = agenda
         self.current = current
+        self.title_text = title or t("goto.title")
 
     def compose(self) -> ComposeResult:
         """The title and the list of slots, the current one highlighted."""
@@ -36,7 +37,7 @@ class GotoModal(ModalScreen[int | None]):
             for index, slot in enumerate(self.agenda.slots)
         ]
         with Vertical(classes="dialog"):
-            yield Label(t("goto.title"), classes="question")
+            yield Label(self.title_text, classes="question")
             yield OptionList(*options, id="slots")
 
     def on_mount(self) -> None:

@@ -1,0 +1,76 @@
+"""What the tables reported: notes, one file of them per writer, and writer names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from datetime import datetime
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+HOST_WRITER = "host"
+"""The writer name of the host console's own notes."""
+
+
+class Note(BaseModel):
+    """One table's report on one question of one slot, as typed by one writer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    """Unique across writers: the writer's name and a random part."""
+    slot: int = Field(ge=0)
+    """The slot's index, counted from 0."""
+    slot_title: str
+    """The slot's title when the note was written, for reading the file alone."""
+    table: int = Field(ge=1)
+    """The table that reported."""
+    question: str | None = None
+    """The question it answers; None for a general note."""
+    text: str
+    """What the table said."""
+    writer: str
+    """Who typed it: the notes file's writer."""
+    created: AwareDatetime
+    """When it was first saved."""
+    updated: AwareDatetime
+    """When it was last saved."""
+    deleted: bool = False
+    """A deletion is a tombstone: the note stays in the file, marked."""
+
+    @classmethod
+    def new(
+        cls, writer: str, slot: int, slot_title: str, table: int, question: str | None,
+        text: str, at: datetime,
+    ) -> Note:
+        """A note written now, with a fresh id."""
+        return cls(
+            id=f"{writer}-{uuid.uuid4().hex[:12]}", slot=slot, slot_title=slot_title,
+            table=table, question=question, text=text, writer=writer, created=at, updated=at,
+        )
+
+
+class NotesFile(BaseModel):
+    """The content of `notes-<writer>.toml`."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    writer: str
+    """The one writer of this file."""
+    session: str
+    """The id of the session the notes belong to."""
+    notes: list[Note] = Field(default_factory=list, alias="note")
+    """Every note the writer saved, tombstones included, in the order first saved."""
+
+
+def sanitize_writer(name: str) -> str:
+    """A writer name safe in a file name: lower-case letters, digits and hyphens.
+
+    "../x" becomes "x" and "Bord 4 (Ann)" becomes "bord-4-ann", so no name can reach
+    outside the session folder.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("æ", "ae"))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode().lower()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    return cleaned[:40].strip("-")

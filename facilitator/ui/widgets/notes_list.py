@@ -1,0 +1,46 @@
+"""The notes of a slot from every writer, newest first; one's own can be picked to edit."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.notes import Note
+from facilitator.ui.text import clock_time, t
+
+
+class NotesList(OptionList):
+    """One line or more per note: table, question number, writer, time, and the text."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: list[tuple[str, str]] = []
+
+    def show(self, notes: list[Note], questions: list[str], own_writer: str) -> None:
+        """Replace the list if the notes changed, keeping the highlighted note."""
+        signature = [(note.id, note.updated.isoformat()) for note in notes]
+        if signature == self._shown:
+            return
+        self._shown = signature
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        self.clear_options()
+        self.add_options([self._option(note, questions, own_writer) for note in notes])
+        if highlighted is not None:
+            ids = [note.id for note in notes]
+            if highlighted in ids:
+                self.highlighted = ids.index(highlighted)
+
+    @staticmethod
+    def _option(note: Note, questions: list[str], own_writer: str) -> Option:
+        question = (
+            t("notes.question_short", number=questions.index(note.question) + 1)
+            if note.question in questions else t("notes.general_short")
+        )
+        heading = Text.assemble(
+            (t("notes.table_short", table=note.table), "bold"),
+            f" · {question} · ",
+            (note.writer, "bold cyan" if note.writer == own_writer else "cyan"),
+            f" · {clock_time(note.created)}",
+        )
+        return Option(Text.assemble(heading, "\n", note.text.strip()), id=note.id)

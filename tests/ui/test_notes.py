@@ -1,0 +1,237 @@
+"""The notes console under Pilot: save, edit, delete, tables, slots, live notes, failed writes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+import pytest
+from textual.widgets import Label, TextArea
+
+from facilitator.agenda import Agenda
+from facilitator.clock import FakeClock
+from facilitator.events import Action
+from facilitator.host import HostRun
+from facilitator.note_taking import NoteTaking
+from facilitator.notes_store import load_notes_file
+from facilitator.store import SessionStore
+from facilitator.ui.app import FacilitatorApp, create_app
+from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.goto import GotoModal
+from facilitator.ui.notes import NotesScreen
+from facilitator.ui.widgets.notes_list import NotesList
+from facilitator.ui.widgets.word_cloud import WordCloud
+
+SIZE = (120, 40)
+
+
+@dataclass
+class Desk:
+    app: FacilitatorApp
+    notes: NoteTaking
+    host: HostRun
+
+    @property
+    def screen(self) -> NotesScreen:
+        screen = self.app.screen
+        assert isinstance(screen, NotesScreen)
+        return screen
+
+    def label(self, widget_id: str) -> str:
+        return str(self.screen.query_one(f"#{widget_id}", Label).content)
+
+    def stored(self) -> list[str]:
+        return [n.text for n in load_notes_file(self.notes.writer.path).notes if not n.deleted]
+
+
+@pytest.fixture
+def make_desk(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Callable[..., Desk]:
+    def make(writer: str = "desk", goto: int | None = 2) -> Desk:
+        host = HostRun(agenda, store, clock)
+        host.act(Action.START)
+        if goto is not None:
+            host.act(Action.GOTO, slot=goto)
+        assert host.session is not None
+        notes = NoteTaking(store, host.session, writer, clock)
+        return Desk(create_app(notes=notes), notes, host)
+
+    return make
+
+
+@pytest.fixture
+async def desk(make_desk: Callable[..., Desk]) -> AsyncIterator[Desk]:
+    yield make_desk()
+
+
+async def test_it_opens_on_the_dialogue_with_the_editor_focused(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE):
+        assert desk.screen.slot == 2
+        assert "Dialog ved bordene" in desk.label("notes-heading")
+        assert desk.screen.query_one("#editor", TextArea).has_focus
+        assert desk.label("table-label").startswith("Table 1 of 12")
+        assert "Hvordan understøtter vi" in desk.label("question-label")
+        assert desk.label("reported").startswith("Reported: – · missing: 1 2 3")
+
+
+async def test_a_later_slot_opens_on_the_latest_dialogue(make_desk: Callable[..., Desk]) -> None:
+    desk = make_desk(goto=5)
+    async with desk.app.run_test(size=SIZE):
+        assert desk.screen.slot == 2
+
+
+async def test_typing_and_ctrl_s_saves_to_disk_then_confirms(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Tillid og dialog", "ctrl+s")
+        assert desk.stored() == ["Tillid og dialog"]
+        assert desk.label("save-status").startswith("✓ Saved")
+        assert "table 1, Q1" in desk.label("save-status")
+        assert desk.screen.query_one("#editor", TextArea).text == ""
+        assert desk.label("reported").startswith("Reported: 1 · missing: 2 3")
+        assert [t.term for t in desk.screen.query_one(WordCloud).terms] == ["dialog", "tillid"]
+
+
+async def test_an_empty_note_is_not_saved(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "ctrl+s")
+        assert "Nothing to save" in desk.label("save-status")
+        assert not desk.notes.writer.path.exists()
+
+
+async def test_tables_and_questions_step_without_leaving_the_editor(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "f3", "ctrl+up", "f2")
+        assert desk.label("table-label").startswith("Table 3 of 12")
+        await pilot.press("f2", "f2", "f2")  # wraps round
+        assert desk.label("table-label").startswith("Table 12 of 12")
+        await pilot.press("f4")
+        assert "Question 2 of 2: Hvad kan vi gøre" in desk.label("question-label")
+        await pilot.press("f4")
+        assert desk.label("question-label").startswith("General note")
+        await pilot.press(*"Alt", "ctrl+s")
+        note = desk.notes.notes(2)[0]
+        assert note.table == 12 and note.question is None
+        assert desk.screen.query_one("#editor", TextArea).has_focus
+
+
+async def test_switching_slots(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        assert isinstance(desk.app.screen, GotoModal)
+        await pilot.press(*["down"] * 7, "enter")  # from slot 4 to slot 11
+        assert desk.screen.slot == 10
+        assert "Hvornår oplever I" in desk.label("question-label")
+        await pilot.press(*"Fælles beslutninger", "ctrl+s")
+        assert desk.notes.notes(10)[0].slot_title == "Dialog ved bordene"
+        assert desk.notes.notes(2) == []
+
+
+async def test_editing_ones_own_note(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", *"Frist", "ctrl+s")
+        await pilot.press("escape")
+        assert desk.screen.query_one(NotesList).has_focus
+        await pilot.press("enter")
+        editor = desk.screen.query_one("#editor", TextArea)
+        assert editor.has_focus and editor.text == "Frist"
+        assert "editing" in desk.label("notes-heading")
+        await pilot.press("end", *" og ro", "ctrl+s")
+        (note,) = load_notes_file(desk.notes.writer.path).notes
+        assert note.text == "Frist og ro" and note.table == 2
+        assert "editing" not in desk.label("notes-heading")
+
+
+async def test_deleting_asks_and_leaves_a_tombstone(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Slet mig", "ctrl+s", "escape", "d")
+        assert isinstance(desk.app.screen, ConfirmModal)
+        await pilot.press("n")
+        assert desk.stored() == ["Slet mig"]
+        await pilot.press("d", "y")
+        (note,) = load_notes_file(desk.notes.writer.path).notes
+        assert note.deleted and note.text == "Slet mig"
+        assert desk.screen.query_one(NotesList).option_count == 0
+
+
+async def test_another_writers_note_appears_and_cannot_be_edited(
+    desk: Desk, store: SessionStore, clock: FakeClock
+) -> None:
+    async with desk.app.run_test(size=SIZE, notifications=True) as pilot:
+        hall = NoteTaking(store, desk.notes.session, "hall", clock)
+        hall.save(2, 7, None, "Fra bord syv")
+        await pilot.pause(0.7)  # the console polls twice a second
+        notes_list = desk.screen.query_one(NotesList)
+        assert notes_list.option_count == 1
+        assert desk.label("reported").startswith("Reported: 7")
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert any("Only your own" in str(n.message) for n in desk.app._notifications)
+        await pilot.press("d")
+        assert not isinstance(desk.app.screen, ConfirmModal)
+
+
+async def test_a_failed_write_keeps_the_text_and_retries(desk: Desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    async with desk.app.run_test(size=SIZE) as pilot:
+        import facilitator.notes_store as notes_store
+
+        real_write = notes_store.atomic_write
+
+        def full_disk(path: object, text: str) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(notes_store, "atomic_write", full_disk)
+        await pilot.press(*"Vigtigt", "ctrl+s")
+        assert desk.label("save-status").startswith("✗ Not saved")
+        assert "No space left on device" in desk.label("save-status")
+        assert desk.screen.query_one("#editor", TextArea).text == "Vigtigt"
+        desk.screen.retry()
+        assert desk.label("save-status").startswith("✗ Not saved")
+        monkeypatch.setattr(notes_store, "atomic_write", real_write)
+        desk.screen.retry()
+        assert desk.label("save-status").startswith("✓ Saved")
+        assert desk.stored() == ["Vigtigt"]
+        assert desk.screen.query_one("#editor", TextArea).text == ""
+
+
+async def test_quitting_with_unsaved_text_asks(desk: Desk) -> None:
+    async with desk.app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"halvt", "ctrl+q")
+        assert isinstance(desk.app.screen, ConfirmModal)
+        await pilot.press("n")
+        assert desk.app.is_running
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not desk.app.is_running
+
+
+async def test_the_host_console_has_the_notes_screen_behind_tab(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    run = HostRun(agenda, store, clock)
+    app = create_app(host=run)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert app.current_mode == "host"  # nothing to take notes in before the start
+        await pilot.press("space", "g", "down", "enter", "tab")
+        assert app.current_mode == "notes"
+        screen = app.screen
+        assert isinstance(screen, NotesScreen) and screen.notes.writer_name == "host"
+        await pilot.press(*"Fra scenen", "ctrl+s")
+        assert screen.notes.writer.path.name == "notes-host.toml"
+        await pilot.press("tab")
+        assert app.current_mode == "host"
+    run.close()
+
+
+async def test_w_puts_the_latest_dialogue_cloud_on_stage(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    run = HostRun(agenda, store, clock)
+    app = create_app(host=run)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "n", "n", "n")  # the round-up after the first dialogue
+        await pilot.press("w")
+        assert run.session is not None
+        assert store.load(run.session.id).stage_cloud == 2
+        await pilot.press("w")
+        assert store.load(run.session.id).stage_cloud is None
+    run.close()
