@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AGENDA_FILE
 from tests.e2e.terminal import FACILITATOR, Terminal
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    shutil.copy(AGENDA_FILE, tmp_path / "agenda.toml")
-    term = Terminal(tmp_path)
-    yield term
-    term.close()
 
 
 def test_a_confirmed_note_survives_kill_9(terminal: Terminal, tmp_path: Path) -> None:

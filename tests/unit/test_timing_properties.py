@@ -32,6 +32,19 @@ steps = st.lists(
 )
 
 
+Plan = list[tuple[float, tuple[Action, int | None, int | None]]]
+
+
+def follow(plan: Plan) -> tuple[Timeline, datetime]:
+    """A timeline that took the planned actions, each `gap` seconds after the one before."""
+    timeline = Timeline(AGENDA, tz=CPH)
+    when = DAY_START
+    for gap, (action, seconds, slot) in plan:
+        when += timedelta(seconds=gap)
+        timeline.apply(Event.of(action, when, seconds, slot))
+    return timeline, when
+
+
 def through_toml(events: list[Event]) -> list[Event]:
     """The events as a session file stores them and reads them back."""
     session = Session(id="x", created=DAY_START, day=DAY_START.date(), agenda=AGENDA,
@@ -44,7 +57,7 @@ def through_toml(events: list[Event]) -> list[Event]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=steps, probe=st.floats(0, 600, allow_nan=False))
 def test_the_log_replayed_at_any_moment_gives_the_live_state(
-    plan: list[tuple[float, tuple[Action, int | None, int | None]]], probe: float
+    plan: Plan, probe: float
 ) -> None:
     live = Timeline(AGENDA, tz=CPH)
     when = DAY_START
@@ -59,15 +72,11 @@ def test_the_log_replayed_at_any_moment_gives_the_live_state(
 @settings(max_examples=150, deadline=None)
 @given(plan=steps, extra=actions, probe=st.floats(0, 600, allow_nan=False))
 def test_undo_restores_the_state_before_the_undone_action(
-    plan: list[tuple[float, tuple[Action, int | None, int | None]]],
+    plan: Plan,
     extra: tuple[Action, int | None, int | None],
     probe: float,
 ) -> None:
-    timeline = Timeline(AGENDA, tz=CPH)
-    when = DAY_START
-    for gap, (action, seconds, slot) in plan:
-        when += timedelta(seconds=gap)
-        timeline.apply(Event.of(action, when, seconds, slot))
+    timeline, when = follow(plan)
     later = when + timedelta(seconds=probe)
     before = timeline.state(later)
     action, seconds, slot = extra
@@ -80,13 +89,9 @@ def test_undo_restores_the_state_before_the_undone_action(
 @settings(max_examples=100, deadline=None)
 @given(plan=steps, pause_for=st.floats(0.001, 3600, allow_nan=False))
 def test_a_pause_freezes_the_remaining_time(
-    plan: list[tuple[float, tuple[Action, int | None, int | None]]], pause_for: float
+    plan: Plan, pause_for: float
 ) -> None:
-    timeline = Timeline(AGENDA, tz=CPH)
-    when = DAY_START
-    for gap, (action, seconds, slot) in plan:
-        when += timedelta(seconds=gap)
-        timeline.apply(Event.of(action, when, seconds, slot))
+    timeline, when = follow(plan)
     if not timeline.apply(Event.of(Action.PAUSE, when)):
         return
     frozen = timeline.state(when).current_slot
@@ -98,13 +103,9 @@ def test_a_pause_freezes_the_remaining_time(
 @settings(max_examples=100, deadline=None)
 @given(plan=steps, shift=st.integers(-600, 600).filter(bool), probe=st.floats(0, 600))
 def test_an_adjustment_shifts_the_remaining_time_exactly(
-    plan: list[tuple[float, tuple[Action, int | None, int | None]]], shift: int, probe: float
+    plan: Plan, shift: int, probe: float
 ) -> None:
-    timeline = Timeline(AGENDA, tz=CPH)
-    when = DAY_START
-    for gap, (action, seconds, slot) in plan:
-        when += timedelta(seconds=gap)
-        timeline.apply(Event.of(action, when, seconds, slot))
+    timeline, when = follow(plan)
     now = when + timedelta(seconds=probe)
     before = timeline.state(now).current_slot
     if not timeline.apply(Event.of(Action.ADJUST, when, shift)):

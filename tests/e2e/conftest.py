@@ -1,0 +1,21 @@
+"""A real terminal per test, in a folder holding a copy of the repository's agenda."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AGENDA_FILE
+from tests.e2e.terminal import Terminal
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """tmux on a private socket, started in `tmp_path`; killed after the test."""
+    shutil.copy(AGENDA_FILE, tmp_path / "agenda.toml")
+    term = Terminal(tmp_path)
+    yield term
+    term.close()
