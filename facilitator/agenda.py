@@ -9,6 +9,7 @@ from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -97,6 +98,8 @@ class Agenda(BaseModel):
     """Where it is held."""
     language: Literal["da", "en"] | None = None
     """The language of the console for this day."""
+    timezone: str | None = None
+    """The venue's IANA time zone ("Europe/Copenhagen") for calendar exports."""
     end: ClockTime | None = None
     """When the last slot ends, unless the last slot has a duration."""
     warning: Seconds = DEFAULT_WARNING
@@ -107,6 +110,19 @@ class Agenda(BaseModel):
     """Extra words the word cloud leaves out, on top of the shipped lists."""
     slots: list[Slot] = Field(alias="slot", min_length=1)
     """The programme, in order of start."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; give an IANA name such as \"Europe/Copenhagen\""
+            ) from None
+        return value
 
     @model_validator(mode="after")
     def _check_day(self) -> Agenda:

@@ -14,7 +14,7 @@ from pathlib import Path
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
-COMMANDS = ("run", "check", "stage", "notes")
+COMMANDS = ("run", "check", "stage", "notes", "review", "export")
 EXIT_USAGE = 2
 
 
@@ -60,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--take-over", action="store_true",
                        help="take over a notes file another console holds")
     _sessions_option(notes)
+
+    review = commands.add_parser("review", help="look back on saved sessions")
+    review.add_argument("session", nargs="?", help="open one session (id, folder or archive)")
+    _sessions_option(review)
+
+    export = commands.add_parser("export", help="write a report of a session")
+    export.add_argument("session", help="a session id, folder or archive file")
+    export.add_argument("--format", required=True, choices=("md", "csv", "ics", "toml"),
+                        help="md: minutes; csv: notes; ics: the agenda; toml: the whole session")
+    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    _sessions_option(export)
     return parser
 
 
@@ -108,6 +120,27 @@ def _stage(args: argparse.Namespace) -> int:
     return run_stage(args)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from facilitator.archive import load_any
+    from facilitator.reports import export_bytes, write_export
+    from facilitator.store import SessionStore
+
+    loaded = load_any(SessionStore(args.sessions), args.session)
+    if args.output is None:
+        sys.stdout.buffer.write(export_bytes(loaded, args.format))
+        sys.stdout.flush()
+        return 0
+    path = write_export(loaded, args.format, Path(args.output), force=args.force)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from facilitator.ui.launch import run_review
+
+    return run_review(args)
+
+
 def _notes(args: argparse.Namespace) -> int:
     from facilitator.ui.launch import run_notes
 
@@ -116,6 +149,8 @@ def _notes(args: argparse.Namespace) -> int:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "notes": _notes,
+    "review": _review,
+    "export": _export,
     "run": _run,
     "check": _check,
     "stage": _stage,

@@ -67,7 +67,7 @@ class RehearsalClock:
     def now(self) -> datetime:
         """The virtual time of the rehearsed day."""
         real = (self._base.now() - self.real_start).total_seconds()
-        return self.virtual_start + timedelta(seconds=real * self.speed)
+        return (self.virtual_start + timedelta(seconds=real * self.speed)).astimezone(UTC)
 
     def monotonic(self) -> float:
         """Monotonic seconds of the virtual day."""

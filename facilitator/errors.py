@@ -15,3 +15,7 @@ class SessionError(FacilitatorError):
 
 class SessionLocked(SessionError):
     """Another host console holds the session."""
+
+
+class ReportError(FacilitatorError):
+    """An export that cannot be written."""

@@ -6,7 +6,7 @@ tools can run a day with it directly.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 
 from facilitator.agenda import Agenda, SlotKind
@@ -23,7 +23,7 @@ from facilitator.timing import DayState, Timeline
 def rehearsal_start(agenda: Agenda, today: date) -> datetime:
     """Where a rehearsal's virtual clock starts: the first slot's planned time on the day."""
     first: time = agenda.slots[0].start
-    return datetime.combine(agenda.date or today, first).astimezone()
+    return datetime.combine(agenda.date or today, first).astimezone().astimezone(UTC)
 
 
 class HostRun:

@@ -143,6 +143,10 @@ class NotesReader:
                 self.problems[path] = NotesProblem(path, str(error))
         return bool(changed or gone)
 
+    def files(self) -> dict[Path, list[Note]]:
+        """Every readable notes file with all its notes, tombstones included."""
+        return dict(self._files)
+
     def notes(self, slot: int | None = None) -> list[Note]:
         """The live notes (no tombstones), of one slot or all, newest first."""
         found = [

@@ -127,8 +127,9 @@ def layout(terms: list[WeightedTerm], width: int, height: int) -> list[PlacedTer
         if length > width:
             continue
         for dx, dy in spiral:
-            x = round(centre_x + dx - length / 2)
-            y = round(centre_y + dy - 0.5)
+            # floor, not round: Python rounds halves to even, which would skip every other row.
+            x = math.floor(centre_x + dx - length / 2)
+            y = math.floor(centre_y + dy)
             if 0 <= y < height and 0 <= x and x + length <= width and _free(taken, x, y, length):
                 for column in range(max(0, x - 1), min(width, x + length + 1)):
                     taken[y][column] = True

@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from facilitator.archive import LoadedSession
 from facilitator.clock import Clock
 from facilitator.host import HostRun
 from facilitator.note_taking import NoteTaking
@@ -16,6 +17,8 @@ from facilitator.session import Session
 from facilitator.store import SessionStore
 from facilitator.ui.host import HostScreen
 from facilitator.ui.notes import HostNotesScreen, NotesScreen
+from facilitator.ui.review_list import ReviewListScreen
+from facilitator.ui.review_session import SessionReviewScreen
 from facilitator.ui.stage import StageScreen
 from facilitator.ui.text import t
 
@@ -66,6 +69,8 @@ def create_app(
     host: HostRun | None = None,
     offer_resume: Session | None = None,
     notes: NoteTaking | None = None,
+    review_store: SessionStore | None = None,
+    review_session: LoadedSession | None = None,
     stage_store: SessionStore | None = None,
     stage_session: str | None = None,
     clock: Clock | None = None,
@@ -78,6 +83,12 @@ def create_app(
         app.host_screen = host_screen
         app.add_mode("host", lambda: host_screen)
         app.add_mode("notes", lambda: HostNotesScreen(host.note_taking()))
+        return app
+    if review_store is not None:
+        app = FacilitatorApp("review")
+        app.add_mode("review", lambda: ReviewListScreen(review_store))
+        if review_session is not None:
+            app.call_later(app.push_screen, SessionReviewScreen(review_session))
         return app
     if notes is not None:
         app = FacilitatorApp("notes")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from facilitator.agenda import load_agenda
+from facilitator.archive import load_any
 from facilitator.clock import SystemClock
 from facilitator.errors import FacilitatorError
 from facilitator.host import HostRun
@@ -59,6 +60,14 @@ def run_notes(args: argparse.Namespace) -> int:
         create_app(notes=notes).run()
     finally:
         notes.close()
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """Open the review: the list of sessions, or one session when named."""
+    store = SessionStore(args.sessions)
+    loaded = load_any(store, args.session) if args.session is not None else None
+    create_app(review_store=store, review_session=loaded).run()
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 
@@ -16,6 +17,7 @@ from facilitator.ui.host import HostScreen
 from facilitator.ui.stage import StageScreen
 
 SIZE = (120, 40)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def host_after(agenda: Agenda, store: SessionStore, clock: FakeClock, seconds: float,
@@ -77,3 +79,19 @@ class TestStageScreen:
             await pilot.pause()
 
         assert snap_compare(app, terminal_size=SIZE, run_before=after_the_flash)
+
+
+class TestReview:
+    """The organiser's review of the repository's example session."""
+
+    def test_list(self, snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        """The list of sessions with the recurring-slot summary."""
+        monkeypatch.chdir(ROOT)
+        app = create_app(review_store=SessionStore(Path("sessions")))
+        assert snap_compare(app, terminal_size=SIZE)
+
+    def test_session_timeline(self, snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        """One session: planned against actual, where the delay came from."""
+        monkeypatch.chdir(ROOT)
+        app = create_app(review_store=SessionStore(Path("sessions")))
+        assert snap_compare(app, terminal_size=SIZE, press=["enter"])

@@ -1,0 +1,47 @@
+"""The organiser's choice of export format."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.ui.text import t
+
+FORMAT_KEYS = ("md", "csv", "ics", "toml")
+
+
+class ExportModal(ModalScreen[str | None]):
+    """Four formats; Enter or the format's first letter picks one, Escape none."""
+
+    BINDINGS = [
+        Binding("escape", "pick(None)", t("key.cancel"), id="export.cancel"),
+        Binding("m", "pick('md')", show=False),
+        Binding("c", "pick('csv')", show=False),
+        Binding("i", "pick('ics')", show=False),
+        Binding("t", "pick('toml')", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The formats with what each is for."""
+        with Vertical(classes="dialog"):
+            yield Label(t("export.title"), classes="question")
+            yield OptionList(
+                *[Option(t(f"export.{form}"), id=form) for form in FORMAT_KEYS], id="formats"
+            )
+
+    def on_mount(self) -> None:
+        """Focus the list."""
+        self.query_one("#formats", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#formats")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_pick(self, form: str | None) -> None:
+        """Close with `form`."""
+        self.dismiss(form)
