@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, time
 from pathlib import Path
 
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
-COMMANDS = ("run", "check", "stage", "notes", "review", "export")
+COMMANDS = ("run", "check", "stage", "notes", "review", "export", "import")
 EXIT_USAGE = 2
 
 
@@ -72,7 +73,32 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     _sessions_option(export)
+
+    importer = commands.add_parser("import", help="turn a programme text into an agenda")
+    importer.add_argument("programme", help="a text file of the programme, or - to read stdin")
+    importer.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    importer.add_argument("--day", type=int, metavar="N", help="which day of several")
+    importer.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day's date")
+    importer.add_argument("--end", type=_clock, metavar="HH:MM", help="when the last item ends")
+    importer.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2024-11-26, got {text!r}")\
+            from None
+
+
+def _clock(text: str) -> time:
+    from facilitator.durations import parse_clock
+
+    try:
+        return parse_clock(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _sessions_option(parser: argparse.ArgumentParser) -> None:
@@ -135,6 +161,12 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from facilitator.import_command import run_import
+
+    return run_import(args)
+
+
 def _review(args: argparse.Namespace) -> int:
     from facilitator.ui.launch import run_review
 
@@ -151,6 +183,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "notes": _notes,
     "review": _review,
     "export": _export,
+    "import": _import,
     "run": _run,
     "check": _check,
     "stage": _stage,

@@ -1,0 +1,73 @@
+"""`facilitator import`: read a programme, write the agenda, report what needs a look."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitator.agenda import Agenda
+from facilitator.errors import FacilitatorError
+from facilitator.importer import parse_programme
+from facilitator.store import atomic_write, dump_toml
+
+
+def agenda_text(agenda: Agenda, source: str) -> str:
+    """The agenda as TOML, under a comment saying where it came from."""
+    return (
+        f"# Imported from {source} by `facilitator import`.\n"
+        "# Check the titles, speakers and kinds, then run `facilitator check`.\n\n"
+        + dump_toml(agenda.to_toml_data())
+    )
+
+
+def read_programme(name: str) -> str:
+    """The programme's text from a file, or from standard input for "-"."""
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FacilitatorError(f"{path}: no such file; give the programme as a text file") from None
+    except IsADirectoryError:
+        raise FacilitatorError(f"{path}: is a folder; give the programme as a text file") from None
+    except OSError as error:
+        raise FacilitatorError(f"{path}: cannot be read: {error.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Programmes pasted on Windows are often Windows-1252; try it before giving up.
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise FacilitatorError(f"{path}: not text; save the programme as UTF-8 text") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import; print remarks to stderr with line numbers; exit 2 on anything unusable."""
+    source = "standard input" if args.programme == "-" else args.programme
+    text = read_programme(args.programme)
+    if not text.strip():
+        raise FacilitatorError(f"{source}: is empty; paste the programme into it")
+    try:
+        result = parse_programme(text, day=args.day, on_date=args.date, end=args.end)
+    except FacilitatorError as error:
+        raise FacilitatorError(f"{source}: {error}") from None
+    for remark in result.remarks:
+        where = f"line {remark.line}: " if remark.line else ""
+        print(f"facilitator: {source}: {where}{remark.text}", file=sys.stderr)
+    output = agenda_text(result.agenda, Path(source).name)
+    if args.output is None:
+        sys.stdout.write(output)
+        return 0
+    path = Path(args.output)
+    if path.exists() and not args.force:
+        raise FacilitatorError(f"{path}: exists already; choose another name or add --force")
+    try:
+        atomic_write(path, output)
+    except OSError as error:
+        raise FacilitatorError(f"{path}: cannot be written: {error.strerror}") from None
+    print(f"wrote {path} ({len(result.agenda.slots)} items); check it with "
+          f"`facilitator check {path}`", file=sys.stderr)
+    return 0
