@@ -1,0 +1,115 @@
+"""Fuzzing the loaders: arbitrary bytes and arbitrary TOML get the project's own errors only."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, date, time
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facilitator.agenda import load_agenda, parse_agenda
+from facilitator.archive import load_archive
+from facilitator.errors import FacilitatorError
+from facilitator.importer import parse_programme
+from facilitator.notes_store import load_notes_file
+from facilitator.store import SessionStore
+
+SCALARS = st.one_of(
+    st.text(max_size=20), st.integers(-10**6, 10**6), st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False), st.dates(min_value=date(1900, 1, 1)),
+    st.times(), st.datetimes(timezones=st.just(UTC)),
+)
+KEYS = st.sampled_from([
+    "title", "start", "slot", "duration", "kind", "speakers", "questions", "end", "warning",
+    "tables", "fixed", "approx", "note", "date", "language", "timezone", "stopwords", "id",
+    "created", "day", "event", "message", "agenda", "rehearsal", "at", "action", "seconds",
+    "writer", "session", "note", "table", "text", "updated", "deleted", "format", "notes",
+]) | st.text(min_size=1, max_size=8)
+TOML_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
+    max_leaves=25,
+)
+TOML_DOCUMENTS = st.dictionaries(KEYS, TOML_VALUES, max_size=8)
+# A plausible agenda with random damage, so the fuzzer reaches deep into validation.
+AGENDA_LIKE = st.fixed_dictionaries(
+    {"title": st.one_of(st.text(max_size=10), st.integers()),
+     "slot": st.lists(st.dictionaries(KEYS, TOML_VALUES, max_size=6), max_size=4)},
+    optional={"end": st.one_of(st.text(max_size=6), st.times()), "warning": SCALARS,
+              "tables": SCALARS, "timezone": st.text(max_size=20)},
+)
+
+FUZZ = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+def dump(document: dict[str, Any]) -> bytes | None:
+    try:
+        return tomli_w.dumps(document).encode("utf-8")
+    except (TypeError, ValueError):
+        return None  # something TOML cannot hold
+
+
+def only_project_errors(load: Any, path: Path) -> None:
+    try:
+        load(path)
+    except FacilitatorError as error:
+        assert str(error), "an error without a message"
+        assert str(path) in str(error) or "line" in str(error) or ":" in str(error)
+
+
+@FUZZ
+@given(st.binary(max_size=400) | TOML_DOCUMENTS.map(dump) | AGENDA_LIKE.map(dump))
+def test_load_agenda(content: bytes | None) -> None:
+    if content is None:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "agenda.toml"
+        path.write_bytes(content)
+        only_project_errors(load_agenda, path)
+
+
+@FUZZ
+@given(AGENDA_LIKE)
+def test_parse_agenda_data(data: dict[str, Any]) -> None:
+    try:
+        parse_agenda(data, source="fuzz.toml")
+    except FacilitatorError as error:
+        assert str(error).startswith("fuzz.toml: ")
+
+
+@FUZZ
+@given(st.binary(max_size=400) | TOML_DOCUMENTS.map(dump))
+def test_session_and_notes_loaders(content: bytes | None) -> None:
+    if content is None:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        store = SessionStore(Path(folder))
+        (Path(folder) / "s").mkdir()
+        session_file = Path(folder) / "s" / "session.toml"
+        session_file.write_bytes(content)
+        only_project_errors(lambda _path: store.load("s"), session_file)
+        only_project_errors(load_notes_file, session_file)
+        only_project_errors(load_archive, session_file)
+        store.entries()  # listing never raises, whatever the folder holds
+        assert session_file.read_bytes() == content
+
+
+@FUZZ
+@given(st.text(max_size=600) | st.lists(
+    st.sampled_from(["9.00 Velkommen", "kl. 10.15 Pause", "ca. 12.15", "Dag 2", "Lørdag:",
+                     "12.40-13.30:", "9:00 PM Talk by Ann", "Hvad nu?", "", "• punkt",
+                     "99.99 Nope", "26. november 2024", "10.00-09.00 Backwards"]),
+    max_size=15).map("\n".join))
+def test_importer(text: str) -> None:
+    for day in (None, 1, 2):
+        try:
+            result = parse_programme(text, day=day, end=time(23, 59))
+        except FacilitatorError as error:
+            assert str(error)
+            continue
+        assert result.agenda.slots  # whatever it made passes the agenda's own validation
