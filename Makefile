@@ -28,6 +28,11 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
+# The budgets of DESIGN.md against their baselines; termdown is the CPU baseline.
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet termdown
+	$(BIN)/python bench/run_all.py
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check facilitator tests
 	$(BIN)/mypy facilitator

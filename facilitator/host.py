@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.agenda import Agenda, SlotKind
 from facilitator.clock import Clock
 from facilitator.errors import SessionLocked
 from facilitator.events import Action, Event
-from facilitator.note_taking import NoteTaking
-from facilitator.notes import HOST_WRITER
 from facilitator.session import Rehearsal, Session, StageMessage
 from facilitator.store import SessionLock, SessionStore, new_session
 from facilitator.timing import DayState, Timeline
+
+if TYPE_CHECKING:
+    from facilitator.note_taking import NoteTaking
 
 
 def rehearsal_start(agenda: Agenda, today: date) -> datetime:
@@ -195,6 +197,9 @@ class HostRun:
 
     def note_taking(self) -> NoteTaking:
         """The host's own notes, written as "host"; needs the session to exist."""
+        from facilitator.note_taking import NoteTaking
+        from facilitator.notes import HOST_WRITER
+
         if self._note_taking is None:
             assert self.session is not None, "notes need a session: start the day first"
             self._note_taking = NoteTaking(

@@ -11,8 +11,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import icalendar
-
 from facilitator import __version__
 from facilitator.archive import LoadedSession, archive_text
 from facilitator.durations import format_span
@@ -198,6 +196,8 @@ def local_zone_name() -> str:
 
 def calendar(loaded: LoadedSession) -> bytes:
     """The agenda as iCalendar (RFC 5545): one event per slot at its planned time."""
+    import icalendar  # only an export needs it; the review console starts without it
+
     session, agenda = loaded.session, loaded.session.agenda
     zone = ZoneInfo(agenda.timezone or local_zone_name())
     day: date = agenda.date or session.day

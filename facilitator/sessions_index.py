@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from facilitator.archive import LoadedSession, load_folder
-from facilitator.errors import SessionError
+from facilitator.notes_store import NOTES_PREFIX, count_live_notes
 from facilitator.review import SessionReview, review_session
+from facilitator.session import Session
 from facilitator.store import SessionStore
 
 
@@ -31,14 +31,13 @@ class SessionSummary:
     review: SessionReview | None = None
 
 
-def summarize(loaded: LoadedSession) -> SessionSummary:
-    """The summary of a readable session."""
-    review = review_session(loaded.session, loaded.notes)
-    session = loaded.session
+def summarize(session: Session, path: Path, notes: int) -> SessionSummary:
+    """The summary of a readable session with `notes` live notes."""
+    review = review_session(session)
     return SessionSummary(
-        id=session.id, path=loaded.source or Path(session.id), title=session.agenda.title,
+        id=session.id, path=path, title=session.agenda.title,
         day=session.day, rehearsal=session.is_rehearsal, slots=len(session.agenda.slots),
-        notes=len(review.notes), started=review.started, ended=review.ended,
+        notes=notes, started=review.started, ended=review.ended,
         over=review.over if review.finished else None, finished=review.finished, review=review,
     )
 
@@ -50,8 +49,6 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
         if entry.session is None:
             summaries.append(SessionSummary(id=entry.id, path=entry.path, error=entry.error))
             continue
-        try:
-            summaries.append(summarize(load_folder(store, entry.id, entry.session)))
-        except SessionError as error:
-            summaries.append(SessionSummary(id=entry.id, path=entry.path, error=str(error)))
+        notes = sum(count_live_notes(path) for path in entry.path.glob(f"{NOTES_PREFIX}*.toml"))
+        summaries.append(summarize(entry.session, entry.path, notes))
     return summaries

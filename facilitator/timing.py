@@ -309,6 +309,20 @@ class Timeline:
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
 
 
+LIVE = (Phase.RUNNING, Phase.WARNING, Phase.OVERTIME)
+
+
+def seconds_to_next_change(state: DayState) -> float:
+    """Seconds on the day's clock until anything a console shows can change: the clock's
+    minute, or the countdown's second. Consoles redraw then, instead of polling."""
+    until = 60.0 - state.now.second - state.now.microsecond / 1_000_000
+    slot = state.current_slot
+    if slot.phase in LIVE and not state.finished:
+        remaining = slot.remaining
+        until = min(until, remaining - (math.ceil(remaining) - 1))
+    return max(until, 0.0)
+
+
 def _close(log: LogState, at: datetime) -> LogState:
     """End the current slot's running segment, if one is open."""
     if log.running_since is None:

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+# Screens are imported where an area is built, so that each command loads only its own
+# and the host console paints sooner.
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from facilitator.archive import LoadedSession
-from facilitator.clock import Clock
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.session import Session
-from facilitator.store import SessionStore
-from facilitator.ui.host import HostScreen
-from facilitator.ui.notes import HostNotesScreen, NotesScreen
-from facilitator.ui.review_list import ReviewListScreen
-from facilitator.ui.review_session import SessionReviewScreen
-from facilitator.ui.stage import StageScreen
+if TYPE_CHECKING:
+    from facilitator.archive import LoadedSession
+    from facilitator.clock import Clock
+    from facilitator.host import HostRun
+    from facilitator.note_taking import NoteTaking
+    from facilitator.session import Session
+    from facilitator.store import SessionStore
+    from facilitator.ui.host import HostScreen
+
 from facilitator.ui.text import t
 
 
@@ -41,6 +42,8 @@ class FacilitatorApp(App[None]):
 
     async def action_quit(self) -> None:
         """ctrl+q asks first while a slot runs or a note is not saved."""
+        from facilitator.ui.notes import NotesScreen
+
         screen = self.screen
         if isinstance(screen, NotesScreen) and screen.has_unsaved_text():
             screen.ask_before_quitting()
@@ -78,23 +81,37 @@ def create_app(
     """The app for the CLI and the tests alike: a host console (with its notes mode), a
     notes console, or a stage screen."""
     if host is not None:
+        from facilitator.ui.host import HostScreen
+
+        def notes_screen() -> Screen[None]:
+            from facilitator.ui.notes import HostNotesScreen
+
+            return HostNotesScreen(host.note_taking())
+
         app = FacilitatorApp("host")
         host_screen = HostScreen(host, offer_resume)
         app.host_screen = host_screen
         app.add_mode("host", lambda: host_screen)
-        app.add_mode("notes", lambda: HostNotesScreen(host.note_taking()))
+        app.add_mode("notes", notes_screen)
         return app
     if review_store is not None:
+        from facilitator.ui.review_list import ReviewListScreen
+        from facilitator.ui.review_session import SessionReviewScreen
+
         app = FacilitatorApp("review")
         app.add_mode("review", lambda: ReviewListScreen(review_store))
         if review_session is not None:
             app.call_later(app.push_screen, SessionReviewScreen(review_session))
         return app
     if notes is not None:
+        from facilitator.ui.notes import NotesScreen
+
         app = FacilitatorApp("notes")
         app.add_mode("notes", lambda: NotesScreen(notes))
         return app
     assert stage_store is not None and clock is not None, "a stage needs a store and a clock"
+    from facilitator.ui.stage import StageScreen
+
     app = FacilitatorApp("stage")
     app.add_mode("stage", lambda: StageScreen(stage_store, stage_session, clock))
     return app

@@ -3,31 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ProgressBar
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Label
 
 from facilitator.errors import SessionError, SessionLocked
 from facilitator.events import Action
 from facilitator.host import HostRun
 from facilitator.session import Session
+from facilitator.store import FileWatcher
 from facilitator.timing import DayState, Phase
 from facilitator.ui.dialogs.confirm import ConfirmModal
-from facilitator.ui.dialogs.goto import GotoModal
-from facilitator.ui.dialogs.help import HelpModal, describe_bindings
-from facilitator.ui.dialogs.message import MessageModal
 from facilitator.ui.text import clock_time, countdown, offset_text, phase_text, t
+from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
+from facilitator.ui.widgets.slot_progress import SlotProgress
 
 KEY_DISPLAY = {
     "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
     "question_mark": "?", "f1": "F1",
 }
+
+W = TypeVar("W", bound=Widget)
 
 PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
 
@@ -62,7 +67,9 @@ class HostScreen(Screen[None]):
         self._phase_seen: tuple[int, Phase] | None = None
         self._save_failed = False
         self._lock_lost = False
-        self._lock_checked = float("-inf")
+        self._lock_watch = FileWatcher()
+        self._next_tick: Timer | None = None
+        self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
         self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
@@ -74,7 +81,7 @@ class HostScreen(Screen[None]):
                 yield Label(id="slot-title")
                 yield Label(id="slot-speakers")
                 yield BigDigits(id="countdown")
-                yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                yield SlotProgress(id="progress")
                 yield Label(id="slot-phase")
                 yield Label(id="next")
                 yield Label(id="stage-message")
@@ -88,8 +95,6 @@ class HostScreen(Screen[None]):
     def on_mount(self) -> None:
         """Draw at once, tick several times a second, and offer to resume a session."""
         self.refresh_state()
-        speed = self._speed() or 1.0
-        self.set_interval(max(0.1, min(0.25, 1 / speed)), self.refresh_state)
         if self.offer_resume is not None:
             session = self.offer_resume
             self._confirm(t("confirm.resume", id=session.id), lambda: self._resume(session))
@@ -120,23 +125,42 @@ class HostScreen(Screen[None]):
         self._watch_lock()
         state = self.run.state()
         self._ring_on_thresholds(state)
-        self.query_one(DayHeader).show(state)
-        self.query_one(AgendaList).show(state)
+        self.widget(DayHeader).show(state)
+        self.widget(AgendaList).show(state)
         self._show_slot(state)
+        self._schedule_next(state)
+
+    def _schedule_next(self, state: DayState) -> None:
+        """Redraw when the next shown second changes (a little after, to be past it)."""
+        if self._next_tick is not None:
+            self._next_tick.stop()
+        self._next_tick = self.set_timer(next_redraw(state, self._speed() or 1.0),
+                                         self.refresh_state)
+
+    def widget(self, kind: type[W], widget_id: str | None = None) -> W:
+        """A widget of this screen, looked up once: the redraw runs every second."""
+        key = (kind, widget_id)
+        if key not in self._widgets:
+            self._widgets[key] = (
+                self.query_one(f"#{widget_id}", kind) if widget_id else self.query_one(kind)
+            )
+        found = self._widgets[key]
+        assert isinstance(found, kind)
+        return found
 
     def _set(self, widget_id: str, text: str) -> None:
         """Update a label only when its text changes; hide it when empty."""
         if self._shown.get(widget_id) == text:
             return
         self._shown[widget_id] = text
-        label = self.query_one(f"#{widget_id}", Label)
+        label = self.widget(Label, widget_id)
         label.update(text)
         label.display = bool(text)
 
     def _show_slot(self, state: DayState) -> None:
         slot = state.current_slot
         agenda_slot = self.run.agenda.slots[slot.index]
-        panel = self.query_one("#slot-panel")
+        panel = self.widget(Vertical, "slot-panel")
         phase = Phase.DONE if state.finished else slot.phase
         for each, css_class in PHASE_CLASSES.items():
             panel.set_class(each is phase, css_class)
@@ -147,7 +171,7 @@ class HostScreen(Screen[None]):
         )
         self._set("slot-title", agenda_slot.title)
         self._set("slot-speakers", ", ".join(agenda_slot.speakers))
-        digits = self.query_one(BigDigits)
+        digits = self.widget(BigDigits)
         if state.finished:
             digits.value = ""
             self._set("slot-phase", t("day.finished"))
@@ -160,8 +184,7 @@ class HostScreen(Screen[None]):
             self._set("slot-phase", phase_text(slot.phase))
             self._set("next", self._next_text(state))
         planned = max(1, slot.planned_duration + slot.adjustment)
-        progress = self.query_one(ProgressBar)
-        progress.update(total=planned, progress=min(slot.elapsed, planned))
+        self.widget(SlotProgress).show(slot.elapsed, planned, phase)
         message = self.run.stage_message
         on_stage = t("slot.message", text=message) if message else ""
         if self.run.stage_cloud is not None:
@@ -215,11 +238,8 @@ class HostScreen(Screen[None]):
         """Tell the host, once, when another console has taken the session over."""
         if self._lock_lost or self.run.lock is None:
             return
-        now = self.run.base_clock.monotonic()
-        if now - self._lock_checked < 1.0:
-            return
-        self._lock_checked = now
-        if self.run.lost_lock:
+        # A stat per redraw; the lock file is read only when it has changed.
+        if self._lock_watch.changed([self.run.lock.path]) and self.run.lost_lock:
             self._lock_lost = True
             self.notify(t("notify.taken_over"), severity="error", timeout=3600)
             self.refresh_bindings()
@@ -294,6 +314,8 @@ class HostScreen(Screen[None]):
 
     def action_goto(self) -> None:
         """Pick a slot to go to; an earlier one asks first."""
+        from facilitator.ui.dialogs.goto import GotoModal
+
         current = self.run.state().current
         self.app.push_screen(GotoModal(self.run.agenda, current), self._goto_picked)
 
@@ -324,6 +346,8 @@ class HostScreen(Screen[None]):
 
     def action_message(self) -> None:
         """Ask for a message and send it to the stage."""
+        from facilitator.ui.dialogs.message import MessageModal
+
         self.app.push_screen(MessageModal(self.run.stage_message), self._send_message)
 
     def _send_message(self, text: str | None) -> None:
@@ -368,6 +392,8 @@ class HostScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from facilitator.ui.dialogs.help import HelpModal, describe_bindings
+
         bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]
         self.app.push_screen(HelpModal(describe_bindings(bindings, KEY_DISPLAY)))
 

@@ -1,4 +1,5 @@
-"""What `facilitator run` and `facilitator stage` do before and after the app runs."""
+"""What the console commands do before and after their app runs; each imports only what
+it needs, so the host console paints sooner."""
 
 from __future__ import annotations
 
@@ -6,13 +7,9 @@ import argparse
 from pathlib import Path
 
 from facilitator.agenda import load_agenda
-from facilitator.archive import load_any
 from facilitator.clock import SystemClock
 from facilitator.errors import FacilitatorError
 from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.notes import HOST_WRITER, sanitize_writer
-from facilitator.notes_store import default_writer
 from facilitator.store import SessionStore
 from facilitator.ui.app import create_app
 
@@ -46,6 +43,10 @@ def run_host(args: argparse.Namespace) -> int:
 
 def run_notes(args: argparse.Namespace) -> int:
     """Open the notes console on a session: the newest unfinished one unless named."""
+    from facilitator.note_taking import NoteTaking
+    from facilitator.notes import HOST_WRITER, sanitize_writer
+    from facilitator.notes_store import default_writer
+
     writer = sanitize_writer(args.writer) if args.writer is not None else default_writer()
     if not writer:
         raise FacilitatorError(f"--as {args.writer!r}: give a name with letters or digits")
@@ -65,6 +66,8 @@ def run_notes(args: argparse.Namespace) -> int:
 
 def run_review(args: argparse.Namespace) -> int:
     """Open the review: the list of sessions, or one session when named."""
+    from facilitator.archive import load_any
+
     store = SessionStore(args.sessions)
     loaded = load_any(store, args.session) if args.session is not None else None
     create_app(review_store=store, review_session=loaded).run()

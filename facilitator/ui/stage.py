@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Label
 
 from facilitator.clock import Clock
@@ -21,12 +22,15 @@ from facilitator.session import Session
 from facilitator.store import SESSION_FILE, FileWatcher, SessionStore
 from facilitator.timing import Phase, Timeline
 from facilitator.ui.text import countdown, t
+from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.word_cloud import WordCloud
 from facilitator.wordcloud import weigh
 
 FLASH_SECONDS = 4.0
 """How long a new message flashes."""
+FLASH_STEP = 0.5
+"""Seconds between the flash's on and off."""
 
 
 class StageScreen(Screen[None]):
@@ -51,6 +55,7 @@ class StageScreen(Screen[None]):
         self.notes: NotesReader | None = None
         self._message = ""
         self._flash_until = 0.0
+        self._next_draw: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """The stage's parts, top to bottom."""
@@ -67,7 +72,6 @@ class StageScreen(Screen[None]):
         self.follow()
         self.draw()
         self.set_interval(0.5, self.follow)
-        self.set_interval(0.25, self.draw)
 
     def follow(self) -> None:
         """Load the session when its file has changed; look for one while there is none."""
@@ -121,13 +125,19 @@ class StageScreen(Screen[None]):
         cloud.empty_text = t("notes.cloud_empty")
 
     def draw(self) -> None:
-        """Show the current slot at this moment."""
+        """Show the current slot at this moment, and come back when the second changes."""
+        if self._next_draw is not None:
+            self._next_draw.stop()
         digits = self.query_one(BigDigits)
         if self.session is None or self.timeline is None:
             self._label("stage-title", t("stage.waiting"))
             digits.value = ""
             return
         state = self.timeline.state(self.clock.now())
+        speed = self.session.rehearsal.speed if self.session.rehearsal else 1.0
+        flashing_soon = self.base_clock.monotonic() < self._flash_until
+        longest = FLASH_STEP if flashing_soon else 1.0
+        self._next_draw = self.set_timer(next_redraw(state, speed, longest), self.draw)
         agenda = self.session.agenda
         slot = state.current_slot
         self._label("stage-title", agenda.slots[slot.index].title)
@@ -155,7 +165,7 @@ class StageScreen(Screen[None]):
         for each in Phase:
             self.set_class(each is phase, f"-{each.value}")
         now = self.base_clock.monotonic()
-        flashing = now < self._flash_until and int(now * 2) % 2 == 0
+        flashing = now < self._flash_until and int(now / FLASH_STEP) % 2 == 0
         self.query_one("#stage-message").set_class(flashing, "-flash")
 
     def _label(self, widget_id: str, text: str) -> None:

@@ -25,9 +25,9 @@ def test_the_digits_fit_and_fill(width: int, height: int) -> None:
 
 def test_too_small_gives_none_and_empty_gives_nothing() -> None:
     assert render_blocks("05:00", 10, 2) is None
-    assert render_blocks("", 80, 20) == []
+    assert render_blocks("", 80, 20) == ()
 
 
 def test_a_zero_reads_as_a_ring() -> None:
     lines = render_blocks("0", 3, 3)
-    assert lines == ["█▀█", "█ █", "▀▀▀"]
+    assert lines == ("█▀█", "█ █", "▀▀▀")

@@ -157,3 +157,23 @@ def test_reported_tables() -> None:
 
 def test_a_notes_file_path_stays_in_the_session(tmp_path: Path) -> None:
     assert notes_path(tmp_path, sanitize_writer("../../x")).parent == tmp_path
+
+
+def test_counting_notes_for_the_list_matches_reading_them(
+    store: SessionStore, session: Session, clock: FakeClock, tmp_path: Path
+) -> None:
+    from facilitator.notes_store import count_live_notes
+
+    desk = taking(store, session, clock, "desk")
+    notes = [desk.save(2, table, None, f"deleted = true\n[[note]] {table}") for table in (1, 2, 3)]
+    desk.delete(notes[0].id)
+    assert count_live_notes(desk.writer.path) == 2 == len(desk.notes(2))
+    inline = tmp_path / "notes-inline.toml"
+    inline.write_text(
+        'writer = "x"\nsession = "s"\nnote = [{ id = "a", slot = 0, slot_title = "t", '
+        'table = 1, text = "t", writer = "x", created = 2024-11-26T08:00:00Z, '
+        'updated = 2024-11-26T08:00:00Z }]\n'
+    )
+    assert count_live_notes(inline) == 1
+    (tmp_path / "notes-bad.toml").write_text("[[note]\n")
+    assert count_live_notes(tmp_path / "notes-bad.toml") == 0

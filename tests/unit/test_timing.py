@@ -185,3 +185,17 @@ def test_a_late_tick_changes_nothing(timeline: Timeline) -> None:
     once = timeline.state(clock.now())
     assert once == timeline.state(clock.now())
     assert once.current_slot.display_seconds == 163
+
+
+def test_the_next_change_is_the_next_shown_second(timeline: Timeline) -> None:
+    from facilitator.timing import seconds_to_next_change
+
+    # Before the start only the clock's minute changes.
+    assert seconds_to_next_change(timeline.state(at(8, 40, 15.25))) == pytest.approx(44.75)
+    act(timeline, Action.START, at(8, 45, 0.4))
+    # The countdown changes 0.4 s past each whole second.
+    assert seconds_to_next_change(timeline.state(at(8, 45, 0.5))) == pytest.approx(0.9)
+    assert seconds_to_next_change(timeline.state(at(8, 46, 0.1))) == pytest.approx(0.3)
+    assert seconds_to_next_change(timeline.state(at(8, 46, 59.9))) == pytest.approx(0.1)
+    act(timeline, Action.PAUSE, at(8, 47, 0.2))
+    assert seconds_to_next_change(timeline.state(at(8, 47, 0.3))) == pytest.approx(59.7)

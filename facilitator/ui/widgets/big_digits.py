@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -35,14 +37,15 @@ def pixel_rows(text: str) -> list[str]:
     return [".".join(glyph[row] for glyph in glyphs) for row in range(FONT_HEIGHT)]
 
 
-def render_blocks(text: str, width: int, height: int) -> list[str] | None:
+@lru_cache(maxsize=64)
+def render_blocks(text: str, width: int, height: int) -> tuple[str, ...] | None:
     """`text` as block characters in at most width x height cells, or None if it cannot fit.
 
     A pixel is `scale` cells wide and `scale` half-cells tall, which keeps the glyphs'
     proportions on terminals whose cells are about twice as tall as wide.
     """
     if not text:
-        return []
+        return ()
     rows = pixel_rows(text)
     pixels_wide = len(rows[0])
     scale = min(width // pixels_wide, (height * 2) // FONT_HEIGHT)
@@ -55,10 +58,10 @@ def render_blocks(text: str, width: int, height: int) -> list[str] | None:
     ]
     if len(half_rows) % 2:
         half_rows.append([False] * len(half_rows[0]))
-    return [
+    return tuple(
         "".join(_HALF_BLOCKS[(top, bottom)] for top, bottom in zip(upper, lower, strict=True))
         for upper, lower in zip(half_rows[::2], half_rows[1::2], strict=True)
-    ]
+    )
 
 
 class BigDigits(Widget):

@@ -3,17 +3,17 @@ and a second line when a delay runs into a fixed slot."""
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from facilitator.agenda import Agenda
 from facilitator.timing import DayState
-from facilitator.ui.text import clock_time, clock_time_seconds, offset_text, t
+from facilitator.ui.text import clock_time, offset_text, t
 
 
-class DayHeader(Static):
+class DayHeader(Widget):
     """One or two lines across the top; it redraws only when what it says changes."""
 
     DEFAULT_CSS = """
@@ -31,10 +31,11 @@ class DayHeader(Static):
         self.day_title = agenda.title
         self.rehearsal_speed = rehearsal_speed
         self._shown: tuple[str, ...] = ()
+        self._renderable: RenderableType = ""
 
     def show(self, state: DayState) -> None:
         """Draw the header for `state` if anything visible changed."""
-        clock = clock_time_seconds(state.now)
+        clock = clock_time(state.now)
         if self.rehearsal_speed is not None:
             speed = f"{self.rehearsal_speed:g}"
             clock = f"{clock} {t('header.rehearsal', speed=speed)}"
@@ -51,19 +52,27 @@ class DayHeader(Static):
         parts = (self.day_title, clock, where, ends, self._risk(state), self._tone(state))
         if parts == self._shown:
             return
+        # Only a second line coming or going changes the layout; the clock ticking does not.
+        layout = bool(parts[4]) != bool(self._shown[4] if self._shown else "")
         self._shown = parts
         grid = Table.grid(expand=True, padding=(0, 2))
-        grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
+        # The title gives way first: the clock and how the day stands must stay whole.
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="center", no_wrap=True)
-        grid.add_column(justify="right", ratio=2, no_wrap=True)
+        grid.add_column(justify="right", no_wrap=True)
         status = Text(where, style=parts[5])
         if ends:
             status.append(f"  ·  {ends}", style="")
         grid.add_row(Text(self.day_title, style="bold"), Text(clock), status)
-        if parts[4]:
-            self.update(Group(grid, Text(parts[4], style="bold red", overflow="ellipsis")))
-        else:
-            self.update(grid)
+        self._renderable = (
+            Group(grid, Text(parts[4], style="bold red", overflow="ellipsis")) if parts[4]
+            else grid
+        )
+        self.refresh(layout=layout)
+
+    def render(self) -> RenderableType:
+        """The header as last shown."""
+        return self._renderable
 
     def _risk(self, state: DayState) -> str:
         """Where a delay runs into a fixed slot: how much the slots before it must give."""

@@ -1,0 +1,1 @@
+"""Performance budgets, measured against baselines in the same run; `make bench` runs them."""

@@ -1,0 +1,55 @@
+"""Sessions made for the benchmarks: many notes, many sessions."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from facilitator.agenda import load_agenda
+from facilitator.clock import FakeClock
+from facilitator.events import Action
+from facilitator.host import HostRun
+from facilitator.notes import Note
+from facilitator.notes_store import NotesWriter
+from facilitator.store import SessionStore
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ("tillid psykologisk tryghed feedback dialog fællesskab ledelse trivsel ansvar "
+         "aktørskab møder kolleger hverdagen opgaven").split()
+
+
+def session_with_notes(sessions: Path, count: int) -> tuple[str, NotesWriter]:
+    """A finished session whose first dialogue holds `count` notes from one writer."""
+    agenda = load_agenda(ROOT / "agenda.toml")
+    clock = FakeClock(datetime(2024, 11, 26, 7, 45, tzinfo=UTC))
+    run = HostRun(agenda, SessionStore(sessions), clock)
+    run.act(Action.START)
+    run.act(Action.GOTO, slot=2)
+    assert run.session is not None
+    writer = NotesWriter(sessions / run.session.id, run.session.id, "desk")
+    questions = agenda.slots[2].questions
+    for index in range(count):
+        text = " ".join(WORDS[(index * 7 + k) % len(WORDS)] for k in range(12))
+        note = Note.new("desk", 2, "Dialog ved bordene", 1 + index % 12,
+                        questions[index % 2], f"Bord {1 + index % 12}: {text}.", clock.now())
+        writer.notes[note.id] = note
+    writer.flush()
+    clock.advance(3600)
+    run.act(Action.FINISH)
+    run.close()
+    return run.session.id, writer
+
+
+def many_sessions(sessions: Path, count: int) -> None:
+    """`count` finished sessions with a few notes each, copies of one."""
+    source = sessions / "_source"
+    session_id, writer = session_with_notes(source, 12)
+    writer.close()
+    for index in range(count):
+        target = sessions / f"{session_id}-{index:03d}"
+        shutil.copytree(source / session_id, target)
+        text = (target / "session.toml").read_text(encoding="utf-8")
+        (target / "session.toml").write_text(
+            text.replace(f'id = "{session_id}"', f'id = "{target.name}"', 1), encoding="utf-8")
+    shutil.rmtree(source)

@@ -1,0 +1,193 @@
+"""`make bench`: every budget of DESIGN.md measured against its baseline; writes RESULTS.md.
+
+    python bench/run_all.py [--quick]
+
+--quick shortens the CPU measurement (for trying the script, not for the record).
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.data import ROOT, many_sessions, session_with_notes  # noqa: E402
+from bench.terminal import Tmux, time_to_paint  # noqa: E402
+from facilitator.notes import Note  # noqa: E402
+
+BIN = Path(sys.executable).parent
+FACILITATOR = str(BIN / "facilitator")
+RUNS = 7
+
+
+@dataclass
+class Figure:
+    """One measured figure against its budget."""
+
+    name: str
+    value: str
+    budget: str
+    passed: bool
+    detail: str = ""
+
+
+def first_paint(work: Path) -> list[Figure]:
+    """Host console start to countdown on screen, against a bare Digits app."""
+    shutil.copy(ROOT / "agenda.toml", work / "agenda.toml")
+    baseline, host = [], []
+    for _ in range(RUNS):
+        baseline.append(time_to_paint(
+            work, [sys.executable, str(ROOT / "bench" / "baseline_digits.py")],
+            lambda screen: "╶─┐" in screen or "╭─╮" in screen or "┌─┐" in screen))
+        host.append(time_to_paint(
+            work, [FACILITATOR, "run", "--sessions", str(work / "paint-sessions")],
+            lambda screen: "Press space to start" in screen and "█" in screen))
+    base, mine = statistics.median(baseline), statistics.median(host)
+    return [Figure("first paint of the host console (median of 7)", f"{mine:.3f} s",
+                   f"≤ 1.3 × bare Digits app ({base:.3f} s) = {1.3 * base:.3f} s",
+                   mine <= 1.3 * base, f"ratio {mine / base:.2f}")]
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def countdown_cpu(work: Path, seconds: float) -> list[Figure]:
+    """CPU and memory of a running countdown, against termdown counting down beside it."""
+    import os
+
+    term = Tmux(work)
+    hertz = os.sysconf("SC_CLK_TCK")
+    try:
+        term.start("host", [FACILITATOR, "run", "--sessions", str(work / "cpu-sessions")])
+        term.time_until("host", lambda s: "Press space to start" in s, time.perf_counter())
+        term.tmux("send-keys", "-t", "host", "Space")
+        term.time_until("host", lambda s: "Running" in s, time.perf_counter())
+        termdown = shutil.which("termdown") or str(BIN / "termdown")
+        term.start("termdown", [termdown, "2h"])
+        time.sleep(2)  # both settle after start-up
+        pids = {"host": term.pid("host"), "termdown": term.pid("termdown")}
+        before = {name: _cpu_ticks(pid) for name, pid in pids.items()}
+        peak = dict.fromkeys(pids, 0.0)
+        started = time.perf_counter()
+        while time.perf_counter() - started < seconds:
+            for name, pid in pids.items():
+                peak[name] = max(peak[name], _rss_mb(pid))
+            time.sleep(1)
+        elapsed = time.perf_counter() - started
+        used = {name: (_cpu_ticks(pid) - before[name]) / hertz / elapsed * 100
+                for name, pid in pids.items()}
+    finally:
+        term.close()
+    return [
+        Figure(f"CPU of a running countdown over {seconds:.0f} s", f"{used['host']:.2f} %",
+               f"≤ 1 % and ≤ termdown ({used['termdown']:.2f} %)",
+               used["host"] <= 1.0 and used["host"] <= used["termdown"]),
+        Figure("resident memory of the host console", f"{peak['host']:.1f} MB", "≤ 80 MB",
+               peak["host"] <= 80, f"termdown: {peak['termdown']:.1f} MB"),
+    ]
+
+
+def note_saving(work: Path) -> list[Figure]:
+    """Saving one note with 2,000 already in the session, fsync included."""
+    session_id, writer = session_with_notes(work / "save-sessions", 2000)
+    durations = []
+    for index in range(200):
+        note = Note.new("desk", 2, "Dialog ved bordene", 1 + index % 12, None,
+                        f"En ny note nummer {index} om tillid og psykologisk tryghed",
+                        datetime.now().astimezone())
+        started = time.perf_counter()
+        writer.save(note)
+        durations.append((time.perf_counter() - started) * 1000)
+    writer.close()
+    durations.sort()
+    p50 = statistics.median(durations)
+    p95 = durations[int(len(durations) * 0.95) - 1]
+    return [Figure("saving a note with 2,000 in the session (200 saves)",
+                   f"p95 {p95:.1f} ms", "p95 ≤ 50 ms", p95 <= 50,
+                   f"p50 {p50:.1f} ms, max {durations[-1]:.1f} ms")]
+
+
+def review_paint(work: Path) -> list[Figure]:
+    """The review console: one session of 2,000 notes, and a list of 300 sessions."""
+    big = work / "review-big"
+    session_id, writer = session_with_notes(big, 2000)
+    writer.close()
+    many = work / "review-many"
+    many_sessions(many, 300)
+    session_times, list_times = [], []
+    for _ in range(3):
+        session_times.append(time_to_paint(
+            work, [FACILITATOR, "review", session_id, "--sessions", str(big)],
+            lambda screen: "Velkommen til arbejdsmiljødagen" in screen and "planned" in screen))
+        list_times.append(time_to_paint(
+            work, [FACILITATOR, "review", "--sessions", str(many)],
+            lambda screen: screen.count("Hovedudvalgets arbejdsmiljødag") >= 10))
+    one, listing = statistics.median(session_times), statistics.median(list_times)
+    return [
+        Figure("review opens a session of 2,000 notes (median of 3)", f"{one:.3f} s", "≤ 1 s",
+               one <= 1.0),
+        Figure("review lists 300 sessions (median of 3)", f"{listing:.3f} s", "≤ 1 s",
+               listing <= 1.0),
+    ]
+
+
+def machine() -> str:
+    """What the figures were measured on."""
+    cpu = "unknown processor"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    return (f"{platform.system()} {platform.release()}, {cpu}, {cores} cores, "
+            f"Python {platform.python_version()}")
+
+
+def main() -> int:
+    """Run every benchmark and write bench/RESULTS.md; exit 1 if a budget is missed."""
+    quick = "--quick" in sys.argv
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for measure in (first_paint, lambda w: countdown_cpu(w, 10 if quick else 60),
+                        note_saving, review_paint):
+            figures += measure(work)
+            print(figures[-1].name, figures[-1].value, flush=True)
+    lines = [
+        "# Benchmark results", "",
+        f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {machine()}"
+        + (" (quick run)" if quick else "") + ".", "",
+        "| figure | value | budget | result | detail |", "|---|---|---|---|---|",
+    ]
+    lines += [f"| {f.name} | {f.value} | {f.budget} | {'pass' if f.passed else 'MISS'} | "
+              f"{f.detail} |" for f in figures]
+    lines += ["", "Written by `make bench` (bench/run_all.py); each figure is measured against "
+              "its baseline in the same run."]
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0 if all(f.passed for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
