@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from facilitator.catalogue import t
 from facilitator.durations import format_clock, format_duration, parse_clock, parse_duration
 from facilitator.errors import AgendaError
 
@@ -81,7 +82,7 @@ class Slot(BaseModel):
     @classmethod
     def _title_has_text(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("the title is empty; give the slot a title")
+            raise ValueError(t("agenda.title_empty"))
         return value.strip()
 
 
@@ -119,9 +120,7 @@ class Agenda(BaseModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r}; give an IANA name such as \"Europe/Copenhagen\""
-            ) from None
+            raise ValueError(t("agenda.timezone", value=value)) from None
         return value
 
     @model_validator(mode="after")
@@ -159,8 +158,8 @@ def slot_label(index: int, slot: Slot | dict[str, Any] | None) -> str:
     """'slot 3 "Dialog ved bordene"': how every message names a slot (numbered from 1)."""
     title = slot.title if isinstance(slot, Slot) else (slot or {}).get("title")
     if isinstance(title, str) and title.strip():
-        return f'slot {index + 1} "{title.strip()}"'
-    return f"slot {index + 1}"
+        return t("agenda.slot_label", number=index + 1, title=title.strip())
+    return t("agenda.slot_number", number=index + 1)
 
 
 def _seconds_of_day(value: time) -> int:
@@ -174,40 +173,36 @@ def _order_problems(agenda: Agenda) -> list[str]:
     for index in range(1, len(slots)):
         before, slot = slots[index - 1], slots[index]
         if slot.start <= before.start:
-            problems.append(
-                f"{slot_label(index, slot)}: 'start' {format_clock(slot.start)} must come after "
-                f"{format_clock(before.start)}, the start of {slot_label(index - 1, before)}; "
-                "starts must strictly increase"
-            )
+            problems.append(t(
+                "agenda.start_order", slot=slot_label(index, slot),
+                start=format_clock(slot.start), before=format_clock(before.start),
+                before_slot=slot_label(index - 1, before),
+            ))
         elif before.duration is not None and (
             _seconds_of_day(before.start) + before.duration > _seconds_of_day(slot.start)
         ):
-            problems.append(
-                f"{slot_label(index - 1, before)}: 'duration' {format_duration(before.duration)} "
-                f"runs past {format_clock(slot.start)}, the start of the next slot; "
-                "shorten it or leave it out"
-            )
+            problems.append(t(
+                "agenda.overlap", slot=slot_label(index - 1, before),
+                duration=format_duration(before.duration), next_start=format_clock(slot.start),
+            ))
     last_index = len(slots) - 1
     last = slots[last_index]
     if last.duration is None and agenda.end is None:
-        problems.append(
-            f"{slot_label(last_index, last)}: the last slot needs a 'duration', "
-            'or the agenda an \'end\' such as end = "12:30"'
-        )
+        problems.append(t("agenda.last_needs_end", slot=slot_label(last_index, last)))
     elif last.duration is None and agenda.end is not None and agenda.end <= last.start:
-        problems.append(
-            f"'end' {format_clock(agenda.end)} must come after {format_clock(last.start)}, "
-            f"the start of the last slot, {slot_label(last_index, last)}"
-        )
+        problems.append(t(
+            "agenda.end_before_last", end=format_clock(agenda.end),
+            start=format_clock(last.start), slot=slot_label(last_index, last),
+        ))
     elif last.duration is not None and _seconds_of_day(last.start) + last.duration > 86400:
-        problems.append(f"{slot_label(last_index, last)}: 'duration' runs past midnight")
+        problems.append(t("agenda.past_midnight", slot=slot_label(last_index, last)))
     return problems
 
 
 def load_agenda(path: Path | str) -> Agenda:
     """Read and validate an agenda file; raise AgendaError with a message a user can act on."""
     path = Path(path)
-    data = read_toml(path, AgendaError, what="agenda file")
+    data = read_toml(path, AgendaError, what=t("what.agenda"))
     return parse_agenda(data, source=str(path))
 
 
@@ -225,35 +220,28 @@ def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, A
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise error_type(f"{path}: no such file; give the path of the {what}") from None
+        raise error_type(t("file.missing", path=path, what=what)) from None
     except IsADirectoryError:
-        raise error_type(f"{path}: is a folder; give the path of the {what}") from None
+        raise error_type(t("file.folder", path=path, what=what)) from None
     except OSError as error:
-        raise error_type(f"{path}: cannot be read: {error.strerror}") from None
+        raise error_type(t("file.unreadable", path=path, reason=error.strerror)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise error_type(
-            f"{path}: line {line}: the file is not UTF-8 text; save it as UTF-8"
-        ) from None
+        raise error_type(t("file.not_utf8", path=path, line=line)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise error_type(f"{path}: not valid TOML: {error}") from None
+        raise error_type(t("file.not_toml", path=path, reason=error)) from None
 
 
 _FIELD_HINTS = {
-    "kind": "one of " + ", ".join(kind.value for kind in SlotKind),
-    "questions": "a list of strings, such as questions = [\"What works?\"]",
-    "speakers": "a list of names, such as speakers = [\"Ann\", \"Bo\"]",
-    "language": '"da" or "en"',
-    "date": "a TOML date such as 2024-11-26",
-    "tables": "a whole number of tables from 1 to 500",
-    "fixed": "true or false",
-    "approx": "true or false",
-    "title": "a non-empty text in quotes",
+    "kind": "hint.kind", "questions": "hint.questions", "speakers": "hint.speakers",
+    "language": "hint.language", "date": "hint.date", "tables": "hint.tables",
+    "fixed": "hint.bool", "approx": "hint.bool", "title": "hint.title",
 }
+"""The catalogue key of what each field expects, for messages about a wrong value."""
 
 
 def _describe(item: Any, data: dict[str, Any]) -> str:
@@ -271,17 +259,22 @@ def _describe(item: Any, data: dict[str, Any]) -> str:
         known = Slot.model_fields if where else {**Agenda.model_fields, "slot": None}
         names = sorted(name for name in known if name != "slots")
         close = difflib.get_close_matches(field, names, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return f"{where}unknown key '{field}'; {hint}the keys are: {', '.join(names)}"
+        hint = t("agenda.did_you_mean", name=close[0]) if close else ""
+        return t("agenda.unknown_key", where=where, field=field, hint=hint,
+                 names=", ".join(names))
     if kind == "missing":
         if field == "slot":
-            return "no slots; add at least one [[slot]] with a start and a title"
-        return f"{where}missing '{field}'; every {'slot' if where else 'agenda'} needs one"
+            return t("agenda.no_slots")
+        if where:
+            return t("agenda.missing_slot", where=where, field=field)
+        return t("agenda.missing_agenda", field=field)
     if not field and not where:
         return str(item["msg"]).removeprefix("Value error, ")
     message = str(item["msg"]).removeprefix("Value error, ")
     if field in _FIELD_HINTS and kind not in ("value_error",):
-        message = f"expected {_FIELD_HINTS[field]}, got {item.get('input')!r}"
+        kinds = ", ".join(kind.value for kind in SlotKind)
+        message = t("agenda.expected", hint=t(_FIELD_HINTS[field], kinds=kinds),
+                    value=item.get("input"))
     if field == "slot" and kind in ("too_short", "list_type"):
-        return "no slots; add at least one [[slot]] with a start and a title"
-    return f"{where}'{field}': {message}"
+        return t("agenda.no_slots")
+    return t("agenda.field", where=where, field=field, message=message)

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitator.agenda import read_toml
+from facilitator.catalogue import t
 from facilitator.errors import SessionError
 from facilitator.notes import Note, NotesFile
 from facilitator.notes_store import NotesProblem, NotesReader
@@ -77,13 +78,9 @@ def archive_text(loaded: LoadedSession) -> str:
 
 def load_archive(path: Path) -> LoadedSession:
     """Read an archive file; SessionError names the file and what is wrong."""
-    data = read_toml(path, SessionError, what="session archive")
+    data = read_toml(path, SessionError, what=t("what.archive"))
     if data.get("format") != ARCHIVE_FORMAT:
-        raise SessionError(
-            f"{path}: not a facilitator session archive (its 'format' is not "
-            f"{ARCHIVE_FORMAT!r}); give a session folder or a file from `facilitator export "
-            "--format toml`"
-        )
+        raise SessionError(t("session.not_archive", path=path, format=ARCHIVE_FORMAT))
     try:
         session = Session.model_validate(data.get("session"))
         files = tuple(NotesFile.model_validate(item) for item in data.get("notes", []))
@@ -102,7 +99,5 @@ def load_any(store: SessionStore, name: str) -> LoadedSession:
     if (path / SESSION_FILE).is_file():
         return load_folder(SessionStore(path.parent), path.name)
     if not (store.folder(name) / SESSION_FILE).exists():
-        raise SessionError(
-            f"{name}: no such session in {store.root}, and no such folder or archive file"
-        )
+        raise SessionError(t("session.no_source", name=name, root=store.root))
     return load_folder(store, name)

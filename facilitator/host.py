@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.agenda import Agenda, SlotKind
+from facilitator.catalogue import t
 from facilitator.clock import Clock
 from facilitator.errors import SessionLocked
 from facilitator.events import Action, Event
@@ -164,10 +165,7 @@ class HostRun:
     def _check_lock(self) -> None:
         if self.lost_lock:
             assert self.lock is not None
-            raise SessionLocked(
-                f"{self.lock.path.parent}: another host console took this session over; "
-                "this console no longer writes to it"
-            )
+            raise SessionLocked(t("host.taken_over", folder=self.lock.path.parent))
 
     def flush(self) -> None:
         """Write what is unwritten; the first write creates the session. SessionError on failure."""

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from facilitator.agenda import Agenda
+from facilitator.catalogue import t
 from facilitator.errors import FacilitatorError
 from facilitator.importer import parse_programme
 from facilitator.store import atomic_write, dump_toml
@@ -14,11 +15,7 @@ from facilitator.store import atomic_write, dump_toml
 
 def agenda_text(agenda: Agenda, source: str) -> str:
     """The agenda as TOML, under a comment saying where it came from."""
-    return (
-        f"# Imported from {source} by `facilitator import`.\n"
-        "# Check the titles, speakers and kinds, then run `facilitator check`.\n\n"
-        + dump_toml(agenda.to_toml_data())
-    )
+    return t("import.header", source=source) + dump_toml(agenda.to_toml_data())
 
 
 def read_programme(name: str) -> str:
@@ -29,11 +26,11 @@ def read_programme(name: str) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise FacilitatorError(f"{path}: no such file; give the programme as a text file") from None
+        raise FacilitatorError(t("file.missing", path=path, what=t("what.programme"))) from None
     except IsADirectoryError:
-        raise FacilitatorError(f"{path}: is a folder; give the programme as a text file") from None
+        raise FacilitatorError(t("file.folder", path=path, what=t("what.programme"))) from None
     except OSError as error:
-        raise FacilitatorError(f"{path}: cannot be read: {error.strerror}") from None
+        raise FacilitatorError(t("file.unreadable", path=path, reason=error.strerror)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -41,15 +38,15 @@ def read_programme(name: str) -> str:
         try:
             return raw.decode("cp1252")
         except UnicodeDecodeError:
-            raise FacilitatorError(f"{path}: not text; save the programme as UTF-8 text") from None
+            raise FacilitatorError(t("import.not_text", path=path)) from None
 
 
 def run_import(args: argparse.Namespace) -> int:
     """Import; print remarks to stderr with line numbers; exit 2 on anything unusable."""
-    source = "standard input" if args.programme == "-" else args.programme
+    source = t("import.stdin") if args.programme == "-" else args.programme
     text = read_programme(args.programme)
     if not text.strip():
-        raise FacilitatorError(f"{source}: is empty; paste the programme into it")
+        raise FacilitatorError(t("import.empty", source=source))
     try:
         result = parse_programme(text, day=args.day, on_date=args.date, end=args.end)
     except FacilitatorError as error:
@@ -63,11 +60,10 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     path = Path(args.output)
     if path.exists() and not args.force:
-        raise FacilitatorError(f"{path}: exists already; choose another name or add --force")
+        raise FacilitatorError(t("file.exists", path=path))
     try:
         atomic_write(path, output)
     except OSError as error:
-        raise FacilitatorError(f"{path}: cannot be written: {error.strerror}") from None
-    print(f"wrote {path} ({len(result.agenda.slots)} items); check it with "
-          f"`facilitator check {path}`", file=sys.stderr)
+        raise FacilitatorError(t("file.not_written", path=path, reason=error.strerror)) from None
+    print(t("import.wrote", path=path, count=len(result.agenda.slots)), file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from facilitator.agenda import Agenda, SlotKind, parse_agenda
+from facilitator.catalogue import t
 from facilitator.durations import format_clock
 from facilitator.errors import FacilitatorError
 
@@ -223,7 +224,7 @@ def parse_programme(
             assert match is not None
             start = _clock(match, "s")
             if start is None:
-                remarks.append(Remark(number, f"not a time of day, not placed: {line!r}"))
+                remarks.append(Remark(number, t("import.not_time", text=line)))
                 continue
             rest = timed.group("rest") if timed else (
                 line[: match.start()] + " " + line[match.end():])
@@ -231,7 +232,7 @@ def parse_programme(
             finish = _clock(match, "e") if timed else None
             name, speakers = split_speakers(_clean_title(rest))
             if not name:
-                remarks.append(Remark(number, "a time without a title; it was named \"?\""))
+                remarks.append(Remark(number, t("import.no_title")))
                 name = "?"
             days[-1].slots.append(_Slot(number, start, finish, name, speakers, approx))
             continue
@@ -254,28 +255,25 @@ def parse_programme(
         if title is None:
             title = line
             continue
-        remarks.append(Remark(number, f"not placed (before the first time): {line!r}"))
+        remarks.append(Remark(number, t("import.not_placed", text=line)))
     days = [d for d in days if d.slots]
     if not days:
-        raise ImportProblem(
-            "no times found: a programme line should start with a time such as 9.00, 09:00, "
-            "kl. 9.00 or 9:00 AM"
-        )
+        raise ImportProblem(t("import.no_times"))
     if len(days) > 1 and day is None:
         listing = "; ".join(
-            f"{index}: {d.heading or 'untitled'} (line {d.line}, {len(d.slots)} items)"
+            t("import.day_item", number=index, heading=d.heading or t("import.untitled_day"),
+              line=d.line, items=len(d.slots))
             for index, d in enumerate(days, start=1)
         )
-        raise ImportProblem(f"the programme has {len(days)} days; choose one with --day N: "
-                            f"{listing}")
+        raise ImportProblem(t("import.days", count=len(days), listing=listing))
     if day is not None and not 1 <= day <= len(days):
-        raise ImportProblem(f"--day {day}: the programme has {len(days)} day(s)")
+        raise ImportProblem(t("import.day_range", day=day, count=len(days)))
     chosen = days[(day or 1) - 1]
     the_date = on_date or (parse_date(chosen.heading, found_date.year if found_date else None)
                            if chosen.heading else None) or found_date
     if title is None:
-        title = "Imported programme"
-        remarks.append(Remark(0, "no title found; the agenda is called \"Imported programme\""))
+        title = t("import.default_title")
+        remarks.append(Remark(0, t("import.titled_default")))
     data = _agenda_data(title, the_date, chosen.slots, end, remarks)
     try:
         agenda = parse_agenda(data, source="the imported programme")
@@ -294,10 +292,10 @@ def _agenda_data(title: str, on_date: date | None, slots: list[_Slot], end: time
     for index, slot in enumerate(slots):
         following = slots[index + 1] if index + 1 < len(slots) else None
         if following and following.start <= slot.start:
-            raise ImportProblem(
-                f"line {following.line}: {format_clock(following.start)} comes after "
-                f"{format_clock(slot.start)} (line {slot.line}); times must increase"
-            )
+            raise ImportProblem(t(
+                "import.order", line=following.line, start=format_clock(following.start),
+                before=format_clock(slot.start), before_line=slot.line,
+            ))
         kind = kind_of(slot.title)
         item: dict[str, object] = {"start": format_clock(slot.start), "title": slot.title,
                                    "kind": kind.value}
@@ -307,12 +305,11 @@ def _agenda_data(title: str, on_date: date | None, slots: list[_Slot], end: time
             item["approx"] = True
         if slot.end is not None and slot.end > slot.start:
             if following is not None and slot.end > following.start:
-                remarks.append(Remark(slot.line, f"ends {format_clock(slot.end)} after the next "
-                                      f"item starts; it lasts until the next item"))
+                remarks.append(Remark(slot.line, t("import.overlap", end=format_clock(slot.end))))
             else:
                 item["duration"] = _minutes(slot.start, slot.end)
         elif slot.end is not None:
-            remarks.append(Remark(slot.line, "the range ends before it starts; ignored"))
+            remarks.append(Remark(slot.line, t("import.backwards")))
         questions, note = _extra(slot, kind)
         if questions:
             item["questions"] = questions
@@ -322,13 +319,10 @@ def _agenda_data(title: str, on_date: date | None, slots: list[_Slot], end: time
     last = slots[-1]
     if "duration" not in items[-1]:
         if end is None:
-            raise ImportProblem(
-                f"line {last.line}: the last item, {last.title!r}, has no end; give --end HH:MM "
-                "or write its time as a range such as 12.15-12.30"
-            )
+            raise ImportProblem(t("import.no_end", line=last.line, title=last.title))
         if end <= last.start:
-            raise ImportProblem(f"--end {format_clock(end)} is not after the last item's start "
-                                f"{format_clock(last.start)}")
+            raise ImportProblem(t("import.end_before", end=format_clock(end),
+                                  start=format_clock(last.start)))
         data["end"] = format_clock(end)
     data["slot"] = items
     return data

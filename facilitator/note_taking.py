@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.agenda import Agenda, SlotKind
+from facilitator.catalogue import t
 from facilitator.clock import Clock
 from facilitator.errors import SessionError
 from facilitator.notes import Note
@@ -112,7 +113,8 @@ class NoteTaking:
         """Mark one of this writer's notes deleted (a tombstone) and write it."""
         note = self.own(note_id)
         if note is None:
-            raise SessionError(f"{self.writer.path}: no note {note_id} of {self.writer_name}")
+            raise SessionError(t("notes.no_note", path=self.writer.path, id=note_id,
+                                 writer=self.writer_name))
         tombstone = note.model_copy(update={"deleted": True, "updated": self.clock.now()})
         self.writer.save(tombstone)
         self.reader.refresh()

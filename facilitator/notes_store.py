@@ -17,6 +17,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from facilitator.agenda import read_toml
+from facilitator.catalogue import t
 from facilitator.errors import SessionError
 from facilitator.notes import HOST_WRITER, Note, NotesFile, sanitize_writer
 from facilitator.store import FileWatcher, SessionLock, atomic_write, validation_message
@@ -37,7 +38,7 @@ def default_writer() -> str:
 
 def load_notes_file(path: Path) -> NotesFile:
     """One notes file; SessionError names the file and what is wrong with it."""
-    data = read_toml(path, SessionError, what="notes file")
+    data = read_toml(path, SessionError, what=t("what.notes"))
     try:
         return NotesFile.model_validate(data)
     except ValidationError as error:
@@ -65,12 +66,13 @@ class NotesWriter:
         if self.path.exists():
             existing = load_notes_file(self.path)
             if existing.writer != writer:
-                raise SessionError(f"{self.path}: belongs to writer {existing.writer!r}")
+                raise SessionError(t("notes.other_writer", path=self.path,
+                                     writer=existing.writer))
             for note in existing.notes:
                 self.notes[note.id] = note
         self.lock = SessionLock.acquire(
             folder / f"{NOTES_PREFIX}{writer}.lock", take_over=take_over,
-            what=f"notes console writing as {writer!r}",
+            what=t("lock.notes", writer=writer),
         )
 
     def save(self, note: Note) -> None:
@@ -79,7 +81,7 @@ class NotesWriter:
         The note is kept in memory even when the write fails, so that a retry writes it.
         """
         if note.writer != self.writer:
-            raise SessionError(f"{self.path}: cannot save a note of writer {note.writer!r}")
+            raise SessionError(t("notes.wrong_writer", path=self.path, writer=note.writer))
         self.notes[note.id] = note
         self._texts[note.id] = _note_toml(note)
         self.flush()
@@ -94,7 +96,8 @@ class NotesWriter:
         try:
             atomic_write(self.path, header + "\n" + body)
         except OSError as error:
-            raise SessionError(f"{self.path}: cannot be written: {error.strerror}") from None
+            raise SessionError(t("file.not_written", path=self.path,
+                                 reason=error.strerror)) from None
 
     def close(self) -> None:
         """Release the writer's lock."""

@@ -1,4 +1,7 @@
-"""Reports to send on: the minutes in Markdown, the notes as CSV, the agenda as iCalendar."""
+"""Reports to send on: the minutes in Markdown, the notes as CSV, the agenda as iCalendar.
+
+Headings and phrases follow the language in use; the CSV header too.
+"""
 
 from __future__ import annotations
 
@@ -6,68 +9,38 @@ import csv
 import io
 import os
 from collections import defaultdict
-from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitator import __version__
 from facilitator.archive import LoadedSession, archive_text
-from facilitator.durations import format_span
+from facilitator.catalogue import clock_text, date_text, signed_minutes, span_text, t
 from facilitator.errors import ReportError
 from facilitator.notes import Note
 from facilitator.review import SessionReview, SlotReview, review_session
 from facilitator.store import atomic_write_bytes
 from facilitator.wordcloud import weigh
 
-EN: dict[str, object] = {
-    "rehearsal": "rehearsal",
-    "timeline": "Timeline",
-    "notes": "Notes",
-    "columns": ("#", "Slot", "Planned", "Actual", "Planned length", "Actual length", "Over/under"),
-    "skipped": "skipped",
-    "day": "The day started at {start} and ended at {end}, {over}.",
-    "day_open": "The day started at {start}; the session was not finished.",
-    "not_started": "The day was never started.",
-    "after": "{span} after its planned end",
-    "before": "{span} before its planned end",
-    "on_plan": "on its planned end",
-    "sources": "Delay came from: {items}.",
-    "absorbers": "Taken up by: {items}.",
-    "general": "General",
-    "table": "Table {table}",
-    "no_notes": "No notes were taken.",
-    "top_words": "Top words: {words}.",
-    "csv": ("slot", "slot_title", "question", "table", "writer", "created", "updated", "text"),
-}
-"""Headings and phrases of the exports."""
-
-
-def signed_minutes(seconds: float) -> str:
-    """"+3 min", "−2 min" or "±0 min"."""
-    minutes = round(seconds / 60)
-    return f"+{minutes} min" if minutes > 0 else f"−{-minutes} min" if minutes else "±0 min"
-
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%H:%M") if moment else ""
+    return clock_text(moment) if moment else ""
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(loaded: LoadedSession, text: Mapping[str, object] = EN) -> str:
+def markdown(loaded: LoadedSession) -> str:
     """The minutes: the day, the timeline with over/under, the notes, the top words."""
     review = review_session(loaded.session, loaded.notes)
     agenda = loaded.session.agenda
     lines = [f"# {agenda.title}", ""]
-    details = [loaded.session.day.isoformat()] + ([agenda.venue] if agenda.venue else [])
+    details = [date_text(loaded.session.day)] + ([agenda.venue] if agenda.venue else [])
     if loaded.session.is_rehearsal:
-        details.append(str(text["rehearsal"]))
-    lines += [" · ".join(details), "", f"## {text['timeline']}", ""]
-    columns = text["columns"]
-    assert isinstance(columns, tuple)
+        details.append(t("report.rehearsal"))
+    lines += [" · ".join(details), "", f"## {t('report.timeline')}", ""]
+    columns = [t(f"report.column.{key}") for key in REPORT_COLUMNS]
     lines.append("| " + " | ".join(columns) + " |")
     lines.append("|---:|---|---|---|---:|---:|---:|")
     for slot in review.slots:
@@ -75,33 +48,35 @@ def markdown(loaded: LoadedSession, text: Mapping[str, object] = EN) -> str:
             str(slot.index + 1),
             _cell(slot.title),
             _local(slot.planned_start),
-            _local(slot.actual_start) or str(text["skipped"]),
-            format_span(slot.planned_duration),
-            format_span(slot.actual_duration) if slot.actual_duration is not None else "",
+            _local(slot.actual_start) or t("report.skipped"),
+            span_text(slot.planned_duration),
+            span_text(slot.actual_duration) if slot.actual_duration is not None else "",
             signed_minutes(slot.over) if slot.over is not None else "",
         ]) + " |")
-    lines += ["", _day_sentence(review, text)]
+    lines += ["", _day_sentence(review)]
     if review.delay_sources:
-        lines.append(str(text["sources"]).format(items=slot_list(review.delay_sources)))
+        lines.append(t("report.sources", items=slot_list(review.delay_sources)))
     if review.absorbers:
-        lines.append(str(text["absorbers"]).format(items=slot_list(review.absorbers)))
-    lines += ["", f"## {text['notes']}", ""]
-    lines += notes_markdown(loaded.notes, loaded, text)
+        lines.append(t("report.absorbers", items=slot_list(review.absorbers)))
+    lines += ["", f"## {t('report.notes')}", ""]
+    lines += notes_markdown(loaded.notes, loaded)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _day_sentence(review: SessionReview, text: Mapping[str, object]) -> str:
+def _day_sentence(review: SessionReview) -> str:
     if review.started is None:
-        return str(text["not_started"])
+        return t("report.not_started")
     if not review.finished or review.ended is None:
-        return str(text["day_open"]).format(start=_local(review.started))
+        return t("report.day_open", start=_local(review.started))
     over = review.over or 0
-    span = format_span(abs(over))
-    relation = text["after"] if over >= 30 else text["before"] if over <= -30 else text["on_plan"]
-    return str(text["day"]).format(
-        start=_local(review.started), end=_local(review.ended),
-        over=str(relation).format(span=span),
-    )
+    relation = "report.after" if over >= 30 else "report.before" if over <= -30 else (
+        "report.on_plan")
+    return t("report.day", start=_local(review.started), end=_local(review.ended),
+             over=t(relation, span=span_text(abs(over))))
+
+
+REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length",
+                  "over")
 
 
 def slot_list(slots: list[SlotReview]) -> str:
@@ -109,12 +84,10 @@ def slot_list(slots: list[SlotReview]) -> str:
     return ", ".join(f"{slot.title} ({signed_minutes(slot.over or 0)})" for slot in slots)
 
 
-def notes_markdown(
-    notes: list[Note], loaded: LoadedSession, text: Mapping[str, object]
-) -> list[str]:
+def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
     """The notes grouped by slot, then question, then table; the top words of each slot."""
     if not notes:
-        return [str(text["no_notes"])]
+        return [t("report.no_notes")]
     agenda = loaded.session.agenda
     by_slot: dict[int, list[Note]] = defaultdict(list)
     for note in notes:
@@ -124,21 +97,21 @@ def notes_markdown(
         slot_notes = by_slot[slot_index]
         title = agenda.slots[slot_index].title if slot_index < len(agenda.slots) else (
             slot_notes[0].slot_title)
-        start = agenda.slots[slot_index].start.strftime("%H:%M") if slot_index < len(
+        start = clock_text(agenda.slots[slot_index].start) if slot_index < len(
             agenda.slots) else ""
         lines += [f"### {slot_index + 1}. {title} ({start})", ""]
         for question, group in group_by_question(slot_notes, agenda.slots[slot_index].questions
                                                  if slot_index < len(agenda.slots) else []):
-            lines += [f"#### {question or text['general']}", ""]
+            lines += [f"#### {question or t('report.general')}", ""]
             for note in group:
                 body = note.text.strip().replace("\n", "\n  ")
-                table = str(text["table"]).format(table=note.table)
+                table = t("report.table", table=note.table)
                 lines.append(f"- **{table}**: {body} ({note.writer}, {_local(note.created)})")
             lines.append("")
         words = weigh((note.text for note in slot_notes), agenda.stopwords, top=10)
         if words:
             listed = ", ".join(f"{term.term} ({term.count})" for term in words)
-            lines += [str(text["top_words"]).format(words=listed), ""]
+            lines += [t("report.top_words", words=listed), ""]
     return lines
 
 
@@ -153,13 +126,11 @@ def group_by_question(notes: list[Note], questions: list[str]
     return [(key, sorted(groups[key], key=lambda n: (n.table, n.created))) for key in keys]
 
 
-def notes_csv(loaded: LoadedSession, text: Mapping[str, object] = EN) -> str:
+def notes_csv(loaded: LoadedSession) -> str:
     """One row per note, with a header; written with a BOM so spreadsheets read UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    header = text["csv"]
-    assert isinstance(header, tuple)
-    writer.writerow(header)
+    writer.writerow(t("report.csv").split(","))
     agenda = loaded.session.agenda
 
     def order(note: Note) -> tuple[int, int, int, datetime]:
@@ -244,14 +215,14 @@ def export_bytes(loaded: LoadedSession, form: str) -> bytes:
 
 def write_export(loaded: LoadedSession, form: str, path: Path, force: bool = False) -> Path:
     """Write an export to `path`; an existing file only with `force`. ReportError on failure."""
-    if path.exists() and not force:
-        raise ReportError(f"{path}: exists already; choose another name or add --force")
     if path.is_dir():
-        raise ReportError(f"{path}: is a folder; give a file name")
+        raise ReportError(t("file.is_folder", path=path))
+    if path.exists() and not force:
+        raise ReportError(t("file.exists", path=path))
     try:
         atomic_write_bytes(path, export_bytes(loaded, form))
     except OSError as error:
-        raise ReportError(f"{path}: cannot be written: {error.strerror}") from None
+        raise ReportError(t("file.not_written", path=path, reason=error.strerror)) from None
     return path
 
 

@@ -20,6 +20,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from facilitator.agenda import read_toml
+from facilitator.catalogue import clock_text, t
 from facilitator.errors import SessionError, SessionLocked
 from facilitator.session import Session, new_session_id
 
@@ -122,14 +123,13 @@ class SessionStore:
         try:
             atomic_write(self.folder(session.id) / SESSION_FILE, dump_toml(data))
         except OSError as error:
-            raise SessionError(
-                f"{self.folder(session.id) / SESSION_FILE}: cannot be written: {error.strerror}"
-            ) from None
+            raise SessionError(t("file.not_written", path=self.folder(session.id) / SESSION_FILE,
+                                 reason=error.strerror)) from None
 
     def load(self, session_id: str) -> Session:
         """Read one session; SessionError names the file and the problem."""
         path = self.folder(session_id) / SESSION_FILE
-        data = read_toml(path, SessionError, what="session file")
+        data = read_toml(path, SessionError, what=t("what.session"))
         try:
             return Session.model_validate(data)
         except ValidationError as error:
@@ -175,16 +175,13 @@ class SessionStore:
         if name is None:
             session = self.newest_unfinished()
             if session is None:
-                raise SessionError(
-                    f"{self.root}: no unfinished session; start one with `facilitator run`, "
-                    "or name a session"
-                )
+                raise SessionError(t("session.none_unfinished", root=self.root))
             return session
         as_path = Path(name)
         if (as_path / SESSION_FILE).is_file():
             return SessionStore(as_path.parent).load(as_path.name)
         if not (self.folder(name) / SESSION_FILE).exists():
-            raise SessionError(f"{self.folder(name)}: no such session in {self.root}")
+            raise SessionError(t("session.no_such", path=self.folder(name), root=self.root))
         return self.load(name)
 
     def lock(self, session_id: str, take_over: bool = False) -> SessionLock:
@@ -209,7 +206,7 @@ class SessionLock:
 
     @classmethod
     def acquire(
-        cls, path: Path, take_over: bool = False, what: str = "host console"
+        cls, path: Path, take_over: bool = False, what: str | None = None
     ) -> SessionLock:
         """Create the lock; a stale lock of a dead process on this host is replaced."""
         owner = {
@@ -238,12 +235,12 @@ class SessionLock:
                 handle.flush()
                 os.fsync(handle.fileno())
             return cls(path, owner)
-        raise SessionLocked(f"{path}: could not take the lock; try again")
+        raise SessionLocked(t("lock.busy", path=path))
 
     @staticmethod
     def _holder(path: Path) -> dict[str, Any] | None:
         try:
-            return read_toml(path, SessionError, what="lock file")
+            return read_toml(path, SessionError, what=t("what.lock"))
         except SessionError:
             return None  # a half-written or mangled lock holds nothing
 
@@ -266,14 +263,11 @@ class SessionLock:
         return False
 
     @staticmethod
-    def _locked_message(path: Path, holder: dict[str, Any], what: str) -> str:
+    def _locked_message(path: Path, holder: dict[str, Any], what: str | None) -> str:
         since = holder.get("since")
-        when = since.astimezone().strftime("%H:%M") if isinstance(since, datetime) else "?"
-        return (
-            f"{path.parent}: this session is held by another {what} "
-            f"(pid {holder.get('pid')} on {holder.get('host')}, since {when}). "
-            "Close that console, or run again with --take-over to take the session over."
-        )
+        when = clock_text(since) if isinstance(since, datetime) else "?"
+        return t("lock.held", folder=path.parent, what=what or t("lock.host"),
+                 pid=holder.get("pid"), host=holder.get("host"), since=when)
 
     def held(self) -> bool:
         """Whether the lock file still names this process (another may have taken over)."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from facilitator.agenda import Agenda, load_agenda
+from facilitator.catalogue import set_language
 from facilitator.clock import FakeClock
 from facilitator.store import SessionStore
 
@@ -21,6 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 AGENDA_FILE = ROOT / "agenda.toml"
 CPH = timezone(timedelta(hours=1))
 """The seed day's time zone (Central European Time in November)."""
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English with no language from the environment; Danish tests
+    switch on purpose."""
+    monkeypatch.delenv("FACILITATOR_LANG", raising=False)
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture

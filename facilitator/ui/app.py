@@ -6,7 +6,7 @@ from __future__ import annotations
 # and the host console paints sooner.
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from facilitator.store import SessionStore
     from facilitator.ui.host import HostScreen
 
+from facilitator.ui.localize import describe, localize_bindings
 from facilitator.ui.text import t
 
 
@@ -30,15 +31,35 @@ class FacilitatorApp(App[None]):
     TITLE = "facilitator"
     CSS_PATH = "dialogs/dialogs.tcss"
     ENABLE_COMMAND_PALETTE = True
+    # Textual's own keys, restated so that their descriptions come from the catalogue.
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
+    ]
 
     def __init__(self, start_mode: str) -> None:
         super().__init__()
+        localize_bindings(self)
         self.start_mode = start_mode
         self.host_screen: HostScreen | None = None
 
     def on_mount(self) -> None:
         """Open the area this app was started for."""
         self.switch_mode(self.start_mode)
+
+    def action_command_palette(self) -> None:
+        """The command palette, asking in the language in use."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit; say which key does."""
+        self.notify(t("notify.how_to_quit"), title=t("notify.quit_title"))
 
     async def action_quit(self) -> None:
         """ctrl+q asks first while a slot runs or a note is not saved."""
@@ -61,11 +82,13 @@ class FacilitatorApp(App[None]):
             if screen.check_action(action, (argument.rstrip(")"),) if argument else ()) is not True:
                 continue
             yield SystemCommand(
-                binding.description,
+                describe(binding),
                 f"{binding.key_display or binding.key}",
                 partial(screen.run_action, binding.action),
             )
         yield SystemCommand(t("key.colours"), t("help.colours"), self.action_change_theme)
+        if not any(isinstance(b, Binding) and "quit" in b.action for b in screen.BINDINGS):
+            yield SystemCommand(t("key.quit"), t("help.quit"), self.action_quit)
 
 
 def create_app(

@@ -20,6 +20,7 @@ from facilitator.session import Session
 from facilitator.store import FileWatcher
 from facilitator.timing import DayState, Phase
 from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import clock_time, countdown, offset_text, phase_text, t
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
@@ -45,23 +46,24 @@ class HostScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
     BINDINGS = [
-        Binding("space", "start_pause", t("key.start"), id="start"),
-        Binding("n", "next", t("key.next"), id="next"),
-        Binding("p", "previous", t("key.previous"), id="previous", show=False),
-        Binding("g", "goto", t("key.goto"), id="goto"),
-        Binding("plus,equals_sign", "adjust(60)", t("key.more"), id="more", key_display="+"),
-        Binding("minus", "adjust(-60)", t("key.less"), id="less", key_display="-", show=False),
-        Binding("ctrl+z", "undo", t("key.undo"), id="undo"),
-        Binding("m", "message", t("key.message"), id="message"),
-        Binding("w", "cloud", t("key.cloud"), id="cloud"),
-        Binding("tab", "notes", t("key.notes"), id="notes", show=False),
-        Binding("f", "finish", t("key.finish"), id="finish", show=False),
-        Binding("question_mark,f1", "help", t("key.help"), id="help", key_display="?"),
-        Binding("q", "quit_day", t("key.quit"), id="quit"),
+        Binding("space", "start_pause", "key.start", id="start"),
+        Binding("n", "next", "key.next", id="next"),
+        Binding("p", "previous", "key.previous", id="previous", show=False),
+        Binding("g", "goto", "key.goto", id="goto"),
+        Binding("plus,equals_sign", "adjust(60)", "key.more", id="more", key_display="+"),
+        Binding("minus", "adjust(-60)", "key.less", id="less", key_display="-", show=False),
+        Binding("ctrl+z", "undo", "key.undo", id="undo"),
+        Binding("m", "message", "key.message", id="message"),
+        Binding("w", "cloud", "key.cloud", id="cloud"),
+        Binding("tab", "notes", "key.notes", id="notes", show=False),
+        Binding("f", "finish", "key.finish", id="finish", show=False),
+        Binding("question_mark,f1", "help", "key.help", id="help", key_display="?"),
+        Binding("q", "quit_day", "key.quit", id="quit"),
     ]
 
     def __init__(self, run: HostRun, offer_resume: Session | None = None) -> None:
         super().__init__()
+        localize_bindings(self)
         self.run = run
         self.offer_resume = offer_resume
         self._phase_seen: tuple[int, Phase] | None = None
@@ -167,7 +169,8 @@ class HostScreen(Screen[None]):
         count = len(state.slots)
         self._set(
             "slot-position",
-            f"{t('slot.position', number=slot.index + 1, count=count)} · {agenda_slot.kind.value}",
+            f"{t('slot.position', number=slot.index + 1, count=count)} · "
+            f"{t('kind.' + agenda_slot.kind.value)}",
         )
         self._set("slot-title", agenda_slot.title)
         self._set("slot-speakers", ", ".join(agenda_slot.speakers))

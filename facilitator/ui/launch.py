@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from facilitator.agenda import load_agenda
+from facilitator.catalogue import t
 from facilitator.clock import SystemClock
 from facilitator.errors import FacilitatorError
 from facilitator.host import HostRun
@@ -17,7 +18,7 @@ from facilitator.ui.app import create_app
 def run_host(args: argparse.Namespace) -> int:
     """Open the host console on an agenda; resume its unfinished session if asked."""
     if args.speed != 1.0 and not args.rehearse:
-        raise FacilitatorError("--speed works only with --rehearse")
+        raise FacilitatorError(t("cli.speed_needs_rehearse"))
     agenda_path = Path(args.agenda)
     agenda = load_agenda(agenda_path)
     run = HostRun(
@@ -49,11 +50,9 @@ def run_notes(args: argparse.Namespace) -> int:
 
     writer = sanitize_writer(args.writer) if args.writer is not None else default_writer()
     if not writer:
-        raise FacilitatorError(f"--as {args.writer!r}: give a name with letters or digits")
+        raise FacilitatorError(t("cli.writer_empty", value=args.writer))
     if writer == HOST_WRITER:
-        raise FacilitatorError(
-            f"--as {args.writer!r}: that name is the host console's own; choose another"
-        )
+        raise FacilitatorError(t("cli.writer_host", value=args.writer))
     store = SessionStore(args.sessions)
     session = store.resolve(args.session)
     notes = NoteTaking(store, session, writer, SystemClock(), take_over=args.take_over)

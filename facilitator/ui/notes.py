@@ -13,11 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, TextArea
 
+from facilitator.catalogue import clock_text
 from facilitator.errors import SessionError
 from facilitator.note_taking import NoteTaking
 from facilitator.notes import Note
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
+from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import clock_time, clock_time_seconds, t
 from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.word_cloud import WordCloud
@@ -36,21 +38,22 @@ class NotesScreen(Screen[None]):
     # Not priority bindings: a key reaches them after the editor has taken every key typed
     # before it, so ctrl+s right after fast typing or a paste saves all of the text.
     BINDINGS = [
-        Binding("ctrl+s", "save", t("key.save"), id="save"),
-        Binding("f2,ctrl+down", "step_table(-1)", t("key.table_down"), id="table_down",
+        Binding("ctrl+s", "save", "key.save", id="save"),
+        Binding("f2,ctrl+down", "step_table(-1)", "key.table_down", id="table_down",
                 key_display="F2"),
-        Binding("f3,ctrl+up", "step_table(1)", t("key.table_up"), id="table_up",
+        Binding("f3,ctrl+up", "step_table(1)", "key.table_up", id="table_up",
                 key_display="F3"),
-        Binding("f4", "next_question", t("key.question"), id="question", key_display="F4"),
+        Binding("f4", "next_question", "key.question", id="question", key_display="F4"),
         # The editor uses F6 to select a line; picking the slot matters more here.
-        Binding("f6", "pick_slot", t("key.slot"), id="slot", key_display="F6", priority=True),
-        Binding("ctrl+n", "new_note", t("key.new_note"), id="new_note"),
-        Binding("escape", "switch_focus", t("key.list"), id="list"),
-        Binding("delete,d", "delete_note", t("key.delete"), id="delete", show=False),
+        Binding("f6", "pick_slot", "key.slot", id="slot", key_display="F6", priority=True),
+        Binding("ctrl+n", "new_note", "key.new_note", id="new_note"),
+        Binding("escape", "switch_focus", "key.list", id="list"),
+        Binding("delete,d", "delete_note", "key.delete", id="delete", show=False),
     ]
 
     def __init__(self, notes: NoteTaking) -> None:
         super().__init__()
+        localize_bindings(self)
         self.notes = notes
         self.slot = notes.opening_slot()
         self.table = 1
@@ -105,7 +108,7 @@ class NotesScreen(Screen[None]):
         agenda = self.notes.agenda
         slot = agenda.slots[self.slot]
         heading = t("notes.heading", number=self.slot + 1, title=slot.title,
-                    time=slot.start.strftime("%H:%M"), writer=self.notes.writer_name)
+                    time=clock_text(slot.start), writer=self.notes.writer_name)
         if self.editing:
             heading += "  " + t("notes.editing")
         self._label("notes-heading", heading)
@@ -289,5 +292,5 @@ class HostNotesScreen(NotesScreen):
 
     BINDINGS = [
         *NotesScreen.BINDINGS,
-        Binding("tab", "app.switch_mode('host')", t("key.timer"), id="timer", priority=True),
+        Binding("tab", "app.switch_mode('host')", "key.timer", id="timer", priority=True),
     ]

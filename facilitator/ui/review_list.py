@@ -12,11 +12,11 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from facilitator.archive import load_folder
 from facilitator.errors import SessionError
-from facilitator.reports import signed_minutes
 from facilitator.review import recurring_slots
 from facilitator.sessions_index import SessionSummary, index_sessions
 from facilitator.store import SessionStore
-from facilitator.ui.text import clock_time, t
+from facilitator.ui.localize import localize_bindings
+from facilitator.ui.text import clock_time, date_text, signed_minutes, t
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
 
@@ -26,15 +26,16 @@ class ReviewListScreen(Screen[None]):
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("enter", "open", t("key.open"), id="open", show=True),
-        Binding("slash", "filter", t("key.filter"), id="filter", key_display="/"),
-        Binding("s", "sort", t("key.sort"), id="sort"),
-        Binding("r", "reload", t("key.reload"), id="reload"),
-        Binding("q", "app.quit", t("key.quit"), id="quit"),
+        Binding("enter", "open", "key.open", id="open", show=True),
+        Binding("slash", "filter", "key.filter", id="filter", key_display="/"),
+        Binding("s", "sort", "key.sort", id="sort"),
+        Binding("r", "reload", "key.reload", id="reload"),
+        Binding("q", "app.quit", "key.quit", id="quit"),
     ]
 
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
+        localize_bindings(self)
         self.store = store
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1
@@ -142,6 +143,7 @@ class ReviewListScreen(Screen[None]):
 
 def _searchable(summary: SessionSummary) -> str:
     return " ".join([summary.id, summary.title, str(summary.day or ""),
+                     date_text(summary.day) if summary.day else "",
                      summary.error or ""]).lower()
 
 
@@ -166,7 +168,7 @@ def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
     elif not summary.finished:
         over = Text(t("review.unfinished"), style="dim")
     return (
-        summary.title, str(summary.day or ""),
+        summary.title, date_text(summary.day) if summary.day else "",
         t("review.rehearsal") if summary.rehearsal else t("review.real"),
         str(summary.slots), str(summary.notes),
         clock_time(summary.started) if summary.started else "",

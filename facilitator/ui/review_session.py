@@ -16,23 +16,19 @@ from textual.widgets import Footer, Input, Label, Static, TabbedContent, TabPane
 
 from facilitator.agenda import SlotKind
 from facilitator.archive import LoadedSession
-from facilitator.durations import format_span
 from facilitator.errors import ReportError
 from facilitator.notes import Note
 from facilitator.reports import (
-    EN as REPORT_TEXT,
-)
-from facilitator.reports import (
     default_export_name,
     group_by_question,
-    signed_minutes,
     slot_list,
     write_export,
 )
 from facilitator.review import SessionReview, review_session
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.export import ExportModal
-from facilitator.ui.text import clock_time, t
+from facilitator.ui.localize import localize_bindings
+from facilitator.ui.text import clock_time, date_text, signed_minutes, span_text, t
 from facilitator.ui.widgets.word_cloud import WordCloud
 from facilitator.wordcloud import weigh
 
@@ -45,16 +41,17 @@ class SessionReviewScreen(Screen[None]):
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("escape", "back", t("key.back"), id="back"),
-        Binding("e", "export", t("key.export"), id="export"),
-        Binding("slash", "search", t("key.search"), id="search", key_display="/"),
-        Binding("1", "tab('timeline')", t("review.tab.timeline"), id="tab_timeline"),
-        Binding("2", "tab('notes')", t("review.tab.notes"), id="tab_notes"),
-        Binding("3", "tab('clouds')", t("review.tab.clouds"), id="tab_clouds"),
+        Binding("escape", "back", "key.back", id="back"),
+        Binding("e", "export", "key.export", id="export"),
+        Binding("slash", "search", "key.search", id="search", key_display="/"),
+        Binding("1", "tab('timeline')", "review.tab.timeline", id="tab_timeline"),
+        Binding("2", "tab('notes')", "review.tab.notes", id="tab_notes"),
+        Binding("3", "tab('clouds')", "review.tab.clouds", id="tab_clouds"),
     ]
 
     def __init__(self, loaded: LoadedSession, export_folder: Path | None = None) -> None:
         super().__init__()
+        localize_bindings(self)
         self.loaded = loaded
         self.review: SessionReview = review_session(loaded.session, loaded.notes)
         self.export_folder = export_folder or Path.cwd()
@@ -63,7 +60,8 @@ class SessionReviewScreen(Screen[None]):
         """A heading and three tabs."""
         session = self.loaded.session
         kind = t("review.rehearsal") if session.is_rehearsal else t("review.real")
-        yield Label(t("review.session_heading", title=session.agenda.title, day=session.day,
+        yield Label(t("review.session_heading", title=session.agenda.title,
+                      day=date_text(session.day),
                       kind=kind, id=session.id), id="session-heading")
         with TabbedContent(initial="timeline"):
             with TabPane(t("review.tab.timeline"), id="timeline"):
@@ -98,8 +96,8 @@ class SessionReviewScreen(Screen[None]):
             table.add_row(
                 str(slot.index + 1), slot.title, clock_time(slot.planned_start),
                 clock_time(slot.actual_start) if slot.actual_start else t("review.skipped"),
-                format_span(slot.planned_duration),
-                format_span(slot.actual_duration) if slot.actual_duration is not None else "",
+                span_text(slot.planned_duration),
+                span_text(slot.actual_duration) if slot.actual_duration is not None else "",
                 _over_text(slot.over),
             )
         return table
@@ -173,7 +171,7 @@ class SessionReviewScreen(Screen[None]):
             title = slot.title if slot else slot_notes[0].slot_title
             text.append(f"{slot_index + 1}. {title}\n", style="bold underline")
             for question, group in group_by_question(slot_notes, slot.questions if slot else []):
-                text.append(f"  {question or REPORT_TEXT['general']}\n", style="bold")
+                text.append(f"  {question or t('report.general')}\n", style="bold")
                 for note in group:
                     text.append(f"    {t('notes.table_short', table=note.table)}: ", style="bold")
                     body = Text(note.text.strip().replace("\n", "\n      "))

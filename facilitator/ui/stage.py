@@ -21,6 +21,7 @@ from facilitator.notes_store import NotesReader
 from facilitator.session import Session
 from facilitator.store import SESSION_FILE, FileWatcher, SessionStore
 from facilitator.timing import Phase, Timeline
+from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import countdown, t
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.big_digits import BigDigits
@@ -38,12 +39,13 @@ class StageScreen(Screen[None]):
 
     CSS_PATH = "stage.tcss"
     BINDINGS = [
-        Binding("t", "toggle_theme", t("key.theme"), id="theme"),
-        Binding("q", "quit_stage", t("key.quit"), id="quit"),
+        Binding("t", "toggle_theme", "key.theme", id="theme"),
+        Binding("q", "quit_stage", "key.quit", id="quit"),
     ]
 
     def __init__(self, store: SessionStore, session_name: str | None, base_clock: Clock) -> None:
         super().__init__()
+        localize_bindings(self)
         self.store = store
         self.session_name = session_name
         self.base_clock = base_clock

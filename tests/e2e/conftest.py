@@ -19,3 +19,9 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     term = Terminal(tmp_path)
     yield term
     term.close()
+
+
+@pytest.fixture(autouse=True)
+def english_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands started by these tests speak English, although the agenda says "da"."""
+    monkeypatch.setenv("FACILITATOR_LANG", "en")

@@ -19,7 +19,9 @@ class Terminal:
     def __init__(self, cwd: Path) -> None:
         self.cwd = cwd
         self.socket = f"facilitator-test-{uuid.uuid4().hex[:8]}"
-        self.env = {**os.environ, "TERM": "xterm-256color", "TZ": os.environ.get("TZ", "UTC")}
+        # English unless a test asks for Danish: the repository's agenda says "da".
+        self.env = {**os.environ, "TERM": "xterm-256color", "TZ": os.environ.get("TZ", "UTC"),
+                    "FACILITATOR_LANG": "en"}
 
     def _tmux(self, *args: str) -> str:
         result = subprocess.run(

@@ -84,3 +84,13 @@ def test_a_broken_agenda_is_explained_without_a_console(tmp_path: Path) -> None:
                             timeout=60, stdin=subprocess.DEVNULL)
     assert result.returncode == 2
     assert "agenda.toml: slot 1: unknown key 'titel'; did you mean 'title'?" in result.stderr
+
+
+def test_the_repositorys_day_opens_in_danish(terminal: Terminal) -> None:
+    terminal.env.pop("FACILITATOR_LANG")
+    terminal.start("host", FACILITATOR)
+    screen = terminal.wait_for("host", "Tryk mellemrum for at starte")
+    assert "Punkt 1 af 14 · velkomst" in screen and "Næste: 08.50" in screen
+    terminal.send("host", "q")
+    terminal.start("english", FACILITATOR, "--lang", "en")
+    terminal.wait_for("english", "Press space to start")

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from facilitator.agenda import Agenda
+from facilitator.catalogue import set_language
 from facilitator.clock import FakeClock
 from facilitator.events import Action
 from facilitator.host import HostRun
+from facilitator.note_taking import NoteTaking
 from facilitator.store import SessionStore
 from facilitator.ui.app import create_app
 from facilitator.ui.host import HostScreen
@@ -93,5 +96,41 @@ class TestReview:
     def test_session_timeline(self, snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
         """One session: planned against actual, where the delay came from."""
         monkeypatch.chdir(ROOT)
+        app = create_app(review_store=SessionStore(Path("sessions")))
+        assert snap_compare(app, terminal_size=SIZE, press=["enter"])
+
+
+class TestDanish:
+    """The consoles in Danish, as the seed's day is run."""
+
+    def test_host_console(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """Overtime in Danish: "bagud", "Overtid", times as 08.53."""
+        set_language("da")
+        app, settle = host_after(agenda, store, clock, 510, message="Rund gerne af")
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_notes_console(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """The note-taker's console with two tables reported."""
+        set_language("da")
+        run = HostRun(agenda, store, clock)
+        run.act(Action.START)
+        run.act(Action.GOTO, slot=2)
+        assert run.session is not None
+        desk = NoteTaking(store, run.session, "desk", clock)
+        questions = agenda.slots[2].questions
+        desk.save(2, 1, questions[0], "Tillid og psykologisk tryghed i hverdagen")
+        clock.advance(45)  # newest first: a distinct time keeps the order fixed
+        desk.save(2, 2, questions[1], "Feedback begge veje; psykologisk tryghed")
+
+        async def steady_cursor(pilot: Pilot[None]) -> None:
+            pilot.app.screen.query_one(TextArea).cursor_blink = False
+            await pilot.pause()
+
+        assert snap_compare(create_app(notes=desk), terminal_size=SIZE, run_before=steady_cursor)
+
+    def test_review(self, snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        """The example session's timeline in Danish."""
+        monkeypatch.chdir(ROOT)
+        set_language("da")
         app = create_app(review_store=SessionStore(Path("sessions")))
         assert snap_compare(app, terminal_size=SIZE, press=["enter"])

@@ -15,11 +15,20 @@ BROKEN = Path(__file__).parent / "agendas"
 
 
 def test_check_prints_the_whole_day(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(ROOT / "agenda.toml")]) == 0
+    assert main(["check", str(ROOT / "agenda.toml"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     for text in ("Velkommen til arbejdsmiljødagen", "Valg til AMR", "ca. 12:15", "Pia Høgh Flarup",
                  "14 slots from 08:45 to 12:30", "3 h 45 min", "dialogue 40 min",
-                 "breaks 25 min"):
+                 "breaks 25 min", "26 November 2024", "is a valid agenda"):
+        assert text in out
+
+
+def test_check_speaks_the_agendas_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(ROOT / "agenda.toml")]) == 0  # the agenda says "da"
+    out = capsys.readouterr().out
+    for text in ("26. november 2024", "ca. 12.15", "14 punkter fra 08.45 til 12.30",
+                 "3 t 45 min", "oplæg 145 min", "pauser 25 min", "velkomst", "oplægsholdere",
+                 "er et gyldigt program"):
         assert text in out
 
 

@@ -170,7 +170,7 @@ def test_export_writes_and_never_overwrites_without_force(
 ) -> None:
     target = tmp_path / f"out.{form}"
     args = ["export", day.session.id, "--format", form, "--sessions", str(store.root),
-            "-o", str(target)]
+            "-o", str(target), "--lang", "en"]
     assert main(args) == 0
     first = target.read_bytes()
     assert first

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import t
 
 
@@ -16,12 +17,13 @@ class ConfirmModal(ModalScreen[bool]):
     """Asks before a destructive action; y or Enter on Yes confirms, n or Escape declines."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", t("confirm.yes"), id="confirm.yes"),
-        Binding("n,escape", "answer(False)", t("confirm.no"), id="confirm.no"),
+        Binding("y", "answer(True)", "confirm.yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "confirm.no", id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question
 
     def compose(self) -> ComposeResult:

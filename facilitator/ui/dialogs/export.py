@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import t
 
 FORMAT_KEYS = ("md", "csv", "ics", "toml")
@@ -19,12 +20,16 @@ class ExportModal(ModalScreen[str | None]):
     """Four formats; Enter or the format's first letter picks one, Escape none."""
 
     BINDINGS = [
-        Binding("escape", "pick(None)", t("key.cancel"), id="export.cancel"),
+        Binding("escape", "pick(None)", "key.cancel", id="export.cancel"),
         Binding("m", "pick('md')", show=False),
         Binding("c", "pick('csv')", show=False),
         Binding("i", "pick('ics')", show=False),
         Binding("t", "pick('toml')", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         """The formats with what each is for."""

@@ -11,17 +11,19 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.agenda import Agenda
-from facilitator.durations import format_clock
+from facilitator.catalogue import clock_text
+from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import t
 
 
 class GotoModal(ModalScreen[int | None]):
     """Lists every slot; Enter picks one, Escape picks none."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", t("key.cancel"), id="goto.cancel")]
+    BINDINGS = [Binding("escape", "dismiss_none", "key.cancel", id="goto.cancel")]
 
     def __init__(self, agenda: Agenda, current: int, title: str | None = None) -> None:
         super().__init__()
+        localize_bindings(self)
         self.agenda = agenda
         self.current = current
         self.title_text = title or t("goto.title")
@@ -30,7 +32,7 @@ class GotoModal(ModalScreen[int | None]):
         """The title and the list of slots, the current one highlighted."""
         options = [
             Option(
-                f"{index + 1:>2}  {format_clock(slot.start)}  {slot.title}"
+                f"{index + 1:>2}  {clock_text(slot.start)}  {slot.title}"
                 + ("  ◀" if index == self.current else ""),
                 id=str(index),
             )

@@ -9,9 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.agenda import Agenda
-from facilitator.durations import format_span
 from facilitator.timing import DayState, Phase, SlotState
-from facilitator.ui.text import clock_time, phase_text, t
+from facilitator.ui.text import clock_time, phase_text, span_text, t
 
 Row = tuple[str, str, str, Text]
 
@@ -96,7 +95,7 @@ class AgendaList(VerticalScroll):
         else:
             when = clock_time(slot.expected_start)
             info = (
-                format_span(slot.planned_duration + slot.adjustment)
+                span_text(slot.planned_duration + slot.adjustment)
                 if slot.phase is Phase.PENDING
                 else phase_text(slot.phase)
             )
