@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rich.text import Text
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -76,12 +77,28 @@ class BigDigits(Widget):
     }
     """
 
-    value: reactive[str] = reactive("", layout=False)
+    value: reactive[str] = reactive("", layout=False, repaint=False)
     """The text shown: digits, a colon, and a leading "+" or "-"."""
 
     def __init__(self, value: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
         self.set_reactive(BigDigits.value, value)
+
+    def watch_value(self, old: str, new: str) -> None:
+        """Repaint only the rows the digits stand on: a countdown changes every second,
+        and the blank rows around it need not be drawn again."""
+        width, height = self.content_size.width, self.content_size.height
+        rows = max(self._rows_of(old, width, height), self._rows_of(new, width, height))
+        if rows == 0 or rows >= height:
+            self.refresh()
+            return
+        top = (height - rows) // 2
+        self.refresh(Region(0, max(0, top - 1), self.size.width, rows + 2))
+
+    @staticmethod
+    def _rows_of(value: str, width: int, height: int) -> int:
+        lines = render_blocks(value, width, height)
+        return height if lines is None else len(lines)
 
     def render(self) -> Text:
         """The digits, scaled to the content region."""
