@@ -76,8 +76,14 @@ def validation_message(path: Path, error: ValidationError) -> str:
     """A pydantic error on a stored file as 'path: field.path: problem' lines."""
     lines = []
     for item in error.errors()[:5]:
-        where = ".".join(str(part) for part in item["loc"]) or "file"
-        lines.append(f"{path}: {where}: {item['msg']}")
+        where = ".".join(str(part) for part in item["loc"])
+        if item["type"] == "missing":
+            problem = t("file.field_missing")
+        elif item["type"] == "extra_forbidden":
+            problem = t("file.field_unknown")
+        else:  # pydantic's own words say what the value should have been
+            problem = t("file.field_invalid", value=item.get("input"), reason=item["msg"])
+        lines.append(t("file.invalid", path=path, where=where or "-", problem=problem))
     return "\n".join(lines)
 
 

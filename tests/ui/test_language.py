@@ -170,3 +170,18 @@ def test_the_exports_follow_the_language(agenda: Agenda, store: SessionStore,
     assert notes_csv(loaded).splitlines()[0].startswith("punkt,punkt_titel,spørgsmål,bord")
     set_language("en")
     assert "## Timeline" in markdown(loaded)
+
+
+DYNAMIC_PREFIXES = ("phase.", "kind.", "month.", "help.", "check.column.", "check.group.",
+                    "report.column.", "review.column.", "review.timeline.", "review.tab.",
+                    "export.", "cli.help.")
+"""Keys the code builds from a name ("kind." + the slot's kind), so not found literally."""
+
+
+def test_every_key_is_used() -> None:
+    root = Path(__file__).resolve().parents[2] / "facilitator"
+    source = "\n".join(path.read_text(encoding="utf-8") for path in root.rglob("*.py")
+                       if not path.name.startswith("texts_"))
+    unused = [key for key in EN if f'"{key}"' not in source and f"'{key}'" not in source
+              and not key.startswith(DYNAMIC_PREFIXES)]
+    assert unused == []
