@@ -16,7 +16,8 @@ class Tmux:
     def __init__(self, cwd: Path) -> None:
         self.cwd = cwd
         self.socket = f"facilitator-bench-{uuid.uuid4().hex[:8]}"
-        self.env = {**os.environ, "TERM": "xterm-256color"}
+        # English, so the paint markers below read the same whatever the agenda says.
+        self.env = {**os.environ, "TERM": "xterm-256color", "FACILITATOR_LANG": "en"}
 
     def tmux(self, *args: str) -> str:
         """Run one tmux command on this server."""

@@ -131,11 +131,13 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
 
     store = SessionStore(sessions)
     try:
-        if name is not None:
-            from facilitator.archive import load_any
+        if name is not None and Path(name).is_file() and Path(name).name != "session.toml":
+            from facilitator.archive import load_archive
 
-            return load_any(store, name).session.agenda.language
-        newest = next((e.session for e in store.entries() if e.session is not None), None)
+            return load_archive(Path(name)).session.agenda.language
+        if name is not None:
+            return store.resolve(name).agenda.language  # session.toml alone, not the notes
+        newest = store.newest()
         return newest.agenda.language if newest else None
     except FacilitatorError:
         return None

@@ -161,6 +161,23 @@ class SessionStore:
             found.append(SessionEntry(folder.name, folder, session, error, modified))
         return sorted(found, key=lambda entry: (entry.modified, entry.id), reverse=True)
 
+    def newest(self) -> Session | None:
+        """The most recently written readable session, reading only as many as needed."""
+        if not self.root.is_dir():
+            return None
+        stamped = []
+        for folder in self.root.iterdir():
+            try:
+                stamped.append(((folder / SESSION_FILE).stat().st_mtime, folder.name))
+            except OSError:
+                continue
+        for _modified, name in sorted(stamped, reverse=True):
+            try:
+                return self.load(name)
+            except SessionError:
+                continue
+        return None
+
     def newest_unfinished(
         self, agenda_file: str | None = None, rehearsal: bool | None = None
     ) -> Session | None:

@@ -185,3 +185,25 @@ def test_every_key_is_used() -> None:
     unused = [key for key in EN if f'"{key}"' not in source and f"'{key}'" not in source
               and not key.startswith(DYNAMIC_PREFIXES)]
     assert unused == []
+
+
+def test_the_command_line_follows_flag_environment_and_agenda(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    from facilitator.cli import main
+
+    run = started_day(agenda, store, clock)  # the seed's agenda says language = "da"
+    run.act(Action.FINISH)
+    assert run.session is not None
+    args = ["export", run.session.id, "--format", "md", "--sessions", str(store.root)]
+
+    def minutes(*extra: str) -> str:
+        assert main([*args, *extra]) == 0
+        return capsysbinary.readouterr().out.decode("utf-8")
+
+    assert "## Tidslinje" in minutes()
+    assert "## Timeline" in minutes("--lang", "en")
+    monkeypatch.setenv("FACILITATOR_LANG", "en")
+    assert "## Timeline" in minutes()
+    assert "## Tidslinje" in minutes("--lang", "da")

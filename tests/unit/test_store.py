@@ -175,3 +175,15 @@ def test_the_watcher_sees_new_and_changed_files(tmp_path: Path) -> None:
 )
 def test_slugs_are_safe_folder_names(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+def test_newest_reads_the_latest_readable_session(store: SessionStore, agenda: Agenda,
+                                                  clock: FakeClock) -> None:
+    assert store.newest() is None
+    older = make(store, agenda, clock)
+    clock.advance(60)
+    newer = make(store, agenda, clock)
+    os.utime(store.folder(older.id) / SESSION_FILE, (0, 0))
+    assert store.newest() == newer
+    (store.folder(newer.id) / SESSION_FILE).write_text("broken = [")
+    assert store.newest() == older
