@@ -142,6 +142,7 @@ class Timeline:
             LogState(segments=((),) * count, adjustments=(0,) * count)
         ]
         self.events: list[Event] = []
+        self._applied: list[Event] = []  # the actions undo can take back, last on top
         for event in events:
             self.apply(event)
 
@@ -153,6 +154,11 @@ class Timeline:
     def log(self) -> LogState:
         """The log folded up to its last event."""
         return self._stack[-1]
+
+    @property
+    def undoable(self) -> Event | None:
+        """The action an undo would take back now, if any."""
+        return self._applied[-1] if self._applied else None
 
     def planned_start(self, index: int) -> datetime:
         """Slot `index`'s planned start on the session's day."""
@@ -172,11 +178,13 @@ class Timeline:
             if len(self._stack) == 1:
                 return False
             self._stack.pop()
+            self._applied.pop()
         else:
             folded = self._fold(self.log, event)
             if folded is None:
                 return False
             self._stack.append(folded)
+            self._applied.append(event)
         self.events.append(event)
         return True
 

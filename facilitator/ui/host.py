@@ -285,7 +285,7 @@ class HostScreen(Screen[None]):
             case "adjust":
                 return run.can(Action.ADJUST, seconds=int(str(parameters[0]))) or None
             case "undo":
-                return bool(run.timeline.events) and not run.lost_lock or None
+                return run.timeline.undoable is not None and not run.lost_lock or None
             case "finish":
                 return run.can(Action.FINISH) or None
             case "notes":
@@ -340,10 +340,9 @@ class HostScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Take back the last timing action."""
-        events = self.run.timeline.events
-        last = events[-1].action.value if events else ""
-        if self._act(Action.UNDO):
-            self.notify(t("notify.undone", action=last), timeout=3)
+        undone = self.run.timeline.undoable
+        if self._act(Action.UNDO) and undone is not None:
+            self.notify(t("notify.undone", action=t(f"action.{undone.action.value}")), timeout=3)
         else:
             self.notify(t("notify.nothing_to_undo"), timeout=3)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual import events
+from textual.app import App
 from textual.widgets import Input, Label
 
 from facilitator.errors import SessionError
@@ -138,10 +140,12 @@ async def test_plus_and_minus_adjust_by_a_minute(host: HostFixture) -> None:
 
 
 async def test_undo_takes_back_the_last_action(host: HostFixture) -> None:
-    async with host.app.run_test(size=SIZE) as pilot:
+    async with host.app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("space", "n")
         host.tick(10)
         await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [str(n.message) for n in host.app._notifications] == ["Undone: next slot"]
         state = host.run.state()
         assert state.current == 0
         assert actions(host) == [Action.START, Action.NEXT, Action.UNDO]
@@ -316,3 +320,33 @@ async def test_every_size_keeps_the_countdown(host: HostFixture, size: tuple[int
         countdown = host.screen.query_one(BigDigits)
         assert countdown.region.height > 0 and countdown.value == "+01:40"
         assert host.screen.query_one("#agenda").display == (size[0] >= 90)
+
+
+def type_ahead(app: App[None], keys: list[str]) -> None:
+    """Queue keys as a fast typist sends them: all at once, before any screen reacts."""
+    for key in keys:
+        character = key if len(key) == 1 else None
+        if key == "space":
+            character = " "
+        app.post_message(events.Key(key, character))
+
+
+async def test_a_message_typed_at_once_after_m_is_not_lost(host: HostFixture) -> None:
+    """A host types "m" and the message without waiting for the box: all of it arrives."""
+    async with host.app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        type_ahead(host.app, ["m", *"2 min", "enter"])
+        await pilot.pause(0.3)
+        type_ahead(host.app, ["m", *"Round off", "enter"])  # replaces "2 min"
+        await pilot.pause(0.3)
+        messages = [m.text for m in host.session().messages]
+        assert messages == ["2 min", "Round off"]
+        assert host.run.state().current == 0  # "n" and "f" typed in the box did nothing
+
+
+async def test_arrows_pressed_at_once_after_g_still_pick(host: HostFixture) -> None:
+    async with host.app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        type_ahead(host.app, ["g", "down", "down", "enter"])
+        await pilot.pause(0.3)
+        assert host.run.state().current == 3

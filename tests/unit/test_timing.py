@@ -113,7 +113,9 @@ def test_adjust_cannot_make_a_slot_shorter_than_nothing(timeline: Timeline) -> N
 def test_undo_takes_back_the_last_action(timeline: Timeline) -> None:
     act(timeline, Action.START, at(8, 45))
     act(timeline, Action.NEXT, at(8, 50))
+    assert timeline.undoable is not None and timeline.undoable.action is Action.NEXT
     act(timeline, Action.UNDO, at(8, 50, 5))
+    assert timeline.undoable is not None and timeline.undoable.action is Action.START
     state = timeline.state(at(8, 50, 5))
     assert state.current == 0 and state.current_slot.phase is Phase.OVERTIME
     assert state.current_slot.display_seconds == -5

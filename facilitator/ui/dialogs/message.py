@@ -25,12 +25,13 @@ class MessageModal(ModalScreen[str | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        """A label and the input, holding the message on stage now."""
+        """A label, the message on stage now, and an empty input: what is typed replaces it."""
         presets = t("message.presets").split("|")
         with Vertical(classes="dialog"):
             yield Label(t("message.title"), classes="question")
+            if self.current:
+                yield Label(t("message.current", text=self.current), classes="hint")
             yield Input(
-                self.current,
                 placeholder=t("message.placeholder"),
                 suggester=SuggestFromList(presets, case_sensitive=False),
                 id="message",
