@@ -172,9 +172,9 @@ def test_the_exports_follow_the_language(agenda: Agenda, store: SessionStore,
     assert "## Timeline" in markdown(loaded)
 
 
-DYNAMIC_PREFIXES = ("phase.", "kind.", "action.", "month.", "help.", "check.column.", "check.group.",
-                    "report.column.", "review.column.", "review.timeline.", "review.tab.",
-                    "export.", "cli.help.")
+DYNAMIC_PREFIXES = ("phase.", "kind.", "action.", "month.", "help.", "check.column.",
+                    "check.group.", "report.column.", "review.column.", "review.timeline.",
+                    "review.tab.", "export.", "cli.help.")
 """Keys the code builds from a name ("kind." + the slot's kind), so not found literally."""
 
 
