@@ -34,7 +34,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run_all.py
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check facilitator tests
+	$(BIN)/ruff check facilitator tests bench tools
 	$(BIN)/mypy facilitator
 
 check: lint test

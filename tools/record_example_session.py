@@ -79,7 +79,9 @@ def main() -> None:
                 desk.save(current, table, questions[question], text)
             real.advance(step)
             if current == 2 and host_notes is not None:
-                host_notes.save(2, 9, None, "Bord 9: mere tid til dialog, vi nåede kun det ene spørgsmål.")
+                host_notes.save(
+                    2, 9, None, "Bord 9: mere tid til dialog, vi nåede kun det ene spørgsmål."
+                )
         assert run.act(action), action
         if desk is None and run.session is not None:
             desk = NoteTaking(store, run.session, "desk", real)
