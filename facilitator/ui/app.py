@@ -1,15 +1,16 @@
-"""The one Textual app: the host console or the stage screen, built by `create_app`."""
+"""The one Textual app, built by `create_app` for the CLI and the tests alike: the host
+console (with its notes mode), the notes console, the review, or the stage screen.
+
+Screens are imported where an area is built, so each command loads only its own and the
+host console paints sooner.
+"""
 
 from __future__ import annotations
 
-# Screens are imported where an area is built, so that each command loads only its own
-# and the host console paints sooner.
-import weakref
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -25,12 +26,10 @@ if TYPE_CHECKING:
 
 from facilitator.ui.localize import describe, localize_bindings
 from facilitator.ui.text import t
-
-KEY_SETTLE_REFRESHES = 20
-"""How many refreshes a key waits at most for a new screen to get ready."""
+from facilitator.ui.type_ahead import TypeAheadApp
 
 
-class FacilitatorApp(App[None]):
+class FacilitatorApp(TypeAheadApp):
     """Holds the screens of the area it was started for (MODES: host and notes, notes, or stage)."""
 
     TITLE = "facilitator"
@@ -48,62 +47,10 @@ class FacilitatorApp(App[None]):
         localize_bindings(self)
         self.start_mode = start_mode
         self.host_screen: HostScreen | None = None
-        self._held_keys: list[events.Key] = []
-        # Which screen each key in flight was sent to; a key a widget keeps drops out.
-        self._sent_to: weakref.WeakKeyDictionary[events.Key, Screen[object]] = (
-            weakref.WeakKeyDictionary()
-        )
 
     def on_mount(self) -> None:
         """Open the area this app was started for."""
         self.switch_mode(self.start_mode)
-
-    async def on_event(self, event: events.Event) -> None:
-        """Keys go to the screen that is in front when they are handled, not when they arrive.
-
-        Textual picks a key's receiver when the key arrives. A host presses "m" and types
-        the message at once, or "g" and the arrows: those keys arrive while the screen
-        behind is still in front, and would be lost there or, worse, "n" would move to the
-        next slot. So a key that comes back unhandled from a screen no longer in front is
-        sent again, and keys wait while a new screen is still being built.
-        """
-        if not isinstance(event, events.Key):
-            await super().on_event(event)
-            return
-        if event.is_forwarded:
-            if self._sent_to.pop(event, None) not in (None, self.screen):
-                self._hold(event)
-            else:
-                await super().on_event(event)
-            return
-        if self._held_keys or not self._screen_ready():
-            self._hold(event)
-            return
-        self._sent_to[event] = self.screen
-        await super().on_event(event)
-
-    def _hold(self, event: events.Key) -> None:
-        self._held_keys.append(events.Key(event.key, event.character))
-        if len(self._held_keys) == 1:
-            self.call_after_refresh(self._release_keys)
-
-    def _release_keys(self, waited: int = 0) -> None:
-        if not self._screen_ready() and waited < KEY_SETTLE_REFRESHES:
-            self.call_after_refresh(self._release_keys, waited + 1)
-            return
-        held, self._held_keys = self._held_keys, []
-        for key in held:
-            self.post_message(key)
-
-    def _screen_ready(self) -> bool:
-        """Mounted and, for a screen that puts the focus somewhere (a dialog's input),
-        focused there."""
-        screen = self.screen
-        if not screen.is_mounted:
-            return False
-        if screen.focused is None:
-            return not (screen.AUTO_FOCUS and screen.focus_chain)
-        return screen.focused.is_mounted
 
     def action_command_palette(self) -> None:
         """The command palette, asking in the language in use."""
