@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from facilitator.agenda import SlotKind
 from facilitator.notes import Note
 from facilitator.session import Session
-from facilitator.timing import Timeline
 
 NOTICEABLE = 60
 """Seconds over or under the plan from which a slot counts as a source or an absorber."""
@@ -81,13 +80,12 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
     An unfinished session is reviewed as it stood at its last action, so looking at it
     later does not make its last slot grow.
     """
-    timeline = Timeline(session.agenda, day=session.day, events=session.events)
+    timeline = session.timeline()
     log = timeline.log
     end_of_log = log.finished_at or (session.events[-1].at if session.events else None)
-    state = timeline.state(end_of_log or timeline.planned_start(0))
-    segments = [list(log.segments[i]) for i in range(len(session.agenda.slots))]
-    if log.running_since is not None and end_of_log is not None:
-        segments[log.current].append((log.running_since, end_of_log))
+    moment = end_of_log or timeline.planned_start(0)
+    state = timeline.state(moment)
+    segments = timeline.runs(moment)
     all_segments = [(i, seg) for i, segs in enumerate(segments) for seg in segs]
     slots = []
     for slot_state, agenda_slot in zip(state.slots, session.agenda.slots, strict=True):

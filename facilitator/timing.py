@@ -234,12 +234,7 @@ class Timeline:
         count = len(self._durations)
         shift = self._shift(log)
         planned = [start + shift for start in self._planned]
-        runs = []
-        for index in range(count):
-            segments = list(log.segments[index])
-            if index == log.current and log.running_since is not None:
-                segments.append((log.running_since, now))
-            runs.append(segments)
+        runs = self.runs(now)
         elapsed = [sum((end - begin).total_seconds() for begin, end in run) for run in runs]
         remaining = [
             self._durations[i] + log.adjustments[i] - elapsed[i] for i in range(count)
@@ -298,6 +293,14 @@ class Timeline:
             expected_end=end,
             fixed_risks=tuple(risks),
         )
+
+    def runs(self, now: datetime) -> list[list[Segment]]:
+        """Each slot's running segments, the open one of the current slot ending at `now`."""
+        log = self.log
+        runs = [list(segments) for segments in log.segments]
+        if log.running_since is not None:
+            runs[log.current].append((log.running_since, now))
+        return runs
 
     def _shift(self, log: LogState) -> timedelta:
         """How far the day's actual start is from its plan, when that is more than an hour."""
