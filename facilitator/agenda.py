@@ -149,6 +149,13 @@ class Agenda(BaseModel):
         own = self.slots[index].tables
         return own if own is not None else self.tables
 
+    def latest_dialogue(self, upto: int) -> int | None:
+        """The last dialogue slot at or before slot `upto`, else the day's first dialogue:
+        the one whose notes a round-up or a note-taker is about."""
+        dialogues = [i for i, slot in enumerate(self.slots) if slot.kind is SlotKind.DIALOGUE]
+        earlier = [i for i in dialogues if i <= upto]
+        return earlier[-1] if earlier else (dialogues[0] if dialogues else None)
+
     def to_toml_data(self) -> dict[str, Any]:
         """The agenda as TOML-ready data that `Agenda.model_validate` reads back."""
         return self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.agenda import Agenda, SlotKind
+from facilitator.agenda import Agenda
 from facilitator.catalogue import t
 from facilitator.clock import Clock
 from facilitator.errors import SessionLocked
@@ -145,12 +145,7 @@ class HostRun:
 
     def cloud_slot(self) -> int | None:
         """The dialogue whose words a round-up shows: the latest one up to the current slot."""
-        current = self.timeline.log.current
-        dialogues = [
-            index for index, slot in enumerate(self.agenda.slots) if slot.kind is SlotKind.DIALOGUE
-        ]
-        earlier = [index for index in dialogues if index <= current]
-        return earlier[-1] if earlier else (dialogues[0] if dialogues else None)
+        return self.agenda.latest_dialogue(self.timeline.log.current)
 
     @property
     def stage_message(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator.agenda import Agenda, SlotKind
+from facilitator.agenda import Agenda
 from facilitator.catalogue import t
 from facilitator.clock import Clock
 from facilitator.errors import SessionError
@@ -64,12 +64,8 @@ class NoteTaking:
         """The current slot if it is a dialogue, else the latest dialogue before it, else
         the first dialogue of the day, else the current slot."""
         current = self.current_slot()
-        slots = self.agenda.slots
-        dialogues = [i for i, slot in enumerate(slots) if slot.kind is SlotKind.DIALOGUE]
-        earlier = [i for i in dialogues if i <= current]
-        if earlier:
-            return earlier[-1]
-        return dialogues[0] if dialogues else current
+        dialogue = self.agenda.latest_dialogue(current)
+        return current if dialogue is None else dialogue
 
     def notes(self, slot: int) -> list[Note]:
         """The slot's notes from every writer, newest first."""

@@ -133,3 +133,13 @@ def test_all_problems_are_reported_together() -> None:
         parse_agenda(data, source="day.toml")
     lines = str(caught.value).splitlines()
     assert len(lines) == 3 and all(line.startswith("day.toml: slot 1") for line in lines)
+
+
+def test_the_latest_dialogue_up_to_a_slot(agenda: Agenda) -> None:
+    assert agenda.latest_dialogue(0) == 2  # before any dialogue: the day's first
+    assert agenda.latest_dialogue(2) == 2
+    assert agenda.latest_dialogue(9) == 2
+    assert agenda.latest_dialogue(13) == 10
+    no_dialogue = Agenda.model_validate({"title": "Day", "end": "10:00",
+                                         "slot": [{"start": "9.00", "title": "Talk"}]})
+    assert no_dialogue.latest_dialogue(0) is None
