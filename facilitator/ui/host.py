@@ -34,6 +34,7 @@ KEY_DISPLAY = {
 }
 
 W = TypeVar("W", bound=Widget)
+T = TypeVar("T")
 
 PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
 
@@ -95,7 +96,7 @@ class HostScreen(Screen[None]):
         return self.run.rehearsal.speed if self.run.rehearsal else None
 
     def on_mount(self) -> None:
-        """Draw at once, tick several times a second, and offer to resume a session."""
+        """Draw at once (each redraw schedules the next), and offer to resume a session."""
         self.refresh_state()
         if self.offer_resume is not None:
             session = self.offer_resume
@@ -218,16 +219,26 @@ class HostScreen(Screen[None]):
 
     # Saving ----------------------------------------------------------------------------
 
-    def _act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
-        """Apply an action; a failed write is reported, kept, and retried on every tick."""
+    def _write(self, change: Callable[[], T], if_unsaved: T) -> tuple[bool, T]:
+        """Make a change that writes the session: (False, …) if another console holds it and
+        nothing changed; a failed write is reported, the change stands in memory, and
+        every redraw retries it, giving `if_unsaved` as the change's result."""
         try:
-            done = self.run.act(action, slot=slot, seconds=seconds)
+            return True, change()
         except SessionLocked as error:
             self.notify(str(error), severity="error", timeout=30)
-            return False
+            return False, if_unsaved
         except SessionError as error:
             self._report_save_failure(error)
-            done = True
+            return True, if_unsaved
+
+    def _act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
+        """Apply a timing action; whether it did anything."""
+        changed, done = self._write(
+            lambda: self.run.act(action, slot=slot, seconds=seconds), if_unsaved=True
+        )
+        if not changed:
+            return False
         self.refresh_state()
         self.refresh_bindings()
         return done
@@ -355,27 +366,19 @@ class HostScreen(Screen[None]):
     def _send_message(self, text: str | None) -> None:
         if text is None:
             return
-        try:
-            self.run.send_message(text)
-        except SessionLocked as error:
-            self.notify(str(error), severity="error", timeout=30)
+        changed, _ = self._write(lambda: self.run.send_message(text), if_unsaved=None)
+        if not changed:
             return
-        except SessionError as error:
-            self._report_save_failure(error)
         key = "notify.message_sent" if text else "notify.message_cleared"
         self.notify(t(key, text=text), timeout=4)
         self.refresh_state()
 
     def action_cloud(self) -> None:
         """Put the latest dialogue's word cloud on the stage, or take it off."""
-        try:
-            slot = self.run.toggle_cloud()
-        except SessionLocked as error:
-            self.notify(str(error), severity="error", timeout=30)
+        changed, _ = self._write(self.run.toggle_cloud, if_unsaved=None)
+        if not changed:
             return
-        except SessionError as error:
-            self._report_save_failure(error)
-            slot = self.run.stage_cloud
+        slot = self.run.stage_cloud
         if slot is None:
             self.notify(t("notify.cloud_off"), timeout=4)
         else:
