@@ -17,6 +17,14 @@ from facilitator.session import Session
 from facilitator.store import SESSION_FILE, FileWatcher, SessionStore
 
 
+class NoteNotSaved(SessionError):
+    """A note whose write failed; it is kept in memory, and `NoteTaking.retry` writes it."""
+
+    def __init__(self, error: SessionError, note: Note) -> None:
+        super().__init__(str(error))
+        self.note = note
+
+
 class NoteTaking:
     """Writes one writer's notes of a session and follows every writer's notes and the day."""
 
@@ -85,8 +93,8 @@ class NoteTaking:
     ) -> Note:
         """Save a new note, or a new version of one of this writer's notes.
 
-        Returns once it is on disk; SessionError if the write failed, in which case the
-        note is kept and `retry` writes it.
+        Returns once it is on disk; NoteNotSaved, carrying the note, if the write failed:
+        the note is kept and `retry` writes it.
         """
         now = self.clock.now()
         existing = self.writer.notes.get(note_id) if note_id else None
@@ -101,7 +109,10 @@ class NoteTaking:
             )
             if note_id:
                 note = note.model_copy(update={"id": note_id})
-        self.writer.save(note)
+        try:
+            self.writer.save(note)
+        except SessionError as error:
+            raise NoteNotSaved(error, note) from None
         self.reader.refresh()
         return note
 

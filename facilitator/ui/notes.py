@@ -15,7 +15,7 @@ from textual.widgets import Footer, Label, OptionList, TextArea
 
 from facilitator.catalogue import clock_text
 from facilitator.errors import SessionError
-from facilitator.note_taking import NoteTaking
+from facilitator.note_taking import NoteNotSaved, NoteTaking
 from facilitator.notes import Note
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
@@ -60,7 +60,7 @@ class NotesScreen(Screen[None]):
         self.question_index = 0
         self.editing: str | None = None
         self.pending: Note | None = None
-        self._pending_id: str | None = None
+        """A note whose write failed: kept, retried every second, saved again on ctrl+s."""
 
     def compose(self) -> ComposeResult:
         """Pickers and editor on the left; notes and the word cloud on the right."""
@@ -151,27 +151,20 @@ class NotesScreen(Screen[None]):
         if not text:
             self._status(t("notes.empty"), error=True)
             return
-        note_id = self.editing or self._pending_id
+        note_id = self.editing or (self.pending.id if self.pending else None)
         try:
             note = self.notes.save(self.slot, self.table, self.question, text, note_id=note_id)
-        except SessionError as error:
-            self.pending = self.notes.writer.notes.get(note_id or "") or self._last_pending()
-            self._pending_id = self.pending.id if self.pending else None
+        except NoteNotSaved as error:
+            self.pending = error.note
             self._status(t("notes.save_failed", error=error), error=True)
             return
         self._saved(note)
-
-    def _last_pending(self) -> Note | None:
-        """The note a failed save left in the writer's memory: the newest one."""
-        notes = list(self.notes.writer.notes.values())
-        return notes[-1] if notes else None
 
     def _saved(self, note: Note) -> None:
         editor = self.query_one("#editor", TextArea)
         if editor.text.strip() == note.text:
             editor.clear()
         self.pending = None
-        self._pending_id = None
         self.editing = None
         question = (
             t("notes.question_short", number=self.questions.index(note.question) + 1)
