@@ -89,10 +89,16 @@ def load_archive(path: Path) -> LoadedSession:
     return LoadedSession(session, files, (), path)
 
 
+def is_archive(name: str) -> bool:
+    """Whether `name` is a file other than a session folder's own session.toml."""
+    path = Path(name)
+    return path.is_file() and path.name != SESSION_FILE
+
+
 def load_any(store: SessionStore, name: str) -> LoadedSession:
     """A session by id, by folder path, or an archive file."""
     path = Path(name)
-    if path.is_file() and path.name != SESSION_FILE:
+    if is_archive(name):
         return load_archive(path)
     if path.is_file():
         path = path.parent

@@ -131,9 +131,9 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
 
     store = SessionStore(sessions)
     try:
-        if name is not None and Path(name).is_file() and Path(name).name != "session.toml":
-            from facilitator.archive import load_archive
+        from facilitator.archive import is_archive, load_archive
 
+        if name is not None and is_archive(name):
             return load_archive(Path(name)).session.agenda.language
         if name is not None:
             return store.resolve(name).agenda.language  # session.toml alone, not the notes
