@@ -161,14 +161,19 @@ class SessionStore:
             found.append(SessionEntry(folder.name, folder, session, error, modified))
         return sorted(found, key=lambda entry: (entry.modified, entry.id), reverse=True)
 
+    def session_files(self) -> list[Path]:
+        """The session.toml path of every folder in the sessions folder, read or not."""
+        try:
+            return [folder / SESSION_FILE for folder in self.root.iterdir() if folder.is_dir()]
+        except OSError:
+            return []
+
     def newest(self) -> Session | None:
         """The most recently written readable session, reading only as many as needed."""
-        if not self.root.is_dir():
-            return None
         stamped = []
-        for folder in self.root.iterdir():
+        for path in self.session_files():
             try:
-                stamped.append(((folder / SESSION_FILE).stat().st_mtime, folder.name))
+                stamped.append((path.stat().st_mtime, path.parent.name))
             except OSError:
                 continue
         for _modified, name in sorted(stamped, reverse=True):

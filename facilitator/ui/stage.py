@@ -54,6 +54,7 @@ class StageScreen(Screen[None]):
         self.timeline: Timeline | None = None
         self.clock: Clock = base_clock
         self.watcher = FileWatcher()
+        self._folder_watch = FileWatcher()
         self.notes: NotesReader | None = None
         self._message = ""
         self._flash_until = 0.0
@@ -70,7 +71,7 @@ class StageScreen(Screen[None]):
             yield Label(id="stage-next")
 
     def on_mount(self) -> None:
-        """Find the session, then follow it and redraw several times a second."""
+        """Find the session, then follow it; each redraw schedules the next."""
         self.follow()
         self.draw()
         self.set_interval(0.5, self.follow)
@@ -93,6 +94,10 @@ class StageScreen(Screen[None]):
         self._use(session)
 
     def _find(self) -> None:
+        # Reading every session twice a second while waiting would be costly in a full
+        # folder: look again only when a session file has come or changed.
+        if not self._folder_watch.changed(self.store.session_files()):
+            return
         try:
             session = self.store.resolve(self.session_name)
         except SessionError:

@@ -156,3 +156,33 @@ async def test_the_round_up_shows_the_cloud_of_the_dialogue(
         host.toggle_cloud()
         screen.follow()
         assert not screen.has_class("-cloud")
+
+
+async def test_waiting_reads_the_sessions_only_when_a_file_changes(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    finished = HostRun(agenda, store, clock)
+    finished.act(Action.START)
+    finished.act(Action.FINISH)
+    finished.close()
+    looks: list[object] = []
+    real_resolve = store.resolve
+
+    def counted(name: str | None) -> object:
+        looks.append(name)
+        return real_resolve(name)
+
+    monkeypatch.setattr(store, "resolve", counted)
+    app = create_app(stage_store=store, clock=clock)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        for _ in range(3):
+            screen.follow()
+        assert len(looks) == 1  # nothing new: no second reading of every session
+        clock.advance(60)
+        host = HostRun(agenda, store, clock)
+        host.act(Action.START)
+        screen.follow()
+        assert len(looks) == 2
+        assert shown(screen, "stage-title") == "Velkommen til arbejdsmiljødagen"
