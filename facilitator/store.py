@@ -10,7 +10,7 @@ import os
 import socket
 import tempfile
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -168,8 +168,9 @@ class SessionStore:
         except OSError:
             return []
 
-    def newest(self) -> Session | None:
-        """The most recently written readable session, reading only as many as needed."""
+    def newest_first(self) -> Iterator[Session]:
+        """Readable sessions, the most recently written first, each read only when reached,
+        so that finding the latest does not read a folder of past days."""
         stamped = []
         for path in self.session_files():
             try:
@@ -178,18 +179,20 @@ class SessionStore:
                 continue
         for _modified, name in sorted(stamped, reverse=True):
             try:
-                return self.load(name)
+                yield self.load(name)
             except SessionError:
                 continue
-        return None
+
+    def newest(self) -> Session | None:
+        """The most recently written readable session."""
+        return next(self.newest_first(), None)
 
     def newest_unfinished(
         self, agenda_file: str | None = None, rehearsal: bool | None = None
     ) -> Session | None:
         """The most recently written unfinished session, optionally of one agenda file and kind."""
-        for entry in self.entries():
-            session = entry.session
-            if session is None or session.finished:
+        for session in self.newest_first():
+            if session.finished:
                 continue
             if agenda_file is not None and session.agenda_file != agenda_file:
                 continue
