@@ -64,6 +64,12 @@ class NotesFile(BaseModel):
     """Every note the writer saved, tombstones included, in the order first saved."""
 
 
+def question_position(question: str | None, questions: list[str]) -> int:
+    """Where a note's question comes in its slot: the printed order; a general note, or a
+    question the agenda no longer has, after them all."""
+    return questions.index(question) if question in questions else len(questions)
+
+
 def sanitize_writer(name: str) -> str:
     """A writer name safe in a file name: lower-case letters, digits and hyphens.
 

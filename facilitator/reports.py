@@ -17,7 +17,7 @@ from facilitator import __version__
 from facilitator.archive import LoadedSession, archive_text
 from facilitator.catalogue import clock_text, date_text, signed_minutes, span_text, t
 from facilitator.errors import ReportError
-from facilitator.notes import Note
+from facilitator.notes import Note, question_position
 from facilitator.review import SessionReview, SlotReview, review_session
 from facilitator.store import atomic_write_bytes
 from facilitator.wordcloud import weigh
@@ -118,11 +118,10 @@ def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
 def group_by_question(notes: list[Note], questions: list[str]
                       ) -> list[tuple[str | None, list[Note]]]:
     """Notes per question in the slot's order (general last), each group by table."""
-    order = {question: position for position, question in enumerate(questions)}
     groups: dict[str | None, list[Note]] = defaultdict(list)
     for note in notes:
         groups[note.question].append(note)
-    keys = sorted(groups, key=lambda q: (q is None, order.get(q, len(order)) if q else 0, q or ""))
+    keys = sorted(groups, key=lambda q: (question_position(q, questions), q is None, q or ""))
     return [(key, sorted(groups[key], key=lambda n: (n.table, n.created))) for key in keys]
 
 
@@ -135,9 +134,7 @@ def notes_csv(loaded: LoadedSession) -> str:
 
     def order(note: Note) -> tuple[int, int, int, datetime]:
         questions = agenda.slots[note.slot].questions if note.slot < len(agenda.slots) else []
-        position = questions.index(note.question) if note.question in questions else len(
-            questions)
-        return (note.slot, position, note.table, note.created)
+        return (note.slot, question_position(note.question, questions), note.table, note.created)
 
     for note in sorted(loaded.notes, key=order):
         title = agenda.slots[note.slot].title if note.slot < len(agenda.slots) else note.slot_title

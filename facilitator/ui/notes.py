@@ -16,12 +16,12 @@ from textual.widgets import Footer, Label, OptionList, TextArea
 from facilitator.catalogue import clock_text
 from facilitator.errors import SessionError
 from facilitator.note_taking import NoteNotSaved, NoteTaking
-from facilitator.notes import Note
+from facilitator.notes import Note, question_position
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import clock_time, clock_time_seconds, t
-from facilitator.ui.widgets.notes_list import NotesList
+from facilitator.ui.widgets.notes_list import NotesList, question_label
 from facilitator.ui.widgets.word_cloud import WordCloud
 from facilitator.wordcloud import weigh
 
@@ -166,12 +166,8 @@ class NotesScreen(Screen[None]):
             editor.clear()
         self.pending = None
         self.editing = None
-        question = (
-            t("notes.question_short", number=self.questions.index(note.question) + 1)
-            if note.question in self.questions else t("notes.general_short")
-        )
         self._status(t("notes.saved", time=clock_time_seconds(note.updated), table=note.table,
-                       question=question))
+                       question=question_label(note.question, self.questions)))
         self.redraw()
 
     def retry(self) -> None:
@@ -234,10 +230,7 @@ class NotesScreen(Screen[None]):
             return
         self.editing = note.id
         self.table = note.table
-        self.question_index = (
-            self.questions.index(note.question) if note.question in self.questions
-            else len(self.questions)
-        )
+        self.question_index = question_position(note.question, self.questions)
         editor = self.query_one("#editor", TextArea)
         editor.load_text(note.text)
         editor.focus()

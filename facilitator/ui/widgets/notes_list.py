@@ -6,8 +6,16 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.notes import Note
+from facilitator.notes import Note, question_position
 from facilitator.ui.text import clock_time, t
+
+
+def question_label(question: str | None, questions: list[str]) -> str:
+    """"Q2" for the slot's second question, "general" for a general note."""
+    position = question_position(question, questions)
+    if position == len(questions):
+        return t("notes.general_short")
+    return t("notes.question_short", number=position + 1)
 
 
 class NotesList(OptionList):
@@ -33,10 +41,7 @@ class NotesList(OptionList):
 
     @staticmethod
     def _option(note: Note, questions: list[str], own_writer: str) -> Option:
-        question = (
-            t("notes.question_short", number=questions.index(note.question) + 1)
-            if note.question in questions else t("notes.general_short")
-        )
+        question = question_label(note.question, questions)
         heading = Text.assemble(
             (t("notes.table_short", table=note.table), "bold"),
             f" · {question} · ",
