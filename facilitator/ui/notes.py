@@ -13,14 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, TextArea
 
-from facilitator.catalogue import clock_text
 from facilitator.errors import SessionError
 from facilitator.note_taking import NoteNotSaved, NoteTaking
 from facilitator.notes import Note, question_position
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_time, clock_time_seconds, t
+from facilitator.ui.text import clock_text, clock_text_seconds, t
 from facilitator.ui.widgets.notes_list import NotesList, question_label
 from facilitator.ui.widgets.word_cloud import WordCloud
 from facilitator.wordcloud import weigh
@@ -166,7 +165,7 @@ class NotesScreen(Screen[None]):
             editor.clear()
         self.pending = None
         self.editing = None
-        self._status(t("notes.saved", time=clock_time_seconds(note.updated), table=note.table,
+        self._status(t("notes.saved", time=clock_text_seconds(note.updated), table=note.table,
                        question=question_label(note.question, self.questions)))
         self.redraw()
 
@@ -254,7 +253,7 @@ class NotesScreen(Screen[None]):
             except SessionError as error:
                 self._status(t("notes.save_failed", error=error), error=True)
                 return
-            self._status(t("notes.deleted", time=clock_time(self.notes.clock.now())))
+            self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
             self.redraw()
 
         self.app.push_screen(ConfirmModal(t("confirm.delete_note", table=note.table)), answered)

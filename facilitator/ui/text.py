@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from facilitator.catalogue import (
     clock_text,
     clock_text_seconds,
@@ -16,19 +14,9 @@ from facilitator.catalogue import (
 from facilitator.timing import Phase
 
 __all__ = [
-    "clock_time", "clock_time_seconds", "countdown", "date_text", "offset_text",
+    "clock_text", "clock_text_seconds", "countdown", "date_text", "offset_text",
     "phase_text", "signed_minutes", "span_text", "t",
 ]
-
-
-def clock_time(moment: datetime) -> str:
-    """A local time of day: "09:15" ("09.15" in Danish)."""
-    return clock_text(moment)
-
-
-def clock_time_seconds(moment: datetime) -> str:
-    """A local time of day with seconds."""
-    return clock_text_seconds(moment)
 
 
 def countdown(seconds: int) -> str:

@@ -11,9 +11,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.agenda import Agenda
-from facilitator.catalogue import clock_text
 from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import t
+from facilitator.ui.text import clock_text, t
 
 
 class GotoModal(ModalScreen[int | None]):

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from facilitator.agenda import Agenda
 from facilitator.timing import DayState, Phase, SlotState
-from facilitator.ui.text import clock_time, phase_text, span_text, t
+from facilitator.ui.text import clock_text, phase_text, span_text, t
 
 Row = tuple[str, str, str, Text]
 
@@ -82,9 +82,9 @@ class AgendaList(VerticalScroll):
 
     def _row(self, slot: SlotState) -> Row:
         agenda_slot = self.agenda.slots[slot.index]
-        planned = ("~" if agenda_slot.approx else "") + clock_time(slot.planned_start)
+        planned = ("~" if agenda_slot.approx else "") + clock_text(slot.planned_start)
         if slot.phase is Phase.DONE:
-            when = clock_time(slot.actual_start) if slot.actual_start else ""
+            when = clock_text(slot.actual_start) if slot.actual_start else ""
             over = round(slot.over / 60)
             if slot.actual_start is None:
                 info = t("list.skipped")
@@ -93,7 +93,7 @@ class AgendaList(VerticalScroll):
                 if over:
                     info += " " + t("list.over" if over > 0 else "list.under", minutes=abs(over))
         else:
-            when = clock_time(slot.expected_start)
+            when = clock_text(slot.expected_start)
             info = (
                 span_text(slot.planned_duration + slot.adjustment)
                 if slot.phase is Phase.PENDING

@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from facilitator.agenda import Agenda
 from facilitator.timing import DayState
-from facilitator.ui.text import clock_time, offset_text, t
+from facilitator.ui.text import clock_text, offset_text, t
 
 
 class DayHeader(Widget):
@@ -35,12 +35,12 @@ class DayHeader(Widget):
 
     def show(self, state: DayState) -> None:
         """Draw the header for `state` if anything visible changed."""
-        clock = clock_time(state.now)
+        clock = clock_text(state.now)
         if self.rehearsal_speed is not None:
             speed = f"{self.rehearsal_speed:g}"
             clock = f"{clock} {t('header.rehearsal', speed=speed)}"
         if state.finished:
-            where = t("header.finished", time=clock_time(state.expected_end))
+            where = t("header.finished", time=clock_text(state.expected_end))
             ends = ""
         else:
             where = offset_text(state.offset) if state.started or state.offset else t(
@@ -48,7 +48,7 @@ class DayHeader(Widget):
             )
             if state.relative:
                 where = f"{where} {t('header.relative')}"
-            ends = t("header.ends", time=clock_time(state.expected_end))
+            ends = t("header.ends", time=clock_text(state.expected_end))
         parts = (self.day_title, clock, where, ends, self._risk(state), self._tone(state))
         if parts == self._shown:
             return
@@ -82,7 +82,7 @@ class DayHeader(Widget):
         return t(
             "risk.fixed",
             title=self.agenda.slots[risk.index].title,
-            time=clock_time(state.slots[risk.index].planned_start),
+            time=clock_text(state.slots[risk.index].planned_start),
             minutes=max(1, round(risk.seconds / 60)),
         )
 

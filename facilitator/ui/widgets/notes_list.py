@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.notes import Note, question_position
-from facilitator.ui.text import clock_time, t
+from facilitator.ui.text import clock_text, t
 
 
 def question_label(question: str | None, questions: list[str]) -> str:
@@ -46,6 +46,6 @@ class NotesList(OptionList):
             (t("notes.table_short", table=note.table), "bold"),
             f" · {question} · ",
             (note.writer, "bold cyan" if note.writer == own_writer else "cyan"),
-            f" · {clock_time(note.created)}",
+            f" · {clock_text(note.created)}",
         )
         return Option(Text.assemble(heading, "\n", note.text.strip()), id=note.id)
