@@ -6,13 +6,13 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from facilitator.agenda import load_agenda
-from facilitator.clock import FakeClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.notes import Note
-from facilitator.notes_store import NotesWriter
-from facilitator.store import SessionStore
+from facilitator.agenda.model import load_agenda
+from facilitator.notes.model import Note
+from facilitator.notes.store import NotesWriter
+from facilitator.roles.host import HostRun
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("tillid psykologisk tryghed feedback dialog fællesskab ledelse trivsel ansvar "

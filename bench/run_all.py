@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.data import ROOT, many_sessions, session_with_notes  # noqa: E402
 from bench.terminal import Tmux, time_to_paint  # noqa: E402
-from facilitator.notes import Note  # noqa: E402
+from facilitator.notes.model import Note  # noqa: E402
 
 BIN = Path(sys.executable).parent
 FACILITATOR = str(BIN / "facilitator")

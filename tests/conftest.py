@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import Agenda, load_agenda
-from facilitator.catalogue import set_language
-from facilitator.clock import FakeClock
-from facilitator.store import SessionStore
+from facilitator.agenda.model import Agenda, load_agenda
+from facilitator.i18n import set_language
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
 
 # Local time is the venue's: Copenhagen, as a POSIX rule so that no tz database is needed.
 os.environ["TZ"] = "CET-1CEST,M3.5.0,M10.5.0/3"

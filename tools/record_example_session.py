@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from facilitator.agenda import load_agenda
-from facilitator.clock import FakeClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.store import SessionStore
+from facilitator.agenda.model import load_agenda
+from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 
 SPEED = 60.0
 

@@ -16,13 +16,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from facilitator.archive import LoadedSession
-    from facilitator.clock import Clock
-    from facilitator.host import HostRun
-    from facilitator.note_taking import NoteTaking
-    from facilitator.session import Session
-    from facilitator.store import SessionStore
-    from facilitator.ui.host import HostScreen
+    from facilitator.review.archive import LoadedSession
+    from facilitator.roles.host import HostRun
+    from facilitator.roles.note_taker import NoteTaking
+    from facilitator.session.model import Session
+    from facilitator.session.store import SessionStore
+    from facilitator.timing.clock import Clock
+    from facilitator.ui.screens.host import HostScreen
 
 from facilitator.ui.localize import describe, localize_bindings
 from facilitator.ui.text import t
@@ -33,7 +33,7 @@ class FacilitatorApp(TypeAheadApp):
     """Holds the screens of the area it was started for (MODES: host and notes, notes, or stage)."""
 
     TITLE = "facilitator"
-    CSS_PATH = "dialogs/dialogs.tcss"
+    CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     # Textual's own keys, restated so that their descriptions come from the catalogue.
     BINDINGS = [
@@ -67,7 +67,7 @@ class FacilitatorApp(TypeAheadApp):
 
     async def action_quit(self) -> None:
         """ctrl+q asks first while a slot runs or a note is not saved."""
-        from facilitator.ui.notes import NotesScreen
+        from facilitator.ui.screens.notes import NotesScreen
 
         screen = self.screen
         if isinstance(screen, NotesScreen) and screen.has_unsaved_text():
@@ -108,10 +108,10 @@ def create_app(
     """The app for the CLI and the tests alike: a host console (with its notes mode), a
     notes console, or a stage screen."""
     if host is not None:
-        from facilitator.ui.host import HostScreen
+        from facilitator.ui.screens.host import HostScreen
 
         def notes_screen() -> Screen[None]:
-            from facilitator.ui.notes import HostNotesScreen
+            from facilitator.ui.screens.notes import HostNotesScreen
 
             return HostNotesScreen(host.note_taking())
 
@@ -122,8 +122,8 @@ def create_app(
         app.add_mode("notes", notes_screen)
         return app
     if review_store is not None:
-        from facilitator.ui.review_list import ReviewListScreen
-        from facilitator.ui.review_session import SessionReviewScreen
+        from facilitator.ui.screens.review_list import ReviewListScreen
+        from facilitator.ui.screens.review_session import SessionReviewScreen
 
         app = FacilitatorApp("review")
         app.add_mode("review", lambda: ReviewListScreen(review_store))
@@ -131,13 +131,13 @@ def create_app(
             app.call_later(app.push_screen, SessionReviewScreen(review_session))
         return app
     if notes is not None:
-        from facilitator.ui.notes import NotesScreen
+        from facilitator.ui.screens.notes import NotesScreen
 
         app = FacilitatorApp("notes")
         app.add_mode("notes", lambda: NotesScreen(notes))
         return app
     assert stage_store is not None and clock is not None, "a stage needs a store and a clock"
-    from facilitator.ui.stage import StageScreen
+    from facilitator.ui.screens.stage import StageScreen
 
     app = FacilitatorApp("stage")
     app.add_mode("stage", lambda: StageScreen(stage_store, stage_session, clock))

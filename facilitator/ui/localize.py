@@ -11,7 +11,7 @@ from dataclasses import replace
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from facilitator.catalogue import EN, t
+from facilitator.i18n import EN, t
 
 
 def describe(binding: Binding) -> str:

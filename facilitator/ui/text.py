@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.catalogue import (
+from facilitator.i18n import (
     clock_text,
     clock_text_seconds,
     date_text,
@@ -11,7 +11,7 @@ from facilitator.catalogue import (
     span_text,
     t,
 )
-from facilitator.timing import Phase
+from facilitator.timing.timeline import Phase
 
 __all__ = [
     "clock_text", "clock_text_seconds", "countdown", "date_text", "offset_text",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.timing import DayState, seconds_to_next_change
+from facilitator.timing.timeline import DayState, seconds_to_next_change
 
 TICK_MARGIN = 0.005
 """Seconds after a change of second to redraw, so the clock has surely passed it."""

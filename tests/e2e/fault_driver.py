@@ -12,11 +12,11 @@ import sys
 import time
 from pathlib import Path
 
-from facilitator.agenda import load_agenda
-from facilitator.clock import SystemClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.store import SessionStore
+from facilitator.agenda.model import load_agenda
+from facilitator.roles.host import HostRun
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import SystemClock
+from facilitator.timing.events import Action
 
 ACTIONS = [Action.NEXT] * 4 + [Action.PAUSE, Action.RESUME, Action.ADJUST, Action.UNDO,
                                Action.PREVIOUS, Action.START]

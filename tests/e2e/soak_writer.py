@@ -15,12 +15,12 @@ import sys
 import time
 from pathlib import Path
 
-from facilitator.agenda import load_agenda
-from facilitator.clock import SystemClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.store import SessionStore
+from facilitator.agenda.model import load_agenda
+from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import SystemClock
+from facilitator.timing.events import Action
 
 
 def host(sessions: str, agenda_file: str, seconds: float) -> None:

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.clock import SystemClock
 from facilitator.errors import SessionError
-from facilitator.host import HostRun
-from facilitator.notes_store import load_notes_file
-from facilitator.store import SESSION_FILE, SessionStore
+from facilitator.notes.store import load_notes_file
+from facilitator.roles.host import HostRun
+from facilitator.session.store import SESSION_FILE, SessionStore
+from facilitator.timing.clock import SystemClock
 from tests.conftest import AGENDA_FILE
 from tests.e2e.terminal import FACILITATOR, Terminal
 
@@ -143,10 +143,10 @@ def test_a_mangled_session_file_is_named_and_left_alone(tmp_path: Path, kind: st
 def test_a_mangled_notes_file_is_reported_and_left_alone(
     tmp_path: Path, kind: str
 ) -> None:
-    from facilitator.agenda import load_agenda
-    from facilitator.clock import FakeClock
-    from facilitator.events import Action
-    from facilitator.note_taking import NoteTaking
+    from facilitator.agenda.model import load_agenda
+    from facilitator.roles.note_taker import NoteTaking
+    from facilitator.timing.clock import FakeClock
+    from facilitator.timing.events import Action
     from tests.conftest import CPH
 
     clock = FakeClock(datetime(2024, 11, 26, 9, 0, tzinfo=CPH))

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.notes_store import NOTES_PREFIX, load_notes_file
-from facilitator.store import SESSION_FILE, SessionStore
+from facilitator.notes.store import NOTES_PREFIX, load_notes_file
+from facilitator.session.store import SESSION_FILE, SessionStore
 from tests.conftest import AGENDA_FILE
 
 pytestmark = pytest.mark.e2e

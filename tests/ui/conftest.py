@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from facilitator.agenda import Agenda
-from facilitator.clock import FakeClock
-from facilitator.host import HostRun
-from facilitator.session import Session
-from facilitator.store import SessionStore
+from facilitator.agenda.model import Agenda
+from facilitator.roles.host import HostRun
+from facilitator.session.model import Session
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
 from facilitator.ui.app import FacilitatorApp, create_app
-from facilitator.ui.host import HostScreen
+from facilitator.ui.screens.host import HostScreen
 
 
 @dataclass

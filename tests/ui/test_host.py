@@ -10,8 +10,8 @@ from textual.app import App
 from textual.widgets import Input, Label
 
 from facilitator.errors import SessionError
-from facilitator.events import Action
-from facilitator.host import HostRun
+from facilitator.roles.host import HostRun
+from facilitator.timing.events import Action
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.dialogs.help import HelpModal

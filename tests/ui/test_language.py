@@ -11,9 +11,8 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
-from facilitator.agenda import Agenda
-from facilitator.archive import load_folder
-from facilitator.catalogue import (
+from facilitator.agenda.model import Agenda
+from facilitator.i18n import (
     DA,
     EN,
     choose_language,
@@ -23,12 +22,13 @@ from facilitator.catalogue import (
     set_language,
     span_text,
 )
-from facilitator.clock import FakeClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.reports import markdown, notes_csv
-from facilitator.store import SessionStore
+from facilitator.review.archive import load_folder
+from facilitator.review.exports import markdown, notes_csv
+from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 from facilitator.ui.app import create_app
 
 PLACEHOLDER = re.compile(r"{(\w+)")

@@ -8,17 +8,17 @@ from dataclasses import dataclass
 import pytest
 from textual.widgets import Label, TextArea
 
-from facilitator.agenda import Agenda
-from facilitator.clock import FakeClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.notes_store import load_notes_file
-from facilitator.store import SessionStore
+from facilitator.agenda.model import Agenda
+from facilitator.notes.store import load_notes_file
+from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 from facilitator.ui.app import FacilitatorApp, create_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
-from facilitator.ui.notes import NotesScreen
+from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.word_cloud import WordCloud
 
@@ -171,7 +171,7 @@ async def test_another_writers_note_appears_and_cannot_be_edited(
 
 async def test_a_failed_write_keeps_the_text_and_retries(desk: Desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     async with desk.app.run_test(size=SIZE) as pilot:
-        import facilitator.notes_store as notes_store
+        import facilitator.notes.store as notes_store
 
         real_write = notes_store.atomic_write
 

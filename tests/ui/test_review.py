@@ -7,18 +7,18 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent
 
-from facilitator.agenda import Agenda
-from facilitator.archive import archive_text, load_folder
-from facilitator.clock import FakeClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.notes import Note
-from facilitator.notes_store import NotesWriter
-from facilitator.store import SessionStore
+from facilitator.agenda.model import Agenda
+from facilitator.notes.model import Note
+from facilitator.notes.store import NotesWriter
+from facilitator.review.archive import archive_text, load_folder
+from facilitator.roles.host import HostRun
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 from facilitator.ui.app import create_app
 from facilitator.ui.dialogs.export import ExportModal
-from facilitator.ui.review_list import ReviewListScreen
-from facilitator.ui.review_session import SessionReviewScreen
+from facilitator.ui.screens.review_list import ReviewListScreen
+from facilitator.ui.screens.review_session import SessionReviewScreen
 
 SIZE = (120, 40)
 
@@ -138,7 +138,7 @@ async def test_an_archive_file_opens_alone(agenda: Agenda, store: SessionStore,
     session_id = finished_day(agenda, store, clock)
     archive = tmp_path / "day.toml"
     archive.write_text(archive_text(load_folder(store, session_id)))
-    from facilitator.archive import load_any
+    from facilitator.review.archive import load_any
 
     app = create_app(review_store=SessionStore(tmp_path / "empty"),
                      review_session=load_any(store, str(archive)))

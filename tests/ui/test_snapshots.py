@@ -8,16 +8,16 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-from facilitator.agenda import Agenda
-from facilitator.catalogue import set_language
-from facilitator.clock import FakeClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.store import SessionStore
+from facilitator.agenda.model import Agenda
+from facilitator.i18n import set_language
+from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 from facilitator.ui.app import create_app
-from facilitator.ui.host import HostScreen
-from facilitator.ui.stage import StageScreen
+from facilitator.ui.screens.host import HostScreen
+from facilitator.ui.screens.stage import StageScreen
 
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]

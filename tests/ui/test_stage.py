@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Label
 
-from facilitator.agenda import Agenda
-from facilitator.clock import FakeClock
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.store import SESSION_FILE, SessionStore
+from facilitator.agenda.model import Agenda
+from facilitator.roles.host import HostRun
+from facilitator.session.store import SESSION_FILE, SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 from facilitator.ui.app import create_app
-from facilitator.ui.stage import StageScreen
+from facilitator.ui.screens.stage import StageScreen
 from facilitator.ui.widgets.big_digits import BigDigits
 
 SIZE = (100, 30)
@@ -129,7 +129,7 @@ async def test_a_finished_day_says_thank_you(agenda: Agenda, store: SessionStore
 async def test_the_round_up_shows_the_cloud_of_the_dialogue(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    from facilitator.note_taking import NoteTaking
+    from facilitator.roles.note_taker import NoteTaking
     from facilitator.ui.widgets.word_cloud import WordCloud
 
     host = HostRun(agenda, store, clock)

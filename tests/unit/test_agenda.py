@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from facilitator.agenda import Agenda, SlotKind, load_agenda, parse_agenda
-from facilitator.durations import format_duration, parse_clock, parse_duration
+from facilitator.agenda.durations import format_duration, parse_clock, parse_duration
+from facilitator.agenda.model import Agenda, SlotKind, load_agenda, parse_agenda
 from facilitator.errors import AgendaError
 
 BROKEN = Path(__file__).parent / "agendas"

@@ -11,12 +11,12 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda import load_agenda, parse_agenda
-from facilitator.archive import load_archive
+from facilitator.agenda.importer import parse_programme
+from facilitator.agenda.model import load_agenda, parse_agenda
 from facilitator.errors import FacilitatorError
-from facilitator.importer import parse_programme
-from facilitator.notes_store import load_notes_file
-from facilitator.store import SessionStore
+from facilitator.notes.store import load_notes_file
+from facilitator.review.archive import load_archive
+from facilitator.session.store import SessionStore
 
 SCALARS = st.one_of(
     st.text(max_size=20), st.integers(-10**6, 10**6), st.booleans(),

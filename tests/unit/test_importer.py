@@ -7,9 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import Agenda, SlotKind, load_agenda
+from facilitator.agenda.importer import (
+    ImportProblem,
+    kind_of,
+    parse_date,
+    parse_programme,
+    split_speakers,
+)
+from facilitator.agenda.model import Agenda, SlotKind, load_agenda
 from facilitator.cli import main
-from facilitator.importer import ImportProblem, kind_of, parse_date, parse_programme, split_speakers
 
 PROGRAMMES = Path(__file__).parent / "programmes"
 

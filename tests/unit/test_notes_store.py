@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import Agenda
-from facilitator.clock import FakeClock
+from facilitator.agenda.model import Agenda
 from facilitator.errors import SessionError, SessionLocked
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.notes import Note, sanitize_writer
-from facilitator.notes_store import (
+from facilitator.notes.model import Note, sanitize_writer
+from facilitator.notes.store import (
     NotesReader,
     NotesWriter,
     all_notes,
@@ -23,8 +19,12 @@ from facilitator.notes_store import (
     notes_path,
     reported_tables,
 )
-from facilitator.session import Session
-from facilitator.store import SessionStore
+from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.model import Session
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 
 
 @pytest.fixture
@@ -162,7 +162,7 @@ def test_a_notes_file_path_stays_in_the_session(tmp_path: Path) -> None:
 def test_counting_notes_for_the_list_matches_reading_them(
     store: SessionStore, session: Session, clock: FakeClock, tmp_path: Path
 ) -> None:
-    from facilitator.notes_store import count_live_notes
+    from facilitator.notes.store import count_live_notes
 
     desk = taking(store, session, clock, "desk")
     notes = [desk.save(2, table, None, f"deleted = true\n[[note]] {table}") for table in (1, 2, 3)]

@@ -11,18 +11,24 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from facilitator.agenda import Agenda
-from facilitator.archive import LoadedSession, archive_text, load_any, load_archive, load_folder
+from facilitator.agenda.model import Agenda
 from facilitator.cli import main
-from facilitator.clock import FakeClock
 from facilitator.errors import SessionError
-from facilitator.events import Action
-from facilitator.host import HostRun
-from facilitator.note_taking import NoteTaking
-from facilitator.reports import calendar, markdown, notes_csv
-from facilitator.review import recurring_slots, review_session
-from facilitator.sessions_index import index_sessions
-from facilitator.store import SessionStore
+from facilitator.review.analysis import recurring_slots, review_session
+from facilitator.review.archive import (
+    LoadedSession,
+    archive_text,
+    load_any,
+    load_archive,
+    load_folder,
+)
+from facilitator.review.exports import calendar, markdown, notes_csv
+from facilitator.review.index import index_sessions
+from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action
 
 
 def run_day(agenda: Agenda, store: SessionStore, clock: FakeClock,

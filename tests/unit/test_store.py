@@ -10,19 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import Agenda
-from facilitator.clock import FakeClock
+from facilitator.agenda.model import Agenda
 from facilitator.errors import SessionError, SessionLocked
-from facilitator.events import Action, Event
-from facilitator.session import Rehearsal, Session, slugify
-from facilitator.store import (
-    LOCK_FILE,
-    SESSION_FILE,
-    FileWatcher,
-    SessionStore,
-    atomic_write,
-    new_session,
-)
+from facilitator.files import FileWatcher, atomic_write
+from facilitator.session.lock import LOCK_FILE
+from facilitator.session.model import Rehearsal, Session, slugify
+from facilitator.session.store import SESSION_FILE, SessionStore, new_session
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action, Event
 
 
 def make(store: SessionStore, agenda: Agenda, clock: FakeClock, **extra: object) -> Session:

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from facilitator.agenda import Agenda
-from facilitator.clock import FakeClock
-from facilitator.events import Action, Event
-from facilitator.timing import Phase, Timeline
+from facilitator.agenda.model import Agenda
+from facilitator.timing.clock import FakeClock
+from facilitator.timing.events import Action, Event
+from facilitator.timing.timeline import Phase, Timeline
 from tests.conftest import CPH
 
 
@@ -190,7 +190,7 @@ def test_a_late_tick_changes_nothing(timeline: Timeline) -> None:
 
 
 def test_the_next_change_is_the_next_shown_second(timeline: Timeline) -> None:
-    from facilitator.timing import seconds_to_next_change
+    from facilitator.timing.timeline import seconds_to_next_change
 
     # Before the start only the clock's minute changes.
     assert seconds_to_next_change(timeline.state(at(8, 40, 15.25))) == pytest.approx(44.75)

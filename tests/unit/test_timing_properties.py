@@ -10,10 +10,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda import load_agenda
-from facilitator.events import Action, Event
-from facilitator.session import Session
-from facilitator.timing import Phase, Timeline
+from facilitator.agenda.model import load_agenda
+from facilitator.session.model import Session
+from facilitator.timing.events import Action, Event
+from facilitator.timing.timeline import Phase, Timeline
 from tests.conftest import AGENDA_FILE, CPH
 
 AGENDA = load_agenda(AGENDA_FILE)

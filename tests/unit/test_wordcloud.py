@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.agenda import Agenda
-from facilitator.wordcloud import WeightedTerm, layout, shipped_stopwords, weigh, words
+from facilitator.agenda.model import Agenda
+from facilitator.notes.wordcloud import WeightedTerm, layout, shipped_stopwords, weigh, words
 
 NOTES = [
     "Psykologisk tryghed kræver tillid, og at vi tør fejle sammen.",

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.agenda import Agenda
+from facilitator.agenda.model import Agenda
 from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import clock_text, t
 

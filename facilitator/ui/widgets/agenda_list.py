@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from facilitator.agenda import Agenda
-from facilitator.timing import DayState, Phase, SlotState
+from facilitator.agenda.model import Agenda
+from facilitator.timing.timeline import DayState, Phase, SlotState
 from facilitator.ui.text import clock_text, phase_text, span_text, t
 
 Row = tuple[str, str, str, Text]

@@ -8,8 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
-from facilitator.agenda import Agenda
-from facilitator.timing import DayState
+from facilitator.agenda.model import Agenda
+from facilitator.timing.timeline import DayState
 from facilitator.ui.text import clock_text, offset_text, t
 
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.notes import Note, question_position
+from facilitator.notes.model import Note, question_position
 from facilitator.ui.text import clock_text, t
 
 

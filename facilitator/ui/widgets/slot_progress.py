@@ -6,7 +6,7 @@ from rich.console import RenderableType
 from rich.progress_bar import ProgressBar as RichBar
 from textual.widget import Widget
 
-from facilitator.timing import Phase
+from facilitator.timing.timeline import Phase
 
 PHASE_COLOURS = {
     Phase.RUNNING: "green",

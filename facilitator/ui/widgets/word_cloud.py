@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from facilitator.wordcloud import WeightedTerm, layout
+from facilitator.notes.wordcloud import WeightedTerm, layout
 
 # From the lightest to the heaviest terms: dim to bright, plain to bold.
 _STYLES = (

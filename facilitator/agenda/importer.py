@@ -1,0 +1,359 @@
+"""A programme as pasted from an invitation -> an agenda, saying where it was unsure.
+
+Pure text in, `Agenda` and remarks out. A timed line starts a slot; the untimed lines
+after it become its note, or its questions in a dialogue; day headings split a programme
+of several days. Nothing is dropped in silence: every line is placed or reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from facilitator.agenda.durations import format_clock
+from facilitator.agenda.model import Agenda, SlotKind, parse_agenda
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+
+
+class ImportProblem(FacilitatorError):
+    """A programme that cannot become an agenda."""
+
+
+@dataclass(frozen=True)
+class Remark:
+    """Something about one line of the programme: not placed, or placed with a guess."""
+
+    line: int
+    text: str
+
+
+_CLOCK = r"(?P<{n}h>\d{{1,2}})[.:](?P<{n}m>\d{{2}})(?:\s*(?P<{n}ampm>[ap]\.?\s?m\.?))?"
+_START = _CLOCK.format(n="s")
+_END = _CLOCK.format(n="e")
+TIMED = re.compile(
+    r"^\s*(?:(?P<approx1>ca\.?|approx\.?|about|omkring)\s*)?(?:kl\.?\s*)?" + _START
+    + r"(?:\s*[-–—]\s*(?:kl\.?\s*)?" + _END + r")?(?![\d])\s*[:\t]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+APPROX_ANYWHERE = re.compile(
+    r"\s*\b(?:ca\.?|approx\.?)\s*(?:kl\.?\s*)?" + _START + r"\b\s*", re.IGNORECASE
+)
+
+_MONTHS = {
+    "januar": 1, "january": 1, "janvier": 1, "februar": 2, "february": 2, "marts": 3,
+    "mars": 3, "march": 3, "april": 4, "maj": 5, "mai": 5, "may": 5, "juni": 6, "june": 6,
+    "juli": 7, "july": 7, "august": 8, "augusti": 8, "september": 9, "oktober": 10,
+    "october": 10, "november": 11, "december": 12, "desember": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+DATE_DAY_FIRST = re.compile(
+    rf"(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH})\.?\s*(?P<year>\d{{4}})?", re.IGNORECASE
+)
+DATE_MONTH_FIRST = re.compile(
+    rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<year>\d{{4}})?",
+    re.IGNORECASE,
+)
+DATE_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+WEEKDAYS = (
+    "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+DAY_HEADING = re.compile(
+    rf"^\s*(?:(?:{WEEKDAYS})\b.*|(?:dag|day|dagur)\s+\d+\b.*|"
+    rf"\d{{1,2}}\.?\s*(?:{_MONTH})\.?\s*(?:\d{{4}})?\s*:?|(?:{_MONTH})\s+\d{{1,2}}.*)$",
+    re.IGNORECASE,
+)
+GENERIC_HEADINGS = {
+    "program", "programme", "program:", "dagens program", "agenda", "schedule", "programmet",
+    "dagsorden", "the programme", "the program", "dagens program:", "agenda:", "schedule:",
+}
+
+# (kind, keywords, how they must match): checked in this order. "word" is a whole word
+# anywhere, "start" a whole word that begins the title ("Valg til AMR", but not "valg af
+# tema" inside a title), "part" a part of a word ("kaffepause", "frokostsandwich").
+KIND_WORDS: list[tuple[SlotKind, tuple[str, ...], str]] = [
+    (SlotKind.WELCOME, ("velkommen", "velkomst", "welcome", "åbning", "åpning", "välkommen",
+                        "opening"), "word"),
+    (SlotKind.ELECTION, ("valg", "val", "election", "afstemning", "vote"), "start"),
+    (SlotKind.ELECTION, ("election", "afstemning"), "word"),
+    (SlotKind.SUMMARY, ("opsamling", "oppsummering", "sammanfattning", "round-up", "roundup",
+                        "summary", "wrap-up"), "word"),
+    (SlotKind.DIALOGUE, ("dialog", "drøftelse", "discussion", "workshop", "gruppearbejde",
+                         "table talk"), "word"),
+    (SlotKind.CASE, ("case",), "word"),
+    (SlotKind.MEAL, ("frokost", "lunsj", "lunch", "middag", "dinner", "brunch", "aftensmad",
+                     "sandwich", "morgenmad", "frukost", "breakfast", "frühstück"), "part"),
+    (SlotKind.BREAK, ("pause", "break", "kaffe", "coffee", "fika"), "part"),
+]
+
+SPEAKER_MARK = re.compile(r"\s+(?:v\.|v/|ved|by|av)\s+(?=\S)", re.IGNORECASE)
+TRAILING_NAME = re.compile(r",\s*(?P<name>[A-ZÆØÅÄÖÜ][\w-]+(?:\s+[A-ZÆØÅÄÖÜ][\w-]+){1,3})\s*$")
+SPEAKER_SPLIT = re.compile(r"\s+(?:og|and|och)\s+|\s*[&,]\s*", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–o]\s+|\d+[.)]\s+)")
+
+
+@dataclass
+class _Slot:
+    line: int
+    start: time
+    end: time | None
+    title: str
+    speakers: list[str]
+    approx: bool
+    extra: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Day:
+    heading: str
+    line: int
+    slots: list[_Slot] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The agenda made, and what the importer wants a person to look at."""
+
+    agenda: Agenda
+    remarks: tuple[Remark, ...]
+
+
+def _clock(match: re.Match[str], prefix: str) -> time | None:
+    hour_text = match.group(f"{prefix}h")
+    if hour_text is None:
+        return None
+    hour, minute = int(hour_text), int(match.group(f"{prefix}m"))
+    ampm = (match.group(f"{prefix}ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def parse_date(text: str, default_year: int | None = None) -> date | None:
+    """A date written as "26. november 2024", "November 26, 2024" or "2024-11-26"."""
+    for pattern in (DATE_ISO, DATE_DAY_FIRST, DATE_MONTH_FIRST):
+        match = pattern.search(text)
+        if not match:
+            continue
+        month_text = match.group("month")
+        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+        year = match.group("year")
+        if year is None and default_year is None:
+            continue
+        try:
+            return date(int(year) if year else default_year or 1, month, int(match.group("day")))
+        except ValueError:
+            return None
+    return None
+
+
+def kind_of(title: str) -> SlotKind:
+    """The kind of a slot from keywords in its title (Danish, Norwegian, Swedish, English)."""
+    lower = title.lower()
+    for kind, words, how in KIND_WORDS:
+        for word in words:
+            pattern = {"word": rf"\b{re.escape(word)}\b", "start": rf"^{re.escape(word)}\b",
+                       "part": re.escape(word)}[how]
+            if re.search(pattern, lower):
+                return kind
+    return SlotKind.TALK
+
+
+def split_speakers(title: str) -> tuple[str, list[str]]:
+    """The title and its speakers, from "… v. Ann & Bo", "… ved Ann", "… by Ann", "… (Ann)"."""
+    for match in SPEAKER_MARK.finditer(title):
+        after = title[match.end():]
+        marker = match.group().strip().lower()
+        if marker in ("ved", "by", "av") and not after[:1].isupper():
+            continue  # "Dialog ved bordene": a place, not a person
+        names = [_name(part) for part in SPEAKER_SPLIT.split(after)]
+        return title[: match.start()].strip(), [name for name in names if name]
+    trailing = TRAILING_NAME.search(title)
+    if trailing:
+        return title[: trailing.start()].strip(), [trailing.group("name")]
+    paren = re.search(r"\s*\(([^()]+)\)\s*$", title)
+    if paren:
+        names = [n.strip() for n in SPEAKER_SPLIT.split(paren.group(1)) if n.strip()]
+        if names and all(_looks_like_name(name) for name in names):
+            return title[: paren.start()].strip(), names
+    return title, []
+
+
+def _name(text: str) -> str:
+    """A name without the role before it: "kommunaldirektør Jonas Kroustrup" -> "Jonas
+    Kroustrup"; a text with no capitalised word is kept as it is."""
+    words = text.strip(" .").split()
+    for index, word in enumerate(words):
+        if word[:1].isupper():
+            return " ".join(words[index:])
+    return " ".join(words)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and all(word[:1].isupper() for word in words)
+
+
+def _clean_title(text: str) -> str:
+    return text.strip().strip(":–-\t ").strip()
+
+
+def parse_programme(
+    text: str, day: int | None = None, on_date: date | None = None, end: time | None = None,
+) -> ImportResult:
+    """Turn programme text into an agenda; ImportProblem says why when it cannot."""
+    remarks: list[Remark] = []
+    lines = text.splitlines()
+    title: str | None = None
+    found_date: date | None = None
+    days: list[_Day] = [_Day("", 0)]
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        timed = TIMED.match(line)
+        approx_match = None if timed else APPROX_ANYWHERE.search(line)
+        if timed or approx_match:
+            match = timed or approx_match
+            assert match is not None
+            start = _clock(match, "s")
+            if start is None:
+                remarks.append(Remark(number, t("import.not_time", text=line)))
+                continue
+            rest = timed.group("rest") if timed else (
+                line[: match.start()] + " " + line[match.end():])
+            approx = bool(timed.group("approx1")) if timed else True
+            finish = _clock(match, "e") if timed else None
+            name, speakers = split_speakers(_clean_title(rest))
+            if not name:
+                remarks.append(Remark(number, t("import.no_title")))
+                name = "?"
+            days[-1].slots.append(_Slot(number, start, finish, name, speakers, approx))
+            continue
+        if DAY_HEADING.match(line) and (days[-1].slots or len(days) > 1):
+            days.append(_Day(line.rstrip(":"), number))
+            continue
+        if days[-1].slots:
+            days[-1].slots[-1].extra.append((number, BULLET.sub("", line)))
+            continue
+        if line.lower() in GENERIC_HEADINGS:
+            continue
+        if found_date is None and parse_date(line):
+            found_date = parse_date(line)
+            if DAY_HEADING.match(line) and len(days) == 1:
+                days[0] = _Day(line.rstrip(":"), number)
+            continue
+        if DAY_HEADING.match(line) and len(days) == 1 and not days[0].heading:
+            days[0] = _Day(line.rstrip(":"), number)
+            continue
+        if title is None:
+            title = line
+            continue
+        remarks.append(Remark(number, t("import.not_placed", text=line)))
+    days = [d for d in days if d.slots]
+    if not days:
+        raise ImportProblem(t("import.no_times"))
+    if len(days) > 1 and day is None:
+        listing = "; ".join(
+            t("import.day_item", number=index, heading=d.heading or t("import.untitled_day"),
+              line=d.line, items=len(d.slots))
+            for index, d in enumerate(days, start=1)
+        )
+        raise ImportProblem(t("import.days", count=len(days), listing=listing))
+    if day is not None and not 1 <= day <= len(days):
+        raise ImportProblem(t("import.day_range", day=day, count=len(days)))
+    chosen = days[(day or 1) - 1]
+    the_date = on_date or (parse_date(chosen.heading, found_date.year if found_date else None)
+                           if chosen.heading else None) or found_date
+    if title is None:
+        title = t("import.default_title")
+        remarks.append(Remark(0, t("import.titled_default")))
+    data = _agenda_data(title, the_date, chosen.slots, end, remarks)
+    try:
+        agenda = parse_agenda(data, source="the imported programme")
+    except FacilitatorError as error:
+        raise ImportProblem(str(error)) from None
+    return ImportResult(agenda, tuple(remarks))
+
+
+def _agenda_data(title: str, on_date: date | None, slots: list[_Slot], end: time | None,
+                 remarks: list[Remark]) -> dict[str, object]:
+    _expand_surnames(slots)
+    data: dict[str, object] = {"title": title}
+    if on_date:
+        data["date"] = on_date
+    items = []
+    for index, slot in enumerate(slots):
+        following = slots[index + 1] if index + 1 < len(slots) else None
+        if following and following.start <= slot.start:
+            raise ImportProblem(t(
+                "import.order", line=following.line, start=format_clock(following.start),
+                before=format_clock(slot.start), before_line=slot.line,
+            ))
+        kind = kind_of(slot.title)
+        item: dict[str, object] = {"start": format_clock(slot.start), "title": slot.title,
+                                   "kind": kind.value}
+        if slot.speakers:
+            item["speakers"] = slot.speakers
+        if slot.approx:
+            item["approx"] = True
+        if slot.end is not None and slot.end > slot.start:
+            if following is not None and slot.end > following.start:
+                remarks.append(Remark(slot.line, t("import.overlap", end=format_clock(slot.end))))
+            else:
+                item["duration"] = _minutes(slot.start, slot.end)
+        elif slot.end is not None:
+            remarks.append(Remark(slot.line, t("import.backwards")))
+        questions, note = _extra(slot, kind)
+        if questions:
+            item["questions"] = questions
+        if note:
+            item["note"] = note
+        items.append(item)
+    last = slots[-1]
+    if "duration" not in items[-1]:
+        if end is None:
+            raise ImportProblem(t("import.no_end", line=last.line, title=last.title))
+        if end <= last.start:
+            raise ImportProblem(t("import.end_before", end=format_clock(end),
+                                  start=format_clock(last.start)))
+        data["end"] = format_clock(end)
+    data["slot"] = items
+    return data
+
+
+def _minutes(start: time, end: time) -> str:
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    return f"{minutes}m"
+
+
+def _extra(slot: _Slot, kind: SlotKind) -> tuple[list[str], str]:
+    """Untimed lines after a slot: questions (a dialogue's lines up to a "?"), else a note."""
+    questions: list[str] = []
+    notes: list[str] = []
+    pending: list[str] = []
+    for _number, text in slot.extra:
+        if kind is SlotKind.DIALOGUE:
+            pending.append(text)
+            if text.rstrip().endswith("?"):
+                questions.append(" ".join(pending))
+                pending = []
+            continue
+        notes.append(text)
+    notes += pending
+    return questions, "\n".join(notes)
+
+
+def _expand_surnames(slots: list[_Slot]) -> None:
+    """"v. Kroustrup" is "Jonas Kroustrup" when the programme names him in full elsewhere."""
+    full = {name.split()[-1]: name for slot in slots for name in slot.speakers
+            if len(name.split()) > 1}
+    for slot in slots:
+        slot.speakers = [full.get(name, name) if len(name.split()) == 1 else name
+                         for name in slot.speakers]

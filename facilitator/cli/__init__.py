@@ -1,0 +1,234 @@
+"""The `facilitator` command: argument parsing, the language, and the subcommands.
+
+Textual is imported only by the subcommands that open a console, so `check` starts fast.
+Every FacilitatorError is printed to stderr and exits with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from collections.abc import Callable, Sequence
+from datetime import date, time
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import LANGUAGES, choose_language, set_language, t
+
+COMMANDS = ("run", "check", "stage", "notes", "review", "export", "import")
+EXIT_USAGE = 2
+_TOP_FLAGS = ("-h", "--help", "--version")
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.speed_number", value=text)) from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(t("cli.speed_range", value=text))
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.date", value=text)) from None
+
+
+def _clock(text: str) -> time:
+    from facilitator.agenda.durations import parse_clock
+
+    try:
+        return parse_clock(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, with a subparser per command; help in the language in use."""
+    parser = argparse.ArgumentParser(prog="facilitator", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=t(f"cli.help.{name}"))
+        sub.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
+        return sub
+
+    def sessions(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--sessions", default="sessions", metavar="DIR",
+                         help=t("cli.help.sessions"))
+
+    run = command("run")
+    run.add_argument("agenda", nargs="?", default="agenda.toml", help=t("cli.help.agenda"))
+    run.add_argument("--rehearse", action="store_true", help=t("cli.help.rehearse"))
+    run.add_argument("--speed", type=_speed, default=1.0, help=t("cli.help.speed"))
+    run.add_argument("--resume", action="store_true", help=t("cli.help.resume"))
+    run.add_argument("--take-over", action="store_true", help=t("cli.help.take_over"))
+    sessions(run)
+
+    check = command("check")
+    check.add_argument("agenda", nargs="?", default="agenda.toml", help=t("cli.help.agenda"))
+
+    stage = command("stage")
+    stage.add_argument("session", nargs="?", help=t("cli.help.session"))
+    sessions(stage)
+
+    notes = command("notes")
+    notes.add_argument("session", nargs="?", help=t("cli.help.session"))
+    notes.add_argument("--as", dest="writer", metavar="NAME", help=t("cli.help.writer"))
+    notes.add_argument("--take-over", action="store_true", help=t("cli.help.take_over_notes"))
+    sessions(notes)
+
+    review = command("review")
+    review.add_argument("session", nargs="?", help=t("cli.help.review_session"))
+    sessions(review)
+
+    export = command("export")
+    export.add_argument("session", help=t("cli.help.export_session"))
+    export.add_argument("--format", required=True, choices=("md", "csv", "ics", "toml"),
+                        help=t("cli.help.format"))
+    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    export.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    sessions(export)
+
+    importer = command("import")
+    importer.add_argument("programme", help=t("cli.help.programme"))
+    importer.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    importer.add_argument("--day", type=int, metavar="N", help=t("cli.help.day"))
+    importer.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=t("cli.help.date"))
+    importer.add_argument("--end", type=_clock, metavar="HH:MM", help=t("cli.help.end"))
+    importer.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    return parser
+
+
+def _flag_in(argv: Sequence[str]) -> str | None:
+    """The --lang value, read before parsing so that help and errors use it too."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def _language_of_agenda(path: Path) -> str | None:
+    """The `language` an agenda file asks for, even when the rest of it is broken."""
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("language")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _language_of_session(sessions: str, name: str | None) -> str | None:
+    """The language of a session's agenda: the named one, else the newest one."""
+    from facilitator.session.store import SessionStore
+
+    store = SessionStore(sessions)
+    try:
+        from facilitator.review.archive import is_archive, load_archive
+
+        if name is not None and is_archive(name):
+            return load_archive(Path(name)).session.agenda.language
+        if name is not None:
+            return store.resolve(name).agenda.language  # session.toml alone, not the notes
+        newest = store.newest()
+        return newest.agenda.language if newest else None
+    except FacilitatorError:
+        return None
+
+
+def _agenda_language(args: argparse.Namespace) -> str | None:
+    if args.command in ("run", "check"):
+        return _language_of_agenda(Path(args.agenda))
+    if args.command in ("stage", "notes", "review", "export"):
+        return _language_of_session(args.sessions, args.session)
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in _TOP_FLAGS):
+        args_list.insert(0, "run")
+    flag = _flag_in(args_list)
+    set_language(choose_language(flag))
+    args = build_parser().parse_args(args_list)
+    set_language(choose_language(args.lang, _agenda_language(args)))
+    handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
+    try:
+        return handler(args)
+    except FacilitatorError as error:
+        print(f"facilitator: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    from facilitator.agenda.model import load_agenda
+    from facilitator.cli.check import print_check
+
+    print_check(load_agenda(args.agenda), Path(args.agenda))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from facilitator.cli.consoles import run_host
+
+    return run_host(args)
+
+
+def _stage(args: argparse.Namespace) -> int:
+    from facilitator.cli.consoles import run_stage
+
+    return run_stage(args)
+
+
+def _notes(args: argparse.Namespace) -> int:
+    from facilitator.cli.consoles import run_notes
+
+    return run_notes(args)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from facilitator.cli.consoles import run_review
+
+    return run_review(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from facilitator.review.archive import load_any
+    from facilitator.review.exports import export_bytes, write_export
+    from facilitator.session.store import SessionStore
+
+    loaded = load_any(SessionStore(args.sessions), args.session)
+    if args.output is None:
+        sys.stdout.buffer.write(export_bytes(loaded, args.format))
+        sys.stdout.flush()
+        return 0
+    path = write_export(loaded, args.format, Path(args.output), force=args.force)
+    print(t("cli.wrote", path=path), file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from facilitator.cli.import_programme import run_import
+
+    return run_import(args)
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": _run,
+    "check": _check,
+    "stage": _stage,
+    "notes": _notes,
+    "review": _review,
+    "export": _export,
+    "import": _import,
+}

@@ -1,0 +1,52 @@
+"""The printed report of `facilitator check`: the planned day as a Rich table, then totals."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from facilitator.agenda.model import Agenda
+from facilitator.agenda.overview import overview
+from facilitator.i18n import clock_text, date_text, span_text, t
+
+
+def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> None:
+    """Print the day `agenda` describes, and a line saying the file is valid."""
+    # A pipe or file gets a width that keeps titles readable, not Rich's 80 columns.
+    console = console or Console(width=None if sys.stdout.isatty() else 120)
+    day = overview(agenda)
+    details = [date_text(agenda.date) if agenda.date else "", agenda.venue or ""]
+    heading = " · ".join([agenda.title, *(part for part in details if part)])
+    table = Table(title=heading, title_justify="left", expand=False)
+    for key in ("number", "start", "end", "length", "kind"):
+        table.add_column(t(f"check.column.{key}"), no_wrap=True,
+                         justify="right" if key in ("number", "length") else "left")
+    table.add_column(t("check.column.title"), ratio=3, min_width=20)
+    table.add_column(t("check.column.speakers"), ratio=2, min_width=12)
+    table.add_column(t("check.column.questions"), justify="right", no_wrap=True)
+    for planned, slot in zip(day.slots, agenda.slots, strict=True):
+        start = (t("slot.approx") if slot.approx else "") + clock_text(planned.start)
+        table.add_row(
+            str(planned.index + 1),
+            start + (t("check.fixed") if slot.fixed else ""),
+            clock_text(planned.end),
+            span_text(planned.duration),
+            t(f"kind.{slot.kind.value}"),
+            slot.title,
+            ", ".join(slot.speakers),
+            str(len(slot.questions)) if slot.questions else "",
+        )
+    console.print(table)
+    groups = " · ".join(
+        t("check.group", name=t(f"check.group.{name}"), minutes=minutes)
+        for name, minutes in day.minutes_by_group.items() if minutes
+    )
+    console.print(escape(t(
+        "check.summary", count=len(agenda.slots), start=clock_text(day.first_start),
+        end=clock_text(day.end), length=span_text(day.length), groups=groups,
+    )))
+    console.print(f"[green]{escape(t('check.valid', path=path))}[/green]")

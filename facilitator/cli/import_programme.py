@@ -1,0 +1,69 @@
+"""`facilitator import`: read a programme, write the agenda, report what needs a look."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitator.agenda.importer import parse_programme
+from facilitator.agenda.model import Agenda
+from facilitator.errors import FacilitatorError
+from facilitator.files import atomic_write, dump_toml
+from facilitator.i18n import t
+
+
+def agenda_text(agenda: Agenda, source: str) -> str:
+    """The agenda as TOML, under a comment saying where it came from."""
+    return t("import.header", source=source) + dump_toml(agenda.to_toml_data())
+
+
+def read_programme(name: str) -> str:
+    """The programme's text from a file, or from standard input for "-"."""
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FacilitatorError(t("file.missing", path=path, what=t("what.programme"))) from None
+    except IsADirectoryError:
+        raise FacilitatorError(t("file.folder", path=path, what=t("what.programme"))) from None
+    except OSError as error:
+        raise FacilitatorError(t("file.unreadable", path=path, reason=error.strerror)) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Programmes pasted on Windows are often Windows-1252; try it before giving up.
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise FacilitatorError(t("import.not_text", path=path)) from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import; print remarks to stderr with line numbers; exit 2 on anything unusable."""
+    source = t("import.stdin") if args.programme == "-" else args.programme
+    text = read_programme(args.programme)
+    if not text.strip():
+        raise FacilitatorError(t("import.empty", source=source))
+    try:
+        result = parse_programme(text, day=args.day, on_date=args.date, end=args.end)
+    except FacilitatorError as error:
+        raise FacilitatorError(f"{source}: {error}") from None
+    for remark in result.remarks:
+        where = f"line {remark.line}: " if remark.line else ""
+        print(f"facilitator: {source}: {where}{remark.text}", file=sys.stderr)
+    output = agenda_text(result.agenda, Path(source).name)
+    if args.output is None:
+        sys.stdout.write(output)
+        return 0
+    path = Path(args.output)
+    if path.exists() and not args.force:
+        raise FacilitatorError(t("file.exists", path=path))
+    try:
+        atomic_write(path, output)
+    except OSError as error:
+        raise FacilitatorError(t("file.not_written", path=path, reason=error.strerror)) from None
+    print(t("import.wrote", path=path, count=len(result.agenda.slots)), file=sys.stderr)
+    return 0

@@ -1,0 +1,95 @@
+"""One catalogue for every visible string, in English and Danish, and the language in use.
+
+The language follows, in order: the --lang flag, the FACILITATOR_LANG environment variable,
+the agenda's `language`, English. Times, dates and lengths are written the language's way
+("09.15" and "26. november 2024" in Danish).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from datetime import date, datetime, time
+
+from facilitator.i18n.da import DA
+from facilitator.i18n.en import EN
+
+CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "da": DA}
+LANGUAGES = tuple(CATALOGUES)
+ENVIRONMENT = "FACILITATOR_LANG"
+
+_language = "en"
+
+
+def set_language(code: str) -> None:
+    """Show every later string in `code` ("en" or "da")."""
+    global _language
+    if code not in CATALOGUES:
+        raise ValueError(f"unknown language {code!r}; expected one of {', '.join(LANGUAGES)}")
+    _language = code
+
+
+def language() -> str:
+    """The language in use."""
+    return _language
+
+
+def choose_language(flag: str | None, agenda_language: str | None = None) -> str:
+    """Flag, then FACILITATOR_LANG, then the agenda's language, then English.
+
+    An unknown value in the environment is passed over rather than stopping a console.
+    """
+    environment = os.environ.get(ENVIRONMENT, "").strip().lower()
+    for choice in (flag, environment, agenda_language):
+        if choice in CATALOGUES:
+            return choice
+    return "en"
+
+
+def t(key: str, **values: object) -> str:
+    """The text for `key` in the language in use, with `values` filled in."""
+    return CATALOGUES[_language][key].format(**values)
+
+
+def clock_text(moment: datetime | time) -> str:
+    """A time of day as the language writes it: "09:15" or "09.15"; local for a datetime."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone()
+    return moment.strftime(t("format.clock"))
+
+
+def clock_text_seconds(moment: datetime) -> str:
+    """A local time of day with seconds: "09:15:03" or "09.15.03"."""
+    return moment.astimezone().strftime(t("format.clock_seconds"))
+
+
+def date_text(day: date) -> str:
+    """"26 November 2024" or "26. november 2024"."""
+    return t("format.date_long", day=day.day, month=t(f"month.{day.month}"), year=day.year)
+
+
+def span_text(seconds: float) -> str:
+    """A length of time: "45 min", "3 h 30 min" ("3 t 30 min"), "50 s"."""
+    total = int(round(seconds))
+    if total < 60:
+        return t("span.seconds", seconds=total)
+    hours, minutes = divmod(total // 60, 60)
+    if hours and minutes:
+        return t("span.hours_minutes", hours=hours, minutes=minutes)
+    return t("span.hours", hours=hours) if hours else t("span.minutes", minutes=minutes)
+
+
+def signed_minutes(seconds: float) -> str:
+    """"+3 min", "−2 min" or "±0 min"."""
+    minutes = round(seconds / 60)
+    if minutes > 0:
+        return t("minutes.signed_over", minutes=minutes)
+    return t("minutes.signed_under", minutes=-minutes) if minutes else t("minutes.signed_zero")
+
+
+def offset_text(seconds: float) -> str:
+    """"4 min behind", "2 min ahead" or "on time" (within half a minute)."""
+    minutes = math.floor(abs(seconds) / 60 + 0.5)
+    if minutes == 0:
+        return t("offset.on_time")
+    return t("offset.behind" if seconds > 0 else "offset.ahead", minutes=minutes)

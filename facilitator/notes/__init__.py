@@ -1,0 +1,1 @@
+"""What the tables reported: notes, each writer's file, every writer merged, the word cloud."""

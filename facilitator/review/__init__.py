@@ -1,0 +1,1 @@
+"""Afterwards: planned against actual, the list of sessions, archives and the exports."""

@@ -1,0 +1,160 @@
+"""A session looked back on: planned against actual per slot, where the delay came from,
+and averages over many days for planning the next one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from facilitator.agenda.model import SlotKind
+from facilitator.notes.model import Note
+from facilitator.session.model import Session
+
+NOTICEABLE = 60
+"""Seconds over or under the plan from which a slot counts as a source or an absorber."""
+
+
+@dataclass(frozen=True)
+class SlotReview:
+    """One slot, planned against actual."""
+
+    index: int
+    title: str
+    kind: SlotKind
+    planned_start: datetime
+    planned_duration: int
+    actual_start: datetime | None
+    actual_duration: float | None
+    """Wall time spent in the slot, pauses included; None if it never ran."""
+    delay_after: float | None
+    """How far behind the plan (positive) or ahead the day was when the slot ended."""
+
+    @property
+    def over(self) -> float | None:
+        """Seconds over (positive) or under the planned duration; None if it never ran."""
+        if self.actual_duration is None:
+            return None
+        return self.actual_duration - self.planned_duration
+
+    @property
+    def skipped(self) -> bool:
+        """Whether the slot never ran."""
+        return self.actual_start is None
+
+
+@dataclass(frozen=True)
+class SessionReview:
+    """A whole session: its slots, its start and end, its notes."""
+
+    session: Session
+    slots: tuple[SlotReview, ...]
+    started: datetime | None
+    ended: datetime | None
+    planned_end: datetime
+    finished: bool
+    notes: tuple[Note, ...] = field(default=())
+
+    @property
+    def over(self) -> float | None:
+        """Seconds the day ended after (positive) or before its planned end."""
+        return None if self.ended is None else (self.ended - self.planned_end).total_seconds()
+
+    @property
+    def delay_sources(self) -> list[SlotReview]:
+        """Slots that ran noticeably over, most over first."""
+        over = [slot for slot in self.slots if (slot.over or 0) >= NOTICEABLE]
+        return sorted(over, key=lambda slot: -(slot.over or 0))
+
+    @property
+    def absorbers(self) -> list[SlotReview]:
+        """Slots that ran noticeably short and so took up delay, shortest first."""
+        under = [slot for slot in self.slots if (slot.over or 0) <= -NOTICEABLE]
+        return sorted(under, key=lambda slot: slot.over or 0)
+
+
+def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionReview:
+    """Planned against actual for every slot, as the log gives it.
+
+    An unfinished session is reviewed as it stood at its last action, so looking at it
+    later does not make its last slot grow.
+    """
+    timeline = session.timeline()
+    log = timeline.log
+    end_of_log = log.finished_at or (session.events[-1].at if session.events else None)
+    moment = end_of_log or timeline.planned_start(0)
+    state = timeline.state(moment)
+    segments = timeline.runs(moment)
+    all_segments = [(i, seg) for i, segs in enumerate(segments) for seg in segs]
+    slots = []
+    for slot_state, agenda_slot in zip(state.slots, session.agenda.slots, strict=True):
+        own = segments[slot_state.index]
+        duration = _time_in_slot(slot_state.index, own, all_segments) if own else None
+        end = own[-1][1] if own else None
+        planned_end = slot_state.planned_start + timedelta(seconds=slot_state.planned_duration)
+        slots.append(SlotReview(
+            index=slot_state.index,
+            title=agenda_slot.title,
+            kind=agenda_slot.kind,
+            planned_start=slot_state.planned_start,
+            planned_duration=slot_state.planned_duration,
+            actual_start=own[0][0] if own else None,
+            actual_duration=duration,
+            delay_after=(end - planned_end).total_seconds() if end else None,
+        ))
+    starts = [seg[0] for _, seg in all_segments]
+    last = state.slots[-1]
+    return SessionReview(
+        session=session,
+        slots=tuple(slots),
+        started=min(starts) if starts else None,
+        ended=log.finished_at or (max(seg[1] for _, seg in all_segments) if starts else None),
+        planned_end=last.planned_start + timedelta(seconds=last.planned_duration),
+        finished=log.finished_at is not None,
+        notes=tuple(notes),
+    )
+
+
+def _time_in_slot(
+    index: int, own: list[tuple[datetime, datetime]],
+    every: list[tuple[int, tuple[datetime, datetime]]],
+) -> float:
+    """Running time plus the pauses within the slot; time spent in other slots between
+    two runs of this one (after going back to it) does not count."""
+    total = sum((end - start).total_seconds() for start, end in own)
+    for (_, gap_start), (gap_end, _) in zip(own, own[1:], strict=False):
+        elsewhere = any(
+            other != index and seg[0] < gap_end and seg[1] > gap_start for other, seg in every
+        )
+        if not elsewhere:
+            total += (gap_end - gap_start).total_seconds()
+    return total
+
+
+@dataclass(frozen=True)
+class RecurringSlot:
+    """A slot that recurs across sessions (same title), with its average over/under."""
+
+    title: str
+    kind: SlotKind
+    average_over: float
+    days: int
+
+
+def recurring_slots(reviews: Iterable[SessionReview], min_days: int = 2) -> list[RecurringSlot]:
+    """Slots that ran in at least `min_days` sessions, by title, most over first."""
+    runs: dict[str, list[float]] = defaultdict(list)
+    days: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, SlotKind] = {}
+    for review in reviews:
+        for slot in review.slots:
+            if slot.over is not None:
+                runs[slot.title].append(slot.over)
+                days[slot.title].add(review.session.id)
+                kinds[slot.title] = slot.kind
+    found = [
+        RecurringSlot(title, kinds[title], sum(overs) / len(overs), len(days[title]))
+        for title, overs in runs.items() if len(days[title]) >= min_days
+    ]
+    return sorted(found, key=lambda item: -item.average_over)

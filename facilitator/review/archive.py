@@ -1,0 +1,109 @@
+"""A whole session in one file: the session and every writer's notes, merged.
+
+`facilitator export --format toml` writes it; `facilitator review FILE` reads it back, so
+a day can be mailed or archived as one self-contained file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from facilitator.errors import SessionError
+from facilitator.files import dump_toml, read_toml, validation_message
+from facilitator.i18n import t
+from facilitator.notes.model import Note, NotesFile
+from facilitator.notes.store import NotesProblem, NotesReader
+from facilitator.session.model import Session
+from facilitator.session.store import SESSION_FILE, SessionStore
+
+ARCHIVE_FORMAT = "facilitator-session"
+ARCHIVE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class LoadedSession:
+    """A session with all its notes, from a session folder or an archive file."""
+
+    session: Session
+    notes_files: tuple[NotesFile, ...]
+    problems: tuple[NotesProblem, ...] = field(default=())
+    source: Path | None = None
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every live note of every writer, oldest first."""
+        found = [note for file in self.notes_files for note in file.notes if not note.deleted]
+        return sorted(found, key=lambda note: (note.created, note.id))
+
+
+def load_folder(
+    store: SessionStore, session_id: str, session: Session | None = None
+) -> LoadedSession:
+    """A session folder: its session.toml (unless already read) and every readable notes file."""
+    session = session or store.load(session_id)
+    reader = NotesReader(store.folder(session_id))
+    reader.refresh()
+    files = tuple(
+        NotesFile(writer=_writer_of(path, notes), session=session.id, notes=notes)
+        for path, notes in sorted(reader.files().items())
+    )
+    return LoadedSession(session, files, tuple(reader.problems.values()),
+                         store.folder(session_id))
+
+
+def _writer_of(path: Path, notes: list[Note]) -> str:
+    return notes[0].writer if notes else path.stem.removeprefix("notes-")
+
+
+def archive_data(loaded: LoadedSession) -> dict[str, Any]:
+    """The archive's content, ready for TOML."""
+    session = loaded.session.model_dump(by_alias=True, exclude_none=True)
+    session["agenda"] = loaded.session.agenda.to_toml_data()
+    return {
+        "format": ARCHIVE_FORMAT,
+        "version": ARCHIVE_VERSION,
+        "session": session,
+        "notes": [file.model_dump(by_alias=True, exclude_none=True) for file in loaded.notes_files],
+    }
+
+
+def archive_text(loaded: LoadedSession) -> str:
+    """The archive as TOML text."""
+    return dump_toml(archive_data(loaded))
+
+
+def load_archive(path: Path) -> LoadedSession:
+    """Read an archive file; SessionError names the file and what is wrong."""
+    data = read_toml(path, SessionError, what=t("what.archive"))
+    if data.get("format") != ARCHIVE_FORMAT:
+        raise SessionError(t("session.not_archive", path=path, format=ARCHIVE_FORMAT))
+    try:
+        session = Session.model_validate(data.get("session"))
+        files = tuple(NotesFile.model_validate(item) for item in data.get("notes", []))
+    except ValidationError as error:
+        raise SessionError(validation_message(path, error)) from None
+    return LoadedSession(session, files, (), path)
+
+
+def is_archive(name: str) -> bool:
+    """Whether `name` is a file other than a session folder's own session.toml."""
+    path = Path(name)
+    return path.is_file() and path.name != SESSION_FILE
+
+
+def load_any(store: SessionStore, name: str) -> LoadedSession:
+    """A session by id, by folder path, or an archive file."""
+    path = Path(name)
+    if is_archive(name):
+        return load_archive(path)
+    if path.is_file():
+        path = path.parent
+    if (path / SESSION_FILE).is_file():
+        return load_folder(SessionStore(path.parent), path.name)
+    if not (store.folder(name) / SESSION_FILE).exists():
+        raise SessionError(t("session.no_source", name=name, root=store.root))
+    return load_folder(store, name)

@@ -1,0 +1,228 @@
+"""Reports to send on: the minutes in Markdown, the notes as CSV, the agenda as iCalendar.
+
+Headings and phrases follow the language in use; the CSV header too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from facilitator import __version__
+from facilitator.errors import ReportError
+from facilitator.files import atomic_write_bytes
+from facilitator.i18n import clock_text, date_text, signed_minutes, span_text, t
+from facilitator.notes.model import Note, question_position
+from facilitator.notes.wordcloud import weigh
+from facilitator.review.analysis import SessionReview, SlotReview, review_session
+from facilitator.review.archive import LoadedSession, archive_text
+
+
+def _local(moment: datetime | None) -> str:
+    return clock_text(moment) if moment else ""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(loaded: LoadedSession) -> str:
+    """The minutes: the day, the timeline with over/under, the notes, the top words."""
+    review = review_session(loaded.session, loaded.notes)
+    agenda = loaded.session.agenda
+    lines = [f"# {agenda.title}", ""]
+    details = [date_text(loaded.session.day)] + ([agenda.venue] if agenda.venue else [])
+    if loaded.session.is_rehearsal:
+        details.append(t("report.rehearsal"))
+    lines += [" · ".join(details), "", f"## {t('report.timeline')}", ""]
+    columns = [t(f"report.column.{key}") for key in REPORT_COLUMNS]
+    lines.append("| " + " | ".join(columns) + " |")
+    lines.append("|---:|---|---|---|---:|---:|---:|")
+    for slot in review.slots:
+        lines.append("| " + " | ".join([
+            str(slot.index + 1),
+            _cell(slot.title),
+            _local(slot.planned_start),
+            _local(slot.actual_start) or t("report.skipped"),
+            span_text(slot.planned_duration),
+            span_text(slot.actual_duration) if slot.actual_duration is not None else "",
+            signed_minutes(slot.over) if slot.over is not None else "",
+        ]) + " |")
+    lines += ["", _day_sentence(review)]
+    if review.delay_sources:
+        lines.append(t("report.sources", items=slot_list(review.delay_sources)))
+    if review.absorbers:
+        lines.append(t("report.absorbers", items=slot_list(review.absorbers)))
+    lines += ["", f"## {t('report.notes')}", ""]
+    lines += notes_markdown(loaded.notes, loaded)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _day_sentence(review: SessionReview) -> str:
+    if review.started is None:
+        return t("report.not_started")
+    if not review.finished or review.ended is None:
+        return t("report.day_open", start=_local(review.started))
+    over = review.over or 0
+    relation = "report.after" if over >= 30 else "report.before" if over <= -30 else (
+        "report.on_plan")
+    return t("report.day", start=_local(review.started), end=_local(review.ended),
+             over=t(relation, span=span_text(abs(over))))
+
+
+REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length",
+                  "over")
+
+
+def slot_list(slots: list[SlotReview]) -> str:
+    """"Velkommen (+2 min), Pause (−3 min)": slots with their over or under."""
+    return ", ".join(f"{slot.title} ({signed_minutes(slot.over or 0)})" for slot in slots)
+
+
+def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
+    """The notes grouped by slot, then question, then table; the top words of each slot."""
+    if not notes:
+        return [t("report.no_notes")]
+    agenda = loaded.session.agenda
+    by_slot: dict[int, list[Note]] = defaultdict(list)
+    for note in notes:
+        by_slot[note.slot].append(note)
+    lines: list[str] = []
+    for slot_index in sorted(by_slot):
+        slot_notes = by_slot[slot_index]
+        title = agenda.slots[slot_index].title if slot_index < len(agenda.slots) else (
+            slot_notes[0].slot_title)
+        start = clock_text(agenda.slots[slot_index].start) if slot_index < len(
+            agenda.slots) else ""
+        lines += [f"### {slot_index + 1}. {title} ({start})", ""]
+        for question, group in group_by_question(slot_notes, agenda.slots[slot_index].questions
+                                                 if slot_index < len(agenda.slots) else []):
+            lines += [f"#### {question or t('report.general')}", ""]
+            for note in group:
+                body = note.text.strip().replace("\n", "\n  ")
+                table = t("report.table", table=note.table)
+                lines.append(f"- **{table}**: {body} ({note.writer}, {_local(note.created)})")
+            lines.append("")
+        words = weigh((note.text for note in slot_notes), agenda.stopwords, top=10)
+        if words:
+            listed = ", ".join(f"{term.term} ({term.count})" for term in words)
+            lines += [t("report.top_words", words=listed), ""]
+    return lines
+
+
+def group_by_question(notes: list[Note], questions: list[str]
+                      ) -> list[tuple[str | None, list[Note]]]:
+    """Notes per question in the slot's order (general last), each group by table."""
+    groups: dict[str | None, list[Note]] = defaultdict(list)
+    for note in notes:
+        groups[note.question].append(note)
+    keys = sorted(groups, key=lambda q: (question_position(q, questions), q is None, q or ""))
+    return [(key, sorted(groups[key], key=lambda n: (n.table, n.created))) for key in keys]
+
+
+def notes_csv(loaded: LoadedSession) -> str:
+    """One row per note, with a header; written with a BOM so spreadsheets read UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(t("report.csv").split(","))
+    agenda = loaded.session.agenda
+
+    def order(note: Note) -> tuple[int, int, int, datetime]:
+        questions = agenda.slots[note.slot].questions if note.slot < len(agenda.slots) else []
+        return (note.slot, question_position(note.question, questions), note.table, note.created)
+
+    for note in sorted(loaded.notes, key=order):
+        title = agenda.slots[note.slot].title if note.slot < len(agenda.slots) else note.slot_title
+        writer.writerow([
+            note.slot + 1, title, note.question or "", note.table, note.writer,
+            note.created.isoformat(), note.updated.isoformat(), note.text,
+        ])
+    return buffer.getvalue()
+
+
+def local_zone_name() -> str:
+    """This machine's IANA time zone name, or "UTC" when it cannot be told."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        candidates.append(str(Path("/etc/localtime").resolve()).split("zoneinfo/", 1)[1])
+    except (IndexError, OSError):
+        pass
+    for name in candidates:
+        try:
+            if name:
+                ZoneInfo(name)
+                return name
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return "UTC"
+
+
+def calendar(loaded: LoadedSession) -> bytes:
+    """The agenda as iCalendar (RFC 5545): one event per slot at its planned time."""
+    import icalendar  # only an export needs it; the review console starts without it
+
+    session, agenda = loaded.session, loaded.session.agenda
+    zone = ZoneInfo(agenda.timezone or local_zone_name())
+    day: date = agenda.date or session.day
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//facilitator {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", agenda.title)
+    stamp = datetime.now(UTC)
+    for index, slot in enumerate(agenda.slots):
+        start = datetime.combine(day, slot.start, tzinfo=zone)
+        event = icalendar.Event()
+        event.add("uid", f"{session.id}-{index + 1}@facilitator")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(seconds=agenda.duration_of(index)))
+        event.add("summary", slot.title)
+        description = [", ".join(slot.speakers)] if slot.speakers else []
+        description += slot.questions
+        if description:
+            event.add("description", "\n".join(description))
+        if agenda.venue:
+            event.add("location", agenda.venue)
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+FORMATS = {"md": ".md", "csv": ".csv", "ics": ".ics", "toml": ".toml"}
+"""Export formats and their file name endings."""
+
+
+def export_bytes(loaded: LoadedSession, form: str) -> bytes:
+    """The session in one of FORMATS, as the bytes of its file."""
+    if form == "md":
+        return markdown(loaded).encode("utf-8")
+    if form == "csv":
+        return notes_csv(loaded).encode("utf-8-sig")
+    if form == "ics":
+        return calendar(loaded)
+    if form == "toml":
+        return archive_text(loaded).encode("utf-8")
+    raise ValueError(f"unknown format {form!r}")
+
+
+def write_export(loaded: LoadedSession, form: str, path: Path, force: bool = False) -> Path:
+    """Write an export to `path`; an existing file only with `force`. ReportError on failure."""
+    if path.is_dir():
+        raise ReportError(t("file.is_folder", path=path))
+    if path.exists() and not force:
+        raise ReportError(t("file.exists", path=path))
+    try:
+        atomic_write_bytes(path, export_bytes(loaded, form))
+    except OSError as error:
+        raise ReportError(t("file.not_written", path=path, reason=error.strerror)) from None
+    return path
+
+
+def default_export_name(loaded: LoadedSession, form: str) -> str:
+    """"<session id>.<ending>"."""
+    return loaded.session.id + FORMATS[form]

@@ -1,0 +1,105 @@
+"""A session: the agenda as loaded, the event log and the stage messages of one run of a day."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, tzinfo
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from facilitator.agenda.model import Agenda
+from facilitator.timing.clock import Clock, RehearsalClock
+from facilitator.timing.events import Event
+from facilitator.timing.timeline import Timeline
+
+
+class Rehearsal(BaseModel):
+    """How a rehearsal's virtual clock maps to real time, so every process agrees on it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    virtual_start: AwareDatetime
+    """The virtual time at `real_start`."""
+    real_start: AwareDatetime
+    """The real moment the mapping was made."""
+    speed: float = Field(gt=0)
+    """How many virtual seconds pass in one real second."""
+
+    def clock(self, base: Clock) -> RehearsalClock:
+        """The rehearsal clock this mapping describes, driven by the real clock `base`."""
+        return RehearsalClock(self.virtual_start, self.real_start, self.speed, base)
+
+
+class StageMessage(BaseModel):
+    """A message from the host to the stage screen; an empty text clears it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    at: AwareDatetime
+    """When it was sent."""
+    text: str
+    """What the stage shows."""
+
+
+class Session(BaseModel):
+    """One run of a day, as `session.toml` holds it; written only by the host console."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    id: str
+    """The folder's name: date, time and the day's title."""
+    created: AwareDatetime
+    """When the session was created (the first start)."""
+    day: date
+    """The date the agenda's clock times refer to."""
+    agenda_file: str | None = None
+    """The agenda file the session was started from, to offer its resumption."""
+    rehearsal: Rehearsal | None = None
+    """Present when the session is a rehearsal on a virtual clock."""
+    agenda: Agenda
+    """A snapshot of the agenda as it was loaded."""
+    events: list[Event] = Field(default_factory=list, alias="event")
+    """The event log, in order."""
+    messages: list[StageMessage] = Field(default_factory=list, alias="message")
+    """Messages sent to the stage, in order."""
+    stage_cloud: int | None = None
+    """The slot whose word cloud the stage shows, while the host has it on; else None."""
+
+    @property
+    def is_rehearsal(self) -> bool:
+        """Whether the session ran on a virtual clock."""
+        return self.rehearsal is not None
+
+    def timeline(self, tz: tzinfo | None = None) -> Timeline:
+        """The timing engine over this session's agenda and log."""
+        return Timeline(self.agenda, day=self.day, tz=tz, events=self.events)
+
+    @property
+    def finished(self) -> bool:
+        """Whether the host finished the day."""
+        return self.timeline().log.finished_at is not None
+
+    @property
+    def stage_message(self) -> StageMessage | None:
+        """The message the stage shows now, if any."""
+        last = self.messages[-1] if self.messages else None
+        return last if last and last.text else None
+
+    def clock(self, base: Clock) -> Clock:
+        """The clock this session runs on: `base`, or its rehearsal clock."""
+        return self.rehearsal.clock(base) if self.rehearsal else base
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """Lower-case ASCII words joined by hyphens: "Arbejdsmiljødag" -> "arbejdsmiljodag"."""
+    text = text.replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "Ae")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "day"
+
+
+def new_session_id(title: str, created: datetime, rehearsal: bool) -> str:
+    """"2024-11-26-0845-hovedudvalgets-arbejdsmiljodag", with "-rehearsal" for a rehearsal."""
+    stamp = created.astimezone().strftime("%Y-%m-%d-%H%M%S")
+    return f"{stamp}-{slugify(title)}" + ("-rehearsal" if rehearsal else "")

@@ -1,0 +1,165 @@
+"""The sessions folder: a sub-folder per session, its `session.toml` written and read,
+listed newest first, and its lock.
+
+Each file has one writer. A file that cannot be read is reported and never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from facilitator.errors import SessionError
+from facilitator.files import atomic_write, dump_toml, read_toml, validation_message
+from facilitator.i18n import t
+from facilitator.session.lock import LOCK_FILE, SessionLock
+from facilitator.session.model import Session, new_session_id
+
+SESSION_FILE = "session.toml"
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    """A session folder in a listing: its session, or why it could not be read."""
+
+    id: str
+    path: Path
+    session: Session | None
+    error: str | None
+    modified: float
+
+
+class SessionStore:
+    """The folder that holds one sub-folder per session."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    def folder(self, session_id: str) -> Path:
+        """The folder of one session."""
+        return self.root / session_id
+
+    def create(self, session: Session) -> Session:
+        """Write a new session in a folder of its own; its id gets a suffix if taken."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        base, number = session.id, 1
+        while True:
+            try:
+                self.folder(session.id).mkdir()
+                break
+            except FileExistsError:
+                number += 1
+                session = session.model_copy(update={"id": f"{base}-{number}"})
+        self.save(session)
+        return session
+
+    def save(self, session: Session) -> None:
+        """Write `session.toml` atomically."""
+        data = session.model_dump(by_alias=True, exclude_none=True)
+        data["agenda"] = session.agenda.to_toml_data()
+        try:
+            atomic_write(self.folder(session.id) / SESSION_FILE, dump_toml(data))
+        except OSError as error:
+            raise SessionError(t("file.not_written", path=self.folder(session.id) / SESSION_FILE,
+                                 reason=error.strerror)) from None
+
+    def load(self, session_id: str) -> Session:
+        """Read one session; SessionError names the file and the problem."""
+        path = self.folder(session_id) / SESSION_FILE
+        data = read_toml(path, SessionError, what=t("what.session"))
+        try:
+            return Session.model_validate(data)
+        except ValidationError as error:
+            raise SessionError(validation_message(path, error)) from None
+
+    def entries(self) -> list[SessionEntry]:
+        """Every session folder, newest first; unreadable ones carry their error."""
+        if not self.root.is_dir():
+            return []
+        found = []
+        for folder in self.root.iterdir():
+            if not folder.is_dir() or folder.name.startswith("."):
+                continue
+            path = folder / SESSION_FILE
+            try:
+                modified = path.stat().st_mtime
+            except OSError:
+                modified = 0.0
+            try:
+                session, error = self.load(folder.name), None
+            except SessionError as problem:
+                session, error = None, str(problem)
+            found.append(SessionEntry(folder.name, folder, session, error, modified))
+        return sorted(found, key=lambda entry: (entry.modified, entry.id), reverse=True)
+
+    def session_files(self) -> list[Path]:
+        """The session.toml path of every folder in the sessions folder, read or not."""
+        try:
+            return [folder / SESSION_FILE for folder in self.root.iterdir() if folder.is_dir()]
+        except OSError:
+            return []
+
+    def newest_first(self) -> Iterator[Session]:
+        """Readable sessions, the most recently written first, each read only when reached,
+        so that finding the latest does not read a folder of past days."""
+        stamped = []
+        for path in self.session_files():
+            try:
+                stamped.append((path.stat().st_mtime, path.parent.name))
+            except OSError:
+                continue
+        for _modified, name in sorted(stamped, reverse=True):
+            try:
+                yield self.load(name)
+            except SessionError:
+                continue
+
+    def newest(self) -> Session | None:
+        """The most recently written readable session."""
+        return next(self.newest_first(), None)
+
+    def newest_unfinished(
+        self, agenda_file: str | None = None, rehearsal: bool | None = None
+    ) -> Session | None:
+        """The most recently written unfinished session, optionally of one agenda file and kind."""
+        for session in self.newest_first():
+            if session.finished:
+                continue
+            if agenda_file is not None and session.agenda_file != agenda_file:
+                continue
+            if rehearsal is not None and session.is_rehearsal != rehearsal:
+                continue
+            return session
+        return None
+
+    def resolve(self, name: str | None) -> Session:
+        """A session by id or folder path, or the newest unfinished one when `name` is None."""
+        if name is None:
+            session = self.newest_unfinished()
+            if session is None:
+                raise SessionError(t("session.none_unfinished", root=self.root))
+            return session
+        as_path = Path(name)
+        if (as_path / SESSION_FILE).is_file():
+            return SessionStore(as_path.parent).load(as_path.name)
+        if not (self.folder(name) / SESSION_FILE).exists():
+            raise SessionError(t("session.no_such", path=self.folder(name), root=self.root))
+        return self.load(name)
+
+    def lock(self, session_id: str, take_over: bool = False) -> SessionLock:
+        """Hold the session for this host console; SessionLocked if another holds it."""
+        return SessionLock.acquire(self.folder(session_id) / LOCK_FILE, take_over)
+
+
+def new_session(store: SessionStore, **fields: Any) -> Session:
+    """Create and write a session from its fields; the id comes from title, time and kind."""
+    session_id = new_session_id(
+        fields["agenda"].title, fields["created"], fields.get("rehearsal") is not None
+    )
+    return store.create(Session(id=session_id, **fields))
+
+

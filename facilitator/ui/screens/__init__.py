@@ -1,0 +1,1 @@
+"""The consoles' screens, one per file, each with its stylesheet beside it."""

@@ -1,0 +1,411 @@
+"""The host console: the current slot's countdown, the day's offset, the agenda, the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Label
+
+from facilitator.errors import SessionError, SessionLocked
+from facilitator.files import FileWatcher
+from facilitator.roles.host import HostRun
+from facilitator.session.model import Session
+from facilitator.timing.events import Action
+from facilitator.timing.timeline import DayState, Phase
+from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.localize import localize_bindings
+from facilitator.ui.text import clock_text, countdown, offset_text, phase_text, t
+from facilitator.ui.ticking import next_redraw
+from facilitator.ui.widgets.agenda_list import AgendaList
+from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.day_header import DayHeader
+from facilitator.ui.widgets.slot_progress import SlotProgress
+
+KEY_DISPLAY = {
+    "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
+    "question_mark": "?", "f1": "F1",
+}
+
+W = TypeVar("W", bound=Widget)
+T = TypeVar("T")
+
+PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
+
+
+class HostScreen(Screen[None]):
+    """What the host watches on the stage laptop."""
+
+    CSS_PATH = "host.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
+
+    BINDINGS = [
+        Binding("space", "start_pause", "key.start", id="start"),
+        Binding("n", "next", "key.next", id="next"),
+        Binding("p", "previous", "key.previous", id="previous", show=False),
+        Binding("g", "goto", "key.goto", id="goto"),
+        Binding("plus,equals_sign", "adjust(60)", "key.more", id="more", key_display="+"),
+        Binding("minus", "adjust(-60)", "key.less", id="less", key_display="-", show=False),
+        Binding("ctrl+z", "undo", "key.undo", id="undo"),
+        Binding("m", "message", "key.message", id="message"),
+        Binding("w", "cloud", "key.cloud", id="cloud"),
+        Binding("tab", "notes", "key.notes", id="notes", show=False),
+        Binding("f", "finish", "key.finish", id="finish", show=False),
+        Binding("question_mark,f1", "help", "key.help", id="help", key_display="?"),
+        Binding("q", "quit_day", "key.quit", id="quit"),
+    ]
+
+    def __init__(self, run: HostRun, offer_resume: Session | None = None) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.run = run
+        self.offer_resume = offer_resume
+        self._phase_seen: tuple[int, Phase] | None = None
+        self._save_failed = False
+        self._lock_lost = False
+        self._lock_watch = FileWatcher()
+        self._next_tick: Timer | None = None
+        self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
+        self._shown: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        """Header, the countdown panel beside the agenda list, and the footer."""
+        yield DayHeader(self.run.agenda, self._speed(), id="header")
+        with Horizontal(id="main"):
+            with Vertical(id="slot-panel"):
+                yield Label(id="slot-position")
+                yield Label(id="slot-title")
+                yield Label(id="slot-speakers")
+                yield BigDigits(id="countdown")
+                yield SlotProgress(id="progress")
+                yield Label(id="slot-phase")
+                yield Label(id="next")
+                yield Label(id="stage-message")
+                yield Label(id="host-note")
+            yield AgendaList(self.run.agenda, id="agenda")
+        yield Footer()
+
+    def _speed(self) -> float | None:
+        return self.run.rehearsal.speed if self.run.rehearsal else None
+
+    def on_mount(self) -> None:
+        """Draw at once (each redraw schedules the next), and offer to resume a session."""
+        self.refresh_state()
+        if self.offer_resume is not None:
+            session = self.offer_resume
+            self._confirm(t("confirm.resume", id=session.id), lambda: self._resume(session))
+
+    def _resume(self, session: Session) -> None:
+        try:
+            self.run.resume(session)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self._rebuild_for(session)
+        self.notify(t("notify.resumed", id=session.id))
+
+    def _rebuild_for(self, session: Session) -> None:
+        """A resumed session brings its own agenda snapshot and clock."""
+        header = self.query_one(DayHeader)
+        header.rehearsal_speed = self._speed()
+        header.agenda = session.agenda
+        self.query_one(AgendaList).agenda = session.agenda
+        self._phase_seen = None
+        self.refresh_state()
+
+    # Drawing ---------------------------------------------------------------------------
+
+    def refresh_state(self) -> None:
+        """Compute the day from the log and the clock, and redraw what changed."""
+        self._retry_save()
+        self._watch_lock()
+        state = self.run.state()
+        self._ring_on_thresholds(state)
+        self.widget(DayHeader).show(state)
+        self.widget(AgendaList).show(state)
+        self._show_slot(state)
+        self._schedule_next(state)
+
+    def _schedule_next(self, state: DayState) -> None:
+        """Redraw when the next shown second changes (a little after, to be past it)."""
+        if self._next_tick is not None:
+            self._next_tick.stop()
+        self._next_tick = self.set_timer(next_redraw(state, self._speed() or 1.0),
+                                         self.refresh_state)
+
+    def widget(self, kind: type[W], widget_id: str | None = None) -> W:
+        """A widget of this screen, looked up once: the redraw runs every second."""
+        key = (kind, widget_id)
+        if key not in self._widgets:
+            self._widgets[key] = (
+                self.query_one(f"#{widget_id}", kind) if widget_id else self.query_one(kind)
+            )
+        found = self._widgets[key]
+        assert isinstance(found, kind)
+        return found
+
+    def _set(self, widget_id: str, text: str) -> None:
+        """Update a label only when its text changes; hide it when empty."""
+        if self._shown.get(widget_id) == text:
+            return
+        self._shown[widget_id] = text
+        label = self.widget(Label, widget_id)
+        label.update(text)
+        label.display = bool(text)
+
+    def _show_slot(self, state: DayState) -> None:
+        slot = state.current_slot
+        agenda_slot = self.run.agenda.slots[slot.index]
+        panel = self.widget(Vertical, "slot-panel")
+        phase = Phase.DONE if state.finished else slot.phase
+        for each, css_class in PHASE_CLASSES.items():
+            panel.set_class(each is phase, css_class)
+        count = len(state.slots)
+        self._set(
+            "slot-position",
+            f"{t('slot.position', number=slot.index + 1, count=count)} · "
+            f"{t('kind.' + agenda_slot.kind.value)}",
+        )
+        self._set("slot-title", agenda_slot.title)
+        self._set("slot-speakers", ", ".join(agenda_slot.speakers))
+        digits = self.widget(BigDigits)
+        if state.finished:
+            digits.value = ""
+            self._set("slot-phase", t("day.finished"))
+            summary = t(
+                "day.summary", time=clock_text(state.expected_end), offset=offset_text(state.offset)
+            )
+            self._set("next", summary)
+        else:
+            digits.value = countdown(slot.display_seconds)
+            self._set("slot-phase", phase_text(slot.phase))
+            self._set("next", self._next_text(state))
+        planned = max(1, slot.planned_duration + slot.adjustment)
+        self.widget(SlotProgress).show(slot.elapsed, planned, phase)
+        message = self.run.stage_message
+        on_stage = t("slot.message", text=message) if message else ""
+        if self.run.stage_cloud is not None:
+            cloud_title = self.run.agenda.slots[self.run.stage_cloud].title
+            on_stage = (on_stage + "  " if on_stage else "") + t("slot.cloud", title=cloud_title)
+        self._set("stage-message", on_stage)
+        self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
+
+    def _next_text(self, state: DayState) -> str:
+        following = state.next_slot
+        if following is None:
+            return t("slot.last")
+        title = self.run.agenda.slots[following.index].title
+        return t("slot.next", time=clock_text(following.expected_start), title=title)
+
+    def _ring_on_thresholds(self, state: DayState) -> None:
+        """Ring once when the current slot enters its warning, and once when it reaches zero."""
+        seen = (state.current, state.current_slot.phase)
+        before = self._phase_seen
+        self._phase_seen = seen
+        if before is None or before[0] != seen[0] or before[1] == seen[1]:
+            return
+        entered = seen[1]
+        if entered is Phase.WARNING and before[1] is Phase.RUNNING:
+            self.app.bell()
+        elif entered is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING):
+            self.app.bell()
+
+    # Saving ----------------------------------------------------------------------------
+
+    def _write(self, change: Callable[[], T], if_unsaved: T) -> tuple[bool, T]:
+        """Make a change that writes the session: (False, …) if another console holds it and
+        nothing changed; a failed write is reported, the change stands in memory, and
+        every redraw retries it, giving `if_unsaved` as the change's result."""
+        try:
+            return True, change()
+        except SessionLocked as error:
+            self.notify(str(error), severity="error", timeout=30)
+            return False, if_unsaved
+        except SessionError as error:
+            self._report_save_failure(error)
+            return True, if_unsaved
+
+    def _act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
+        """Apply a timing action; whether it did anything."""
+        changed, done = self._write(
+            lambda: self.run.act(action, slot=slot, seconds=seconds), if_unsaved=True
+        )
+        if not changed:
+            return False
+        self.refresh_state()
+        self.refresh_bindings()
+        return done
+
+    def _report_save_failure(self, error: SessionError) -> None:
+        if not self._save_failed:
+            self.notify(t("notify.saved_failed", error=error), severity="error", timeout=30)
+        self._save_failed = True
+
+    def _watch_lock(self) -> None:
+        """Tell the host, once, when another console has taken the session over."""
+        if self._lock_lost or self.run.lock is None:
+            return
+        # A stat per redraw; the lock file is read only when it has changed.
+        if self._lock_watch.changed([self.run.lock.path]) and self.run.lost_lock:
+            self._lock_lost = True
+            self.notify(t("notify.taken_over"), severity="error", timeout=3600)
+            self.refresh_bindings()
+
+    def _retry_save(self) -> None:
+        if not self.run.unsaved:
+            return
+        try:
+            self.run.flush()
+        except SessionError as error:
+            self._report_save_failure(error)
+            return
+        if self._save_failed:
+            self._save_failed = False
+            self.notify(t("notify.saved_again"))
+
+    # Actions ---------------------------------------------------------------------------
+
+    def _confirm(self, question: str, then: Callable[[], object]) -> None:
+        """Ask `question`; run `then` only on yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out the keys that cannot do anything now."""
+        run = self.run
+        match action:
+            case "start_pause":
+                return any(run.can(a) for a in (Action.START, Action.PAUSE, Action.RESUME)) or None
+            case "next":
+                return run.can(Action.NEXT) or None
+            case "previous":
+                return run.can(Action.PREVIOUS) or None
+            case "goto":
+                return not run.state().finished or None
+            case "adjust":
+                return run.can(Action.ADJUST, seconds=int(str(parameters[0]))) or None
+            case "undo":
+                return run.timeline.undoable is not None and not run.lost_lock or None
+            case "finish":
+                return run.can(Action.FINISH) or None
+            case "notes":
+                return run.session is not None or None
+            case "cloud":
+                return (run.cloud_slot() is not None and not run.lost_lock) or None
+        return True
+
+    def action_start_pause(self) -> None:
+        """Space: start the slot, or pause it, or resume it."""
+        for action in (Action.START, Action.PAUSE, Action.RESUME):
+            if self.run.can(action):
+                self._act(action)
+                return
+
+    def action_next(self) -> None:
+        """End this slot and start the next one."""
+        self._act(Action.NEXT)
+
+    def action_previous(self) -> None:
+        """Go back one slot, after asking."""
+        if not self.run.can(Action.PREVIOUS):
+            return
+        target = self.run.state().current - 1
+        question = t(
+            "confirm.previous", number=target + 1, title=self.run.agenda.slots[target].title
+        )
+        self._confirm(question, lambda: self._act(Action.PREVIOUS))
+
+    def action_goto(self) -> None:
+        """Pick a slot to go to; an earlier one asks first."""
+        from facilitator.ui.dialogs.goto import GotoModal
+
+        current = self.run.state().current
+        self.app.push_screen(GotoModal(self.run.agenda, current), self._goto_picked)
+
+    def _goto_picked(self, target: int | None) -> None:
+        current = self.run.state().current
+        if target is None or target == current:
+            return
+        if target > current:
+            self._act(Action.GOTO, slot=target)
+            return
+        question = t(
+            "confirm.goto_earlier", number=target + 1, title=self.run.agenda.slots[target].title
+        )
+        self._confirm(question, lambda: self._act(Action.GOTO, slot=target))
+
+    def action_adjust(self, seconds: int) -> None:
+        """Give or take time on the current slot."""
+        self._act(Action.ADJUST, seconds=seconds)
+
+    def action_undo(self) -> None:
+        """Take back the last timing action."""
+        undone = self.run.timeline.undoable
+        if self._act(Action.UNDO) and undone is not None:
+            self.notify(t("notify.undone", action=t(f"action.{undone.action.value}")), timeout=3)
+        else:
+            self.notify(t("notify.nothing_to_undo"), timeout=3)
+
+    def action_message(self) -> None:
+        """Ask for a message and send it to the stage."""
+        from facilitator.ui.dialogs.message import MessageModal
+
+        self.app.push_screen(MessageModal(self.run.stage_message), self._send_message)
+
+    def _send_message(self, text: str | None) -> None:
+        if text is None:
+            return
+        changed, _ = self._write(lambda: self.run.send_message(text), if_unsaved=None)
+        if not changed:
+            return
+        key = "notify.message_sent" if text else "notify.message_cleared"
+        self.notify(t(key, text=text), timeout=4)
+        self.refresh_state()
+
+    def action_cloud(self) -> None:
+        """Put the latest dialogue's word cloud on the stage, or take it off."""
+        changed, _ = self._write(self.run.toggle_cloud, if_unsaved=None)
+        if not changed:
+            return
+        slot = self.run.stage_cloud
+        if slot is None:
+            self.notify(t("notify.cloud_off"), timeout=4)
+        else:
+            self.notify(t("notify.cloud_on", title=self.run.agenda.slots[slot].title), timeout=4)
+        self.refresh_state()
+
+    def action_notes(self) -> None:
+        """Switch to the notes screen, writing as "host"."""
+        if self.run.session is not None:
+            self.app.switch_mode("notes")
+
+    def action_finish(self) -> None:
+        """Finish the day, after asking."""
+        if self.run.can(Action.FINISH):
+            self._confirm(t("confirm.finish"), lambda: self._act(Action.FINISH))
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from facilitator.ui.dialogs.help import HelpModal, describe_bindings
+
+        bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]
+        self.app.push_screen(HelpModal(describe_bindings(bindings, KEY_DISPLAY)))
+
+    def action_quit_day(self) -> None:
+        """Quit; while a slot runs, ask first. The session stays resumable."""
+        phase = self.run.state().current_slot.phase
+        if phase in (Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED):
+            self._confirm(t("confirm.quit"), self.app.exit)
+        else:
+            self.app.exit()

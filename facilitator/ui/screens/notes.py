@@ -1,0 +1,281 @@
+"""The note-taker's console: pick the table and question, type what the table said, ctrl+s.
+
+The confirmation appears only once the note is on disk. A failed write keeps the text in
+the editor, shows a lasting error and tries again every second until it succeeds.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, TextArea
+
+from facilitator.errors import SessionError
+from facilitator.notes.model import Note, question_position
+from facilitator.notes.wordcloud import weigh
+from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
+from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.goto import GotoModal
+from facilitator.ui.localize import localize_bindings
+from facilitator.ui.text import clock_text, clock_text_seconds, t
+from facilitator.ui.widgets.notes_list import NotesList, question_label
+from facilitator.ui.widgets.word_cloud import WordCloud
+
+POLL_SECONDS = 0.5
+"""How often other writers' files are checked: a new note appears within a second."""
+
+
+class NotesScreen(Screen[None]):
+    """Write notes for one slot; see every writer's notes of it and its word cloud."""
+
+    CSS_PATH = "notes.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+
+    # Not priority bindings: a key reaches them after the editor has taken every key typed
+    # before it, so ctrl+s right after fast typing or a paste saves all of the text.
+    BINDINGS = [
+        Binding("ctrl+s", "save", "key.save", id="save"),
+        Binding("f2,ctrl+down", "step_table(-1)", "key.table_down", id="table_down",
+                key_display="F2"),
+        Binding("f3,ctrl+up", "step_table(1)", "key.table_up", id="table_up",
+                key_display="F3"),
+        Binding("f4", "next_question", "key.question", id="question", key_display="F4"),
+        # The editor uses F6 to select a line; picking the slot matters more here.
+        Binding("f6", "pick_slot", "key.slot", id="slot", key_display="F6", priority=True),
+        Binding("ctrl+n", "new_note", "key.new_note", id="new_note"),
+        Binding("escape", "switch_focus", "key.list", id="list"),
+        Binding("delete,d", "delete_note", "key.delete", id="delete", show=False),
+    ]
+
+    def __init__(self, notes: NoteTaking) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.notes = notes
+        self.slot = notes.opening_slot()
+        self.table = 1
+        self.question_index = 0
+        self.editing: str | None = None
+        self.pending: Note | None = None
+        """A note whose write failed: kept, retried every second, saved again on ctrl+s."""
+
+    def compose(self) -> ComposeResult:
+        """Pickers and editor on the left; notes and the word cloud on the right."""
+        with Horizontal(id="notes-main"):
+            with Vertical(id="notes-left"):
+                yield Label(id="notes-heading")
+                yield Label(id="table-label")
+                yield Label(id="question-label")
+                yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False)
+                yield Label(id="save-status")
+                yield Label(id="reported")
+            with Vertical(id="notes-right"):
+                yield NotesList(id="notes-list")
+                yield WordCloud(id="notes-cloud")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the editor so typing can start at once; follow the other writers."""
+        self.query_one("#editor", TextArea).focus()
+        self.query_one(WordCloud).empty_text = t("notes.cloud_empty")
+        self.redraw()
+        self.set_interval(POLL_SECONDS, self.poll)
+        self.set_interval(1.0, self.retry)
+
+    # State shown -------------------------------------------------------------------
+
+    @property
+    def questions(self) -> list[str]:
+        """The current slot's questions."""
+        return self.notes.agenda.slots[self.slot].questions
+
+    @property
+    def question(self) -> str | None:
+        """The question picked, or None for a general note."""
+        questions = self.questions
+        return questions[self.question_index] if self.question_index < len(questions) else None
+
+    def poll(self) -> None:
+        """Pick up other writers' notes and the host's progress."""
+        if self.notes.refresh():
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Show the pickers, the notes of the slot, who reported and the cloud."""
+        agenda = self.notes.agenda
+        slot = agenda.slots[self.slot]
+        heading = t("notes.heading", number=self.slot + 1, title=slot.title,
+                    time=clock_text(slot.start), writer=self.notes.writer_name)
+        if self.editing:
+            heading += "  " + t("notes.editing")
+        self._label("notes-heading", heading)
+        tables = agenda.tables_of(self.slot)
+        self.table = min(max(1, self.table), tables)
+        self._label("table-label", t("notes.table", table=self.table, tables=tables))
+        question = self.question
+        count = len(self.questions)
+        self._label(
+            "question-label",
+            t("notes.question", number=self.question_index + 1, count=count, text=question)
+            if question else t("notes.general", count=count),
+        )
+        slot_notes = self.notes.notes(self.slot)
+        reported, missing = self.notes.reported(self.slot)
+        self._label("reported", t(
+            "notes.reported",
+            reported=" ".join(map(str, reported)) or "–",
+            missing=" ".join(map(str, missing)) or "–",
+        ))
+        self.query_one(NotesList).show(slot_notes, self.questions, self.notes.writer_name)
+        cloud = weigh((note.text for note in slot_notes), agenda.stopwords)
+        self.query_one(WordCloud).terms = tuple(cloud)
+
+    def _label(self, widget_id: str, text: str) -> None:
+        self.query_one(f"#{widget_id}", Label).update(text)
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#save-status", Label)
+        status.update(text)
+        status.set_class(error, "-error")
+        status.set_class(not error, "-saved")
+
+    # Actions -----------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Write the note; confirm only once it is on disk."""
+        editor = self.query_one("#editor", TextArea)
+        text = editor.text.strip()
+        if not text:
+            self._status(t("notes.empty"), error=True)
+            return
+        note_id = self.editing or (self.pending.id if self.pending else None)
+        try:
+            note = self.notes.save(self.slot, self.table, self.question, text, note_id=note_id)
+        except NoteNotSaved as error:
+            self.pending = error.note
+            self._status(t("notes.save_failed", error=error), error=True)
+            return
+        self._saved(note)
+
+    def _saved(self, note: Note) -> None:
+        editor = self.query_one("#editor", TextArea)
+        if editor.text.strip() == note.text:
+            editor.clear()
+        self.pending = None
+        self.editing = None
+        self._status(t("notes.saved", time=clock_text_seconds(note.updated), table=note.table,
+                       question=question_label(note.question, self.questions)))
+        self.redraw()
+
+    def retry(self) -> None:
+        """Write a note whose save failed, until it succeeds."""
+        if self.pending is None:
+            return
+        try:
+            self.notes.retry()
+        except SessionError as error:
+            self._status(t("notes.save_failed", error=error), error=True)
+            return
+        self._saved(self.pending)
+
+    def action_step_table(self, step: int) -> None:
+        """The next or previous table, without leaving the editor."""
+        tables = self.notes.agenda.tables_of(self.slot)
+        self.table = (self.table - 1 + step) % tables + 1
+        self.redraw()
+
+    def action_next_question(self) -> None:
+        """Cycle through the slot's questions and "general"."""
+        self.question_index = (self.question_index + 1) % (len(self.questions) + 1)
+        self.redraw()
+
+    def action_pick_slot(self) -> None:
+        """Take notes for another slot."""
+
+        def picked(slot: int | None) -> None:
+            if slot is not None:
+                self.slot, self.question_index, self.editing = slot, 0, None
+                self.redraw()
+                self.query_one("#editor", TextArea).focus()
+
+        self.app.push_screen(GotoModal(self.notes.agenda, self.slot, t("notes.pick_slot")),
+                             picked)
+
+    def action_new_note(self) -> None:
+        """Leave an edit and start an empty note."""
+        self.editing = None
+        self.query_one("#editor", TextArea).clear()
+        self.query_one("#editor", TextArea).focus()
+        self.redraw()
+
+    def action_switch_focus(self) -> None:
+        """Between the editor and the list of notes."""
+        editor = self.query_one("#editor", TextArea)
+        notes_list = self.query_one(NotesList)
+        if not editor.has_focus:
+            editor.focus()
+            return
+        if notes_list.highlighted is None and notes_list.option_count:
+            notes_list.highlighted = 0
+        notes_list.focus()
+
+    @on(OptionList.OptionSelected, "#notes-list")
+    def _edit(self, event: OptionList.OptionSelected) -> None:
+        note = self.notes.own(event.option.id or "")
+        if note is None:
+            self.notify(t("notes.not_yours"), timeout=4)
+            return
+        self.editing = note.id
+        self.table = note.table
+        self.question_index = question_position(note.question, self.questions)
+        editor = self.query_one("#editor", TextArea)
+        editor.load_text(note.text)
+        editor.focus()
+        self.redraw()
+
+    def action_delete_note(self) -> None:
+        """Delete the highlighted note, if it is one's own, after asking."""
+        notes_list = self.query_one(NotesList)
+        if not notes_list.has_focus or notes_list.highlighted_option is None:
+            return
+        note = self.notes.own(notes_list.highlighted_option.id or "")
+        if note is None:
+            self.notify(t("notes.not_yours"), timeout=4)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.notes.delete(note.id)
+            except SessionError as error:
+                self._status(t("notes.save_failed", error=error), error=True)
+                return
+            self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
+            self.redraw()
+
+        self.app.push_screen(ConfirmModal(t("confirm.delete_note", table=note.table)), answered)
+
+    def ask_before_quitting(self) -> None:
+        """Quit only after a yes: the editor holds text that is not on disk."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.exit()
+
+        self.app.push_screen(ConfirmModal(t("confirm.quit_unsaved")), answered)
+
+    def has_unsaved_text(self) -> bool:
+        """Whether the editor holds text that is not on disk."""
+        return bool(self.query_one("#editor", TextArea).text.strip()) or self.pending is not None
+
+
+class HostNotesScreen(NotesScreen):
+    """The notes screen inside the host console; tab goes back to the timer."""
+
+    BINDINGS = [
+        *NotesScreen.BINDINGS,
+        Binding("tab", "app.switch_mode('host')", "key.timer", id="timer", priority=True),
+    ]

@@ -1,0 +1,177 @@
+"""The organiser's list of every saved session, sortable and filterable, and what recurs."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from facilitator.errors import SessionError
+from facilitator.review.analysis import recurring_slots
+from facilitator.review.archive import load_folder
+from facilitator.review.index import SessionSummary, index_sessions
+from facilitator.session.store import SessionStore
+from facilitator.ui.localize import localize_bindings
+from facilitator.ui.text import clock_text, date_text, signed_minutes, t
+
+COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
+
+
+class ReviewListScreen(Screen[None]):
+    """Every session in the sessions folder; Enter opens one."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "key.open", id="open", show=True),
+        Binding("slash", "filter", "key.filter", id="filter", key_display="/"),
+        Binding("s", "sort", "key.sort", id="sort"),
+        Binding("r", "reload", "key.reload", id="reload"),
+        Binding("q", "app.quit", "key.quit", id="quit"),
+    ]
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.store = store
+        self.summaries: list[SessionSummary] = []
+        self.sort_column = 1
+        self.sort_reverse = True
+
+    def compose(self) -> ComposeResult:
+        """The filter, the table of sessions, and the recurring slots."""
+        with Vertical(id="review-list"):
+            yield Label(t("review.heading", folder=self.store.root), id="review-heading")
+            yield Input(placeholder=t("review.filter"), id="review-filter")
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Label(t("review.recurring"), classes="section")
+            yield Static(id="recurring")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Read the folder and fill the table."""
+        table = self.query_one("#sessions", DataTable)
+        for key in COLUMNS:
+            table.add_column(t(f"review.column.{key}"), key=key)
+        self.action_reload()
+        table.focus()
+
+    def action_reload(self) -> None:
+        """Read the sessions folder again."""
+        self.summaries = index_sessions(self.store)
+        self._fill()
+        self._recurring()
+
+    def _fill(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        query = self.query_one("#review-filter", Input).value.strip().lower()
+        table.clear()
+        rows = [s for s in self.summaries if not query or query in _searchable(s)]
+        rows.sort(key=lambda s: _sort_key(s, self.sort_column), reverse=self.sort_reverse)
+        for summary in rows:
+            table.add_row(*_cells(summary), key=summary.id)
+        if not rows:
+            self.query_one("#review-heading", Label).update(
+                t("review.none", folder=self.store.root) if not self.summaries
+                else t("review.no_match", query=query))
+        else:
+            self.query_one("#review-heading", Label).update(
+                t("review.heading", folder=self.store.root))
+
+    def _recurring(self) -> None:
+        reviews = [s.review for s in self.summaries if s.review is not None]
+        lines = [
+            t("review.recurring_line", title=item.title, over=signed_minutes(item.average_over),
+              days=item.days)
+            for item in recurring_slots(reviews)[:12]
+        ]
+        self.query_one("#recurring", Static).update("\n".join(lines) or t("review.no_recurring"))
+
+    @on(Input.Changed, "#review-filter")
+    def _filtered(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#review-filter")
+    def _back_to_table(self) -> None:
+        self.query_one("#sessions", DataTable).focus()
+
+    def action_filter(self) -> None:
+        """Type to filter by title, date or id."""
+        self.query_one("#review-filter", Input).focus()
+
+    def action_sort(self) -> None:
+        """Sort by the next column (twice on one column reverses it)."""
+        if self.sort_reverse:
+            self.sort_reverse = False
+            self.sort_column = (self.sort_column + 1) % len(COLUMNS)
+        else:
+            self.sort_reverse = True
+        self.notify(t("review.sorted", column=t(f"review.column.{COLUMNS[self.sort_column]}")),
+                    timeout=2)
+        self._fill()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self._open(str(event.row_key.value))
+
+    def action_open(self) -> None:
+        """Open the highlighted session."""
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+            self._open(str(row_key.value))
+
+    def _open(self, session_id: str) -> None:
+        summary = next((s for s in self.summaries if s.id == session_id), None)
+        if summary is None:
+            return
+        if summary.error:
+            self.notify(summary.error, severity="error", timeout=10)
+            return
+        from facilitator.ui.screens.review_session import SessionReviewScreen
+
+        try:
+            loaded = load_folder(self.store, session_id)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.push_screen(SessionReviewScreen(loaded))
+
+
+def _searchable(summary: SessionSummary) -> str:
+    return " ".join([summary.id, summary.title, str(summary.day or ""),
+                     date_text(summary.day) if summary.day else "",
+                     summary.error or ""]).lower()
+
+
+def _sort_key(summary: SessionSummary, column: int) -> tuple[object, ...]:
+    values: list[object] = [
+        summary.title, str(summary.day or ""), summary.rehearsal, summary.slots, summary.notes,
+        summary.started.isoformat() if summary.started else "",
+        summary.ended.isoformat() if summary.ended else "", summary.over or 0,
+    ]
+    return (values[column], summary.id)
+
+
+def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
+    if summary.error:
+        reason = summary.error.splitlines()[0]
+        return (Text(summary.id, style="bold red"), "", t("review.unreadable"), "", "", "", "",
+                Text(reason, style="red"))
+    over: str | Text = ""
+    if summary.over is not None:
+        style = "red" if summary.over >= 60 else "green" if summary.over <= -60 else ""
+        over = Text(signed_minutes(summary.over), style=style)
+    elif not summary.finished:
+        over = Text(t("review.unfinished"), style="dim")
+    return (
+        summary.title, date_text(summary.day) if summary.day else "",
+        t("review.rehearsal") if summary.rehearsal else t("review.real"),
+        str(summary.slots), str(summary.notes),
+        clock_text(summary.started) if summary.started else "",
+        clock_text(summary.ended) if summary.ended else "",
+        over,
+    )

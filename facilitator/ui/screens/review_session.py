@@ -1,0 +1,252 @@
+"""One session looked back on: the timeline, every note, the word clouds; `e` exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static, TabbedContent, TabPane
+
+from facilitator.agenda.model import SlotKind
+from facilitator.errors import ReportError
+from facilitator.notes.model import Note
+from facilitator.notes.wordcloud import weigh
+from facilitator.review.analysis import SessionReview, review_session
+from facilitator.review.archive import LoadedSession
+from facilitator.review.exports import (
+    default_export_name,
+    group_by_question,
+    slot_list,
+    write_export,
+)
+from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.export import ExportModal
+from facilitator.ui.localize import localize_bindings
+from facilitator.ui.text import clock_text, date_text, signed_minutes, span_text, t
+from facilitator.ui.widgets.word_cloud import WordCloud
+
+BAR_WIDTH = 40
+"""Columns of the longest bar in the planned-against-actual chart."""
+
+
+class SessionReviewScreen(Screen[None]):
+    """Planned against actual, the notes grouped and searchable, a word cloud per dialogue."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "key.back", id="back"),
+        Binding("e", "export", "key.export", id="export"),
+        Binding("slash", "search", "key.search", id="search", key_display="/"),
+        Binding("1", "tab('timeline')", "review.tab.timeline", id="tab_timeline"),
+        Binding("2", "tab('notes')", "review.tab.notes", id="tab_notes"),
+        Binding("3", "tab('clouds')", "review.tab.clouds", id="tab_clouds"),
+    ]
+
+    def __init__(self, loaded: LoadedSession, export_folder: Path | None = None) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.loaded = loaded
+        self.review: SessionReview = review_session(loaded.session, loaded.notes)
+        self.export_folder = export_folder or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        """A heading and three tabs."""
+        session = self.loaded.session
+        kind = t("review.rehearsal") if session.is_rehearsal else t("review.real")
+        yield Label(t("review.session_heading", title=session.agenda.title,
+                      day=date_text(session.day),
+                      kind=kind, id=session.id), id="session-heading")
+        with TabbedContent(initial="timeline"):
+            with TabPane(t("review.tab.timeline"), id="timeline"):
+                with VerticalScroll():
+                    yield Static(self._timeline(), id="timeline-table")
+                    yield Static(self._analysis(), id="timeline-analysis")
+                    yield Static(self._chart(), id="timeline-chart")
+            with TabPane(t("review.tab.notes"), id="notes"):
+                yield Input(placeholder=t("review.search"), id="notes-search")
+                with VerticalScroll(id="notes-scroll"):
+                    yield Static(id="notes-text")
+            with TabPane(t("review.tab.clouds"), id="clouds"), VerticalScroll():
+                yield from self._clouds()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show all notes and report notes files that could not be read."""
+        self._show_notes("")
+        for problem in self.loaded.problems:
+            self.notify(problem.message, severity="warning", timeout=10)
+
+    # The timeline ----------------------------------------------------------------------
+
+    def _timeline(self) -> Table:
+        table = Table(expand=True, box=None, padding=(0, 1), header_style="bold")
+        for key in ("number", "slot", "planned", "actual", "planned_length", "actual_length",
+                    "over"):
+            table.add_column(t(f"review.timeline.{key}"),
+                             justify="right" if key != "slot" else "left",
+                             ratio=1 if key == "slot" else None, no_wrap=key != "slot")
+        for slot in self.review.slots:
+            table.add_row(
+                str(slot.index + 1), slot.title, clock_text(slot.planned_start),
+                clock_text(slot.actual_start) if slot.actual_start else t("review.skipped"),
+                span_text(slot.planned_duration),
+                span_text(slot.actual_duration) if slot.actual_duration is not None else "",
+                _over_text(slot.over),
+            )
+        return table
+
+    def _analysis(self) -> Text:
+        review = self.review
+        lines = Text()
+        if review.started is None:
+            return Text(t("review.not_started"))
+        if review.finished and review.ended is not None:
+            lines.append(t("review.day", start=clock_text(review.started),
+                           end=clock_text(review.ended)))
+            lines.append(" ")
+            lines.append_text(_over_text(review.over))
+        else:
+            lines.append(t("review.day_open", start=clock_text(review.started)))
+        if review.delay_sources:
+            items = slot_list(review.delay_sources)
+            lines.append("\n" + t("review.sources", items=items), style="red")
+        if review.absorbers:
+            items = slot_list(review.absorbers)
+            lines.append("\n" + t("review.absorbers", items=items), style="green")
+        return Text("\n").join([Text(""), lines, Text("")])
+
+    def _chart(self) -> Group:
+        """Bars per slot: planned (dim) above actual (coloured by over or under)."""
+        longest = max([s.planned_duration for s in self.review.slots]
+                      + [s.actual_duration or 0 for s in self.review.slots])
+        scale = BAR_WIDTH / max(1.0, longest)
+        rows = [Text(t("review.chart"), style="bold")]
+        for slot in self.review.slots:
+            label = f"{slot.index + 1:>2} {slot.title[:24]:<24} "
+            planned = Text(label)
+            planned.append("░" * max(1, round(slot.planned_duration * scale)), style="dim")
+            rows.append(planned)
+            actual = Text(" " * len(label))
+            if slot.actual_duration is not None:
+                over = slot.over or 0
+                style = "red" if over >= 60 else "green" if over <= -60 else "cyan"
+                actual.append("█" * max(1, round(slot.actual_duration * scale)), style=style)
+                actual.append(" ")
+                actual.append_text(_over_text(slot.over))
+            rows.append(actual)
+        return Group(*rows)
+
+    # Notes -----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#notes-search")
+    def _searched(self, event: Input.Changed) -> None:
+        self._show_notes(event.value)
+
+    def _show_notes(self, query: str) -> None:
+        """The notes grouped by slot, question and table; only those matching `query`."""
+        words = query.lower().split()
+
+        def matches(note: Note) -> bool:
+            haystack = f"{note.text} {note.writer} {note.question or ''}".lower()
+            return all(word in haystack for word in words)
+
+        notes = [note for note in self.review.notes if matches(note)]
+        self.query_one("#notes-text", Static).update(self._notes_text(notes, query))
+
+    def _notes_text(self, notes: list[Note], query: str) -> Text:
+        if not notes:
+            return Text(t("review.no_notes") if not query else t("review.no_match", query=query))
+        agenda = self.loaded.session.agenda
+        text = Text()
+        for slot_index in sorted({note.slot for note in notes}):
+            slot_notes = [note for note in notes if note.slot == slot_index]
+            slot = agenda.slots[slot_index] if slot_index < len(agenda.slots) else None
+            title = slot.title if slot else slot_notes[0].slot_title
+            text.append(f"{slot_index + 1}. {title}\n", style="bold underline")
+            for question, group in group_by_question(slot_notes, slot.questions if slot else []):
+                text.append(f"  {question or t('report.general')}\n", style="bold")
+                for note in group:
+                    text.append(f"    {t('notes.table_short', table=note.table)}: ", style="bold")
+                    body = Text(note.text.strip().replace("\n", "\n      "))
+                    if query:
+                        body.highlight_words(query.split(), style="reverse", case_sensitive=False)
+                    text.append_text(body)
+                    text.append(f"  ({note.writer}, {clock_text(note.created)})\n", style="dim")
+            text.append("\n")
+        return text
+
+    def action_search(self) -> None:
+        """Search the notes."""
+        self.query_one(TabbedContent).active = "notes"
+        self.query_one("#notes-search", Input).focus()
+
+    # Word clouds -----------------------------------------------------------------------
+
+    def _clouds(self) -> ComposeResult:
+        agenda = self.loaded.session.agenda
+        with_notes = {note.slot for note in self.review.notes}
+        slots = [i for i, slot in enumerate(agenda.slots)
+                 if slot.kind is SlotKind.DIALOGUE or i in with_notes]
+        for index in slots:
+            texts = [note.text for note in self.review.notes if note.slot == index]
+            yield Label(f"{index + 1}. {agenda.slots[index].title}", classes="section")
+            cloud = WordCloud(classes="review-cloud")
+            cloud.terms = tuple(weigh(texts, agenda.stopwords))
+            cloud.empty_text = t("review.no_notes")
+            yield cloud
+
+    # Actions ---------------------------------------------------------------------------
+
+    def action_tab(self, tab: str) -> None:
+        """Show one of the tabs."""
+        self.query_one(TabbedContent).active = tab
+
+    def action_back(self) -> None:
+        """Out of the search box; else back to the list of sessions (it lies beneath even
+        when a session was named)."""
+        if isinstance(self.focused, Input):
+            self.set_focus(None)
+            return
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+    def action_export(self) -> None:
+        """Choose a format; the file goes into the current folder."""
+
+        def chosen(form: str | None) -> None:
+            if form is None:
+                return
+            path = self.export_folder / default_export_name(self.loaded, form)
+            if path.exists():
+                self.app.push_screen(
+                    ConfirmModal(t("confirm.overwrite", path=path)),
+                    lambda yes: self._write(form, path, force=True) if yes else None,
+                )
+            else:
+                self._write(form, path, force=False)
+
+        self.app.push_screen(ExportModal(), chosen)
+
+    def _write(self, form: str, path: Path, force: bool) -> None:
+        try:
+            write_export(self.loaded, form, path, force=force)
+        except ReportError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.notify(t("review.exported", path=path), timeout=6)
+
+
+def _over_text(over: float | None) -> Text:
+    if over is None:
+        return Text("")
+    style = "bold red" if over >= 60 else "bold green" if over <= -60 else ""
+    return Text(signed_minutes(over), style=style)
