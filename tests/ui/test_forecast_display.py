@@ -78,7 +78,12 @@ async def test_a_fixed_slot_that_cannot_be_held_is_shown_moved(host: HostFixture
         assert "135 min behind" in text and "ends ~14:45" in text
         assert f"{LUNCH_TITLE} is fixed at 12:00 but cannot be held: expected ~14:15" in text
         assert [expected(host, i) for i in range(8, 14)] == [
-            "12:10", "12:35", "13:35", "14:05", "14:15", "14:30",
+            "12:10",
+            "12:35",
+            "13:35",
+            "14:05",
+            "14:15",
+            "14:30",
         ]
         until(host, 12, 9)
         assert "cannot be held" in header(host) and "cut" not in header(host)

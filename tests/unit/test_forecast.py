@@ -64,7 +64,7 @@ def far_behind(agenda: Agenda) -> Day:
 def test_a_fixed_slot_that_cannot_be_held_is_moved(far_behind: Day) -> None:
     state = far_behind.until(at(12, 0))
     assert state.offset == 135 * 60
-    assert starts(state)[BREAK + 1:LUNCH] == [at(12, 10), at(12, 35), at(13, 35), at(14, 5)]
+    assert starts(state)[BREAK + 1 : LUNCH] == [at(12, 10), at(12, 35), at(13, 35), at(14, 5)]
     # The break ends at 12:10: lunch at 12:00 cannot be held, and moves with the day.
     assert starts(state)[LUNCH] == at(14, 15)
     assert starts(state)[ELECTION] == at(14, 30)
@@ -121,7 +121,15 @@ def test_a_finished_day_is_measured_against_the_end_of_the_day(agenda: Agenda) -
 
 def test_minutes_round_half_up_never_to_even() -> None:
     assert [whole_minutes(s) for s in (29.9, 30, 89.9, 90, 150, 210, -29.9, -30.1, -150)] == [
-        0, 1, 1, 2, 3, 4, 0, -1, -2,
+        0,
+        1,
+        1,
+        2,
+        3,
+        4,
+        0,
+        -1,
+        -2,
     ]
     assert offset_text(150) == "3 min behind"
     assert offset_text(-150) == "2 min ahead"

@@ -27,15 +27,14 @@ def test_expected_times_never_run_backwards_and_the_day_ends_with_its_last_slot(
     state = timeline.state(now)
     if state.finished:
         return
-    later = state.slots[state.current:]
+    later = state.slots[state.current :]
     starts = [slot.expected_start for slot in later]
     assert starts == sorted(starts)
     assert all(slot.expected_start >= now for slot in later[1:])
     last = state.slots[-1]
     if state.current < last.index:
         # What is left of the last slot counts, never less than nothing.
-        assert state.expected_end == last.expected_start + timedelta(
-            seconds=max(last.remaining, 0))
+        assert state.expected_end == last.expected_start + timedelta(seconds=max(last.remaining, 0))
     assert state.expected_end >= max(starts)
 
 
@@ -47,7 +46,7 @@ def test_a_fixed_slot_is_held_only_when_it_can_be(plan: Plan, probe: float) -> N
     if state.finished:
         return
     risks = {risk.index: risk for risk in state.fixed_risks}
-    for slot in state.slots[state.current + 1:]:
+    for slot in state.slots[state.current + 1 :]:
         if not AGENDA.slots[slot.index].fixed:
             continue
         held = slot.expected_start == slot.planned_start
@@ -69,8 +68,9 @@ def test_the_slots_over_and_under_and_the_gaps_add_up_to_the_days_offset(
     finish = when + timedelta(seconds=probe)
     if not timeline.apply(Event.of(Action.FINISH, finish)):
         return
-    session = Session(id="x", created=DAY_START, day=DAY_START.date(), agenda=AGENDA,
-                      events=list(timeline.events))
+    session = Session(
+        id="x", created=DAY_START, day=DAY_START.date(), agenda=AGENDA, events=list(timeline.events)
+    )
     review = review_session(session)
     assert review.finished and review.started is not None and review.over is not None
     slots = review.slots
