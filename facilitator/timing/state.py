@@ -25,6 +25,15 @@ class Phase(StrEnum):
 Segment = tuple[datetime, datetime]
 
 
+def remaining_time(planned: float, adjustment: float, elapsed: float) -> float:
+    """Planned duration plus adjustments minus running time, to the microsecond.
+
+    The log's times are whole microseconds, so the true value is too; rounding takes off
+    the float noise that would leave a slot whose time was ended now at 1e-13 s, showing
+    `00:01` instead of `00:00`."""
+    return round(planned + adjustment - elapsed, 6)
+
+
 @dataclass(frozen=True)
 class SlotState:
     """One slot at one moment."""
@@ -46,7 +55,7 @@ class SlotState:
     @property
     def remaining(self) -> float:
         """Planned duration plus adjustments minus running time; negative in overtime."""
-        return self.planned_duration + self.adjustment - self.elapsed
+        return remaining_time(self.planned_duration, self.adjustment, self.elapsed)
 
     @property
     def display_seconds(self) -> int:

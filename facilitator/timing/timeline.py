@@ -23,6 +23,7 @@ from facilitator.timing.state import (
     Phase,
     Segment,
     SlotState,
+    remaining_time,
     seconds_to_next_change,
 )
 
@@ -204,7 +205,7 @@ class Timeline:
         ran = sum((end - begin).total_seconds() for begin, end in log.segments[index])
         if log.running_since is not None:
             ran += (at - log.running_since).total_seconds()
-        return self._durations[index] + log.adjustments[index] - ran
+        return remaining_time(self._durations[index], log.adjustments[index], ran)
 
     def _switch(self, log: LogState, target: int, at: datetime) -> LogState:
         """Leave the current slot for `target`, which starts running if the day has begun.
@@ -226,7 +227,8 @@ class Timeline:
         runs = self.runs(now)
         elapsed = [sum((end - begin).total_seconds() for begin, end in run) for run in runs]
         remaining = [
-            self._durations[i] + log.adjustments[i] - elapsed[i] for i in range(count)
+            remaining_time(self._durations[i], log.adjustments[i], elapsed[i])
+            for i in range(count)
         ]
         phase = self._phase(log, remaining[log.current])
         expected = [run[0][0] if run else planned[i] for i, run in enumerate(runs)]

@@ -266,3 +266,13 @@ def test_before_an_early_start_the_plan_stands(agenda: Agenda) -> None:
     day = Day(agenda, at(6, 0))
     state = day.until(at(6, 0))
     assert not state.relative and state.expected_end == at(12, 30)
+
+
+def test_time_taken_to_zero_shows_zero_not_a_second_left(agenda: Agenda) -> None:
+    """The log's times are microseconds: float noise must not leave 1e-13 s, or `00:01`."""
+    day = Day(agenda, at(8, 40))
+    day.act(Action.START)
+    day.until(at(8, 40, 0.0078125))
+    day.act(Action.ADJUST, seconds=-300)
+    state = day.until(at(8, 40, 0.0078125))
+    assert state.current_slot.remaining == 0 and state.current_slot.display_seconds == 0
