@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 from facilitator.i18n.da import DA
 from facilitator.i18n.en import EN
+from facilitator.i18n.rounding import nearest_minute, whole_minutes
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "da": DA}
 LANGUAGES = tuple(CATALOGUES)
@@ -52,10 +53,19 @@ def t(key: str, **values: object) -> str:
 
 
 def clock_text(moment: datetime | time) -> str:
-    """A time of day as the language writes it: "09:15" or "09.15"; local for a datetime."""
+    """A time of day as the language writes it: "09:15" or "09.15"; local for a datetime.
+
+    The minute it is, as a clock shows it; a planned, expected or actual time of the day
+    is shown with `minute_text` instead."""
     if isinstance(moment, datetime):
         moment = moment.astimezone()
     return moment.strftime(t("format.clock"))
+
+
+def minute_text(moment: datetime) -> str:
+    """A time of the day's timing (expected, actual, the end) on its nearest minute, by the
+    one rounding rule, so it agrees with the offsets and lengths shown beside it."""
+    return clock_text(nearest_minute(moment))
 
 
 def clock_text_seconds(moment: datetime) -> str:
@@ -69,11 +79,12 @@ def date_text(day: date) -> str:
 
 
 def span_text(seconds: float) -> str:
-    """A length of time: "45 min", "3 h 30 min" ("3 t 30 min"), "50 s"."""
-    total = int(round(seconds))
-    if total < 60:
-        return t("span.seconds", seconds=total)
-    hours, minutes = divmod(total // 60, 60)
+    """A length of time: "45 min", "3 h 30 min" ("3 t 30 min"); under a minute "50 s".
+
+    Whole minutes by the one rounding rule: 150 s is "3 min"."""
+    if math.floor(seconds + 0.5) < 60:
+        return t("span.seconds", seconds=math.floor(seconds + 0.5))
+    hours, minutes = divmod(whole_minutes(seconds), 60)
     if hours and minutes:
         return t("span.hours_minutes", hours=hours, minutes=minutes)
     return t("span.hours", hours=hours) if hours else t("span.minutes", minutes=minutes)
@@ -81,15 +92,16 @@ def span_text(seconds: float) -> str:
 
 def signed_minutes(seconds: float) -> str:
     """"+3 min", "−2 min" or "±0 min"."""
-    minutes = round(seconds / 60)
+    minutes = whole_minutes(seconds)
     if minutes > 0:
         return t("minutes.signed_over", minutes=minutes)
     return t("minutes.signed_under", minutes=-minutes) if minutes else t("minutes.signed_zero")
 
 
 def offset_text(seconds: float) -> str:
-    """"4 min behind", "2 min ahead" or "on time" (within half a minute)."""
-    minutes = math.floor(abs(seconds) / 60 + 0.5)
+    """"4 min behind", "2 min ahead" or "on time" (under half a minute), in whole minutes
+    by the one rounding rule."""
+    minutes = whole_minutes(seconds)
     if minutes == 0:
         return t("offset.on_time")
-    return t("offset.behind" if seconds > 0 else "offset.ahead", minutes=minutes)
+    return t("offset.behind" if minutes > 0 else "offset.ahead", minutes=abs(minutes))

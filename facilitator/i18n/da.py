@@ -44,6 +44,10 @@ DA: dict[str, str] = {
     "offset.ahead": "{minutes} min foran",
     "offset.on_time": "til tiden",
     "risk.fixed": "{title} ligger fast kl. {time}: skær {minutes} min før",
+    # Prognosen på en forsinket dag: et fast punkt der ikke kan holdes, en dag der ikke er startet
+    "risk.fixed_moved":
+        "{title} ligger fast kl. {time}, men kan ikke holdes: ventes ca. {expected}",
+    "header.ends_if_now": "startes den nu, slutter den ca. {time}",
     # Nedtællingen
     "slot.position": "Punkt {number} af {count}",
     "slot.next": "Næste: {time} {title}",

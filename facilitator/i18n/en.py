@@ -44,6 +44,9 @@ EN: dict[str, str] = {
     "offset.ahead": "{minutes} min ahead",
     "offset.on_time": "on time",
     "risk.fixed": "{title} is fixed at {time}: cut {minutes} min before it",
+    # Forecast on a late day: a fixed slot that cannot be held, a day not started in time
+    "risk.fixed_moved": "{title} is fixed at {time} but cannot be held: expected ~{expected}",
+    "header.ends_if_now": "if started now, ends ~{time}",
     # The countdown panel
     "slot.position": "Slot {number} of {count}",
     "slot.next": "Next: {time} {title}",

@@ -85,12 +85,14 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
     end_of_log = log.finished_at or (session.events[-1].at if session.events else None)
     moment = end_of_log or timeline.planned_start(0)
     state = timeline.state(moment)
-    segments = timeline.runs(moment)
+    # Each slot's stays: from entering it to leaving it, so a pause (even one the host
+    # left the slot in) is time in that slot and every moment of the day is in one slot.
+    segments = timeline.stays(moment)
     all_segments = [(i, seg) for i, segs in enumerate(segments) for seg in segs]
     slots = []
     for slot_state, agenda_slot in zip(state.slots, session.agenda.slots, strict=True):
         own = segments[slot_state.index]
-        duration = _time_in_slot(slot_state.index, own, all_segments) if own else None
+        duration = sum((end - start).total_seconds() for start, end in own) if own else None
         end = own[-1][1] if own else None
         planned_end = slot_state.planned_start + timedelta(seconds=slot_state.planned_duration)
         slots.append(SlotReview(
@@ -114,22 +116,6 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
         finished=log.finished_at is not None,
         notes=tuple(notes),
     )
-
-
-def _time_in_slot(
-    index: int, own: list[tuple[datetime, datetime]],
-    every: list[tuple[int, tuple[datetime, datetime]]],
-) -> float:
-    """Running time plus the pauses within the slot; time spent in other slots between
-    two runs of this one (after going back to it) does not count."""
-    total = sum((end - start).total_seconds() for start, end in own)
-    for (_, gap_start), (gap_end, _) in zip(own, own[1:], strict=False):
-        elsewhere = any(
-            other != index and seg[0] < gap_end and seg[1] > gap_start for other, seg in every
-        )
-        if not elsewhere:
-            total += (gap_end - gap_start).total_seconds()
-    return total
 
 
 @dataclass(frozen=True)

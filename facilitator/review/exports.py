@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from facilitator import __version__
 from facilitator.errors import ReportError
 from facilitator.files import atomic_write_bytes
-from facilitator.i18n import clock_text, date_text, signed_minutes, span_text, t
+from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
+from facilitator.i18n.rounding import whole_minutes
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
 from facilitator.review.analysis import SessionReview, SlotReview, review_session
@@ -24,7 +25,8 @@ from facilitator.review.archive import LoadedSession, archive_text
 
 
 def _local(moment: datetime | None) -> str:
-    return clock_text(moment) if moment else ""
+    """A time of the day's timing, on its nearest minute like every minute shown."""
+    return minute_text(moment) if moment else ""
 
 
 def _cell(text: str) -> str:
@@ -68,11 +70,11 @@ def _day_sentence(review: SessionReview) -> str:
         return t("report.not_started")
     if not review.finished or review.ended is None:
         return t("report.day_open", start=_local(review.started))
-    over = review.over or 0
-    relation = "report.after" if over >= 30 else "report.before" if over <= -30 else (
+    minutes = whole_minutes(review.over or 0)
+    relation = "report.after" if minutes > 0 else "report.before" if minutes < 0 else (
         "report.on_plan")
     return t("report.day", start=_local(review.started), end=_local(review.ended),
-             over=t(relation, span=span_text(abs(over))))
+             over=t(relation, span=span_text(abs(minutes) * 60)))
 
 
 REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length",
@@ -106,7 +108,7 @@ def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
             for note in group:
                 body = note.text.strip().replace("\n", "\n  ")
                 table = t("report.table", table=note.table)
-                lines.append(f"- **{table}**: {body} ({note.writer}, {_local(note.created)})")
+                lines.append(f"- **{table}**: {body} ({note.writer}, {clock_text(note.created)})")
             lines.append("")
         words = weigh((note.text for note in slot_notes), agenda.stopwords, top=10)
         if words:

@@ -64,10 +64,9 @@ class HostRun:
         self.messages: list[StageMessage] = []
         self.stage_cloud: int | None = None
         self._note_taking: NoteTaking | None = None
-        self.timeline = Timeline(agenda, day=self._today(), tz=tz)
-
-    def _today(self) -> date:
-        return self.clock.now().astimezone(self.tz).date()
+        # No day given: before the start the day is the date nearest now (a console opened
+        # the evening before shows tomorrow), and from the first start on, its date.
+        self.timeline = Timeline(agenda, tz=tz)
 
     @property
     def is_rehearsal(self) -> bool:
@@ -103,7 +102,7 @@ class HostRun:
 
     def can(self, action: Action, slot: int | None = None, seconds: int = 0) -> bool:
         """Whether `action` would do anything now."""
-        return not self.lost_lock and self.timeline.can(action, slot, seconds)
+        return not self.lost_lock and self.timeline.can(action, slot, seconds, self.clock.now())
 
     def act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
         """Apply and record one timing action; False if it does not apply now.
@@ -171,6 +170,8 @@ class HostRun:
         if self.session is None:
             self._create()
         else:
+            # A session created before the first start takes the date of that start.
+            self.session.day = self.timeline.day_at(self.clock.now())
             self.store.save(self.session)
         self.unsaved = False
 
@@ -179,7 +180,7 @@ class HostRun:
         self.session = new_session(
             self.store,
             created=self.base_clock.now(),
-            day=self.timeline.day,
+            day=self.timeline.day_at(self.clock.now()),
             agenda_file=self.agenda_file,
             rehearsal=self.rehearsal,
             agenda=self.agenda,

@@ -1,38 +1,40 @@
 """The timing engine: agenda + event log + now -> the state of every slot and of the day.
 
 Nothing here counts ticks. `Timeline` folds the event log into a small `LogState`
-(which slot is current, the running segments of each slot, adjustments); `DayState`
-is computed from that and the clock reading, so it is the same whenever it is asked for
+(which slot is current, the running segments and stays of each slot, adjustments); the
+`DayState` (state.py) is computed from that and the clock reading, with the later slots
+forecast by forecast.py, so it is the same whenever it is asked for
 and after any crash. See docs/timing.md for the rules.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
-from enum import StrEnum
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n.rounding import whole_minutes
 from facilitator.timing.events import Action, Event
+from facilitator.timing.forecast import FixedRisk, forecast
+from facilitator.timing.state import (
+    LIVE,
+    DayState,
+    Phase,
+    Segment,
+    SlotState,
+    remaining_time,
+    seconds_to_next_change,
+)
+
+# The state types are part of the timeline's answer; importers may take them from here.
+__all__ = [
+    "LIVE", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState", "Phase", "SlotState",
+    "Timeline", "seconds_to_next_change",
+]
 
 RELATIVE_AFTER = 3600
 """A day started further than this from its plan is timed relative to its actual start."""
-
-
-class Phase(StrEnum):
-    """Where a slot stands."""
-
-    PENDING = "pending"
-    RUNNING = "running"
-    PAUSED = "paused"
-    WARNING = "warning"
-    OVERTIME = "overtime"
-    DONE = "done"
-
-
-Segment = tuple[datetime, datetime]
 
 
 @dataclass(frozen=True)
@@ -45,80 +47,12 @@ class LogState:
     finished_at: datetime | None = None
     running_since: datetime | None = None
     segments: tuple[tuple[Segment, ...], ...] = ()
-    adjustments: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class SlotState:
-    """One slot at one moment."""
-
-    index: int
-    phase: Phase
-    planned_start: datetime
-    planned_duration: int
-    adjustment: int
-    warning: int
-    elapsed: float
-    """Running time so far, paused time excluded."""
-    expected_start: datetime
-    """Actual start once started; otherwise when it is now expected to start."""
-    actual_start: datetime | None
-    actual_end: datetime | None
-
-    @property
-    def remaining(self) -> float:
-        """Planned duration plus adjustments minus running time; negative in overtime."""
-        return self.planned_duration + self.adjustment - self.elapsed
-
-    @property
-    def display_seconds(self) -> int:
-        """The whole second on the countdown: rounded up, negative in overtime."""
-        return math.ceil(self.remaining)
-
-    @property
-    def over(self) -> float:
-        """Running time beyond the planned duration (negative when it ran short)."""
-        return self.elapsed - self.planned_duration
-
-    @property
-    def skipped(self) -> bool:
-        """Done without ever being started."""
-        return self.phase is Phase.DONE and self.actual_start is None
-
-
-@dataclass(frozen=True)
-class FixedRisk:
-    """A fixed slot that the current delay runs into, and by how much."""
-
-    index: int
-    seconds: float
-
-
-@dataclass(frozen=True)
-class DayState:
-    """The whole day at one moment."""
-
-    now: datetime
-    slots: tuple[SlotState, ...]
-    current: int
-    started: bool
-    finished: bool
-    offset: float
-    """Seconds behind the plan (positive) or ahead of it (negative)."""
-    relative: bool
-    """The day started far from its plan; times are measured from its actual start."""
-    expected_end: datetime
-    fixed_risks: tuple[FixedRisk, ...] = field(default=())
-
-    @property
-    def current_slot(self) -> SlotState:
-        """The slot the host is on."""
-        return self.slots[self.current]
-
-    @property
-    def next_slot(self) -> SlotState | None:
-        """The slot after the current one, if any."""
-        return self.slots[self.current + 1] if self.current + 1 < len(self.slots) else None
+    """Each slot's running time, pauses excluded."""
+    adjustments: tuple[float, ...] = ()
+    entered_at: datetime | None = None
+    """When the current slot became current, once the day has started and until it ends."""
+    stays: tuple[tuple[Segment, ...], ...] = ()
+    """Each slot's time as the current slot, pauses included: from entering it to leaving it."""
 
 
 class Timeline:
@@ -131,23 +65,55 @@ class Timeline:
         tz: tzinfo | None = None,
         events: Iterable[Event] = (),
     ) -> None:
+        """`day` is the date assumed before the first start (None: the date nearest to the
+        moment asked about); from the first start on, the day is that of the first start."""
         self.agenda = agenda
-        self.day = day or agenda.date or date.today()
         self.tz = tz
+        self._day = day
         count = len(agenda.slots)
-        self._planned = [self._combine(slot.start) for slot in agenda.slots]
+        self._on_day: dict[date, list[datetime]] = {}
         self._durations = [agenda.duration_of(i) for i in range(count)]
         self._warnings = [agenda.warning_of(i) for i in range(count)]
+        self._fixed = [slot.fixed for slot in agenda.slots]
         self._stack: list[LogState] = [
-            LogState(segments=((),) * count, adjustments=(0,) * count)
+            LogState(segments=((),) * count, adjustments=(0.0,) * count, stays=((),) * count)
         ]
         self.events: list[Event] = []
         self._applied: list[Event] = []  # the actions undo can take back, last on top
         for event in events:
             self.apply(event)
 
-    def _combine(self, clock: object) -> datetime:
-        naive = datetime.combine(self.day, clock)  # type: ignore[arg-type]
+    @property
+    def day(self) -> date:
+        """The date the agenda's times refer to, as far as the log tells it."""
+        return self.day_at(None)
+
+    def day_at(self, now: datetime | None) -> date:
+        """The date the agenda's times refer to at `now`: the date of the first start once
+        the day has started; before it, the given day, else the date nearest to `now`."""
+        log = self.log
+        if log.started_at is not None:
+            return self._nearest_day(log.started_slot, log.started_at)
+        if self._day is not None or now is None:
+            return self._day or self.agenda.date or date.today()
+        return self._nearest_day(log.current, now)
+
+    def _nearest_day(self, index: int, moment: datetime) -> date:
+        """The date that puts slot `index`'s planned start nearest to `moment`: the date of
+        `moment`, or the day before or after it for a start just across midnight."""
+        local = moment.astimezone(self.tz) if self.tz else moment.astimezone()
+        dates = [local.date() + timedelta(days=days) for days in (0, -1, 1)]
+        start = self.agenda.slots[index].start
+        return min(dates, key=lambda d: abs((self._combine(d, start) - moment).total_seconds()))
+
+    def _planned_on(self, day: date) -> list[datetime]:
+        """Every slot's planned start on `day`."""
+        if day not in self._on_day:
+            self._on_day[day] = [self._combine(day, slot.start) for slot in self.agenda.slots]
+        return self._on_day[day]
+
+    def _combine(self, day: date, clock: time) -> datetime:
+        naive = datetime.combine(day, clock)
         return naive.replace(tzinfo=self.tz) if self.tz else naive.astimezone()
 
     @property
@@ -161,16 +127,21 @@ class Timeline:
         return self._applied[-1] if self._applied else None
 
     def planned_start(self, index: int) -> datetime:
-        """Slot `index`'s planned start on the session's day."""
-        return self._planned[index]
+        """Slot `index`'s planned start on the session's day (not moved by a late start)."""
+        return self._planned_on(self.day)[index]
 
-    def can(self, action: Action, slot: int | None = None, seconds: int = 0) -> bool:
-        """Whether `action` would change anything now."""
-        return self._fold(self.log, Event.of(action, self._probe_time(), seconds, slot)) is not None
+    def can(
+        self, action: Action, slot: int | None = None, seconds: int = 0,
+        at: datetime | None = None,
+    ) -> bool:
+        """Whether `action` would change anything at `at` (by default, the last moment the
+        log knows of; taking time away depends on how much is left when)."""
+        event = Event.of(action, at or self._probe_time(), seconds, slot)
+        return self._fold(self.log, event) is not None
 
     def _probe_time(self) -> datetime:
         log = self.log
-        return max(t for t in (log.running_since, log.started_at, self._planned[0]) if t)
+        return max(t for t in (log.running_since, log.started_at, self.planned_start(0)) if t)
 
     def apply(self, event: Event) -> bool:
         """Add `event` to the log; False (and nothing changes) when it does not apply now."""
@@ -201,17 +172,22 @@ class Timeline:
                     running_since=at,
                     started_at=log.started_at or at,
                     started_slot=log.started_slot if log.started_at else log.current,
+                    entered_at=log.entered_at or at,
                 )
             case Action.PAUSE if log.running_since is not None:
                 return _close(log, at)
             case Action.RESUME if log.running_since is None and log.segments[log.current]:
                 return replace(log, running_since=at)
             case Action.ADJUST if event.seconds:
-                planned = self._durations[log.current] + log.adjustments[log.current]
-                if planned + event.seconds < 0:
-                    return None
+                change = float(event.seconds)
+                if change < 0:
+                    # Taking time away ends the slot's time at most now: never below zero.
+                    left = self._remaining_at(log, at)
+                    if left <= 0:
+                        return None
+                    change = max(change, -left)
                 adjustments = list(log.adjustments)
-                adjustments[log.current] += event.seconds
+                adjustments[log.current] += change
                 return replace(log, adjustments=tuple(adjustments))
             case Action.NEXT if log.current < last:
                 return self._switch(log, log.current + 1, at)
@@ -220,50 +196,66 @@ class Timeline:
             case Action.GOTO if event.slot is not None and 0 <= event.slot <= last:
                 return self._switch(log, event.slot, at) if event.slot != log.current else None
             case Action.FINISH if log.started_at is not None:
-                return replace(_close(log, at), finished_at=at)
+                return replace(_leave(_close(log, at), at), finished_at=at)
         return None
 
+    def _remaining_at(self, log: LogState, at: datetime) -> float:
+        """The current slot's remaining time at `at`."""
+        index = log.current
+        ran = sum((end - begin).total_seconds() for begin, end in log.segments[index])
+        if log.running_since is not None:
+            ran += (at - log.running_since).total_seconds()
+        return remaining_time(self._durations[index], log.adjustments[index], ran)
+
     def _switch(self, log: LogState, target: int, at: datetime) -> LogState:
-        """Leave the current slot for `target`, which starts running if the day has begun."""
-        log = replace(_close(log, at), current=target)
-        return replace(log, running_since=at) if log.started_at is not None else log
+        """Leave the current slot for `target`, which starts running if the day has begun.
+
+        A slot left while paused keeps the paused time: its stay ends now, not at the pause.
+        """
+        log = replace(_leave(_close(log, at), at), current=target)
+        if log.started_at is None:
+            return log
+        return replace(log, running_since=at, entered_at=at)
 
     def state(self, now: datetime) -> DayState:
         """The whole day as the log and `now` give it."""
         log = self.log
         count = len(self._durations)
-        shift = self._shift(log)
-        planned = [start + shift for start in self._planned]
+        on_day = self._planned_on(self.day_at(now))
+        shift = self._shift(log, on_day, now)
+        planned = [start + shift for start in on_day]
         runs = self.runs(now)
         elapsed = [sum((end - begin).total_seconds() for begin, end in run) for run in runs]
         remaining = [
-            self._durations[i] + log.adjustments[i] - elapsed[i] for i in range(count)
+            remaining_time(self._durations[i], log.adjustments[i], elapsed[i])
+            for i in range(count)
         ]
         phase = self._phase(log, remaining[log.current])
-
-        # Offset: the current slot's projected end against its planned end.
         expected = [run[0][0] if run else planned[i] for i, run in enumerate(runs)]
+        risks: tuple[FixedRisk, ...] = ()
         if log.finished_at is not None:
+            # A finished day is measured by its end against the planned end of the day.
             end = log.finished_at
-        elif phase is Phase.PENDING:
-            late = (now - planned[log.current]).total_seconds()
-            expected[log.current] = now if 0 < late <= RELATIVE_AFTER else planned[log.current]
-            end = expected[log.current] + timedelta(seconds=remaining[log.current])
+            planned_end = planned[-1] + timedelta(seconds=self._durations[-1])
+            offset = (end - planned_end).total_seconds()
         else:
-            end = now + timedelta(seconds=max(remaining[log.current], 0.0))
-        planned_end = planned[log.current] + timedelta(seconds=self._durations[log.current])
-        offset = (end - planned_end).total_seconds()
-
-        # Later slots move by the offset, except that a fixed slot holds its planned start.
-        running_offset, risks = offset, []
-        for index in range(log.current + 1, count if log.finished_at is None else 0):
-            if self.agenda.slots[index].fixed:
-                if running_offset > 0:
-                    risks.append(FixedRisk(index, running_offset))
-                running_offset = 0.0
-            expected[index] = planned[index] + timedelta(seconds=running_offset)
-            end = expected[index] + timedelta(seconds=remaining[index])
-
+            # The offset: the current slot's projected end against its planned end.
+            if phase is Phase.PENDING:
+                late = (now - planned[log.current]).total_seconds()
+                expected[log.current] = now if 0 < late <= RELATIVE_AFTER else planned[log.current]
+                current_end = expected[log.current] + timedelta(
+                    seconds=max(remaining[log.current], 0.0))
+            else:
+                current_end = now + timedelta(seconds=max(remaining[log.current], 0.0))
+            planned_end = planned[log.current] + timedelta(seconds=self._durations[log.current])
+            offset = (current_end - planned_end).total_seconds()
+            later = forecast(
+                planned, [max(left, 0.0) for left in remaining], self._fixed, log.current,
+                offset, current_end,
+            )
+            expected[log.current + 1:] = later.starts
+            end, risks = later.end, later.risks
+        stays = self.stays(now)
         slots = tuple(
             SlotState(
                 index=index,
@@ -277,8 +269,9 @@ class Timeline:
                 elapsed=elapsed[index],
                 expected_start=expected[index],
                 actual_start=run[0][0] if run else None,
-                actual_end=run[-1][1]
-                if run and (index != log.current or log.finished_at is not None) else None,
+                actual_end=stays[index][-1][1]
+                if stays[index] and (index != log.current or log.finished_at is not None)
+                else None,
             )
             for index, run in enumerate(runs)
         )
@@ -291,7 +284,7 @@ class Timeline:
             offset=offset,
             relative=shift != timedelta(0),
             expected_end=end,
-            fixed_risks=tuple(risks),
+            fixed_risks=risks,
         )
 
     def runs(self, now: datetime) -> list[list[Segment]]:
@@ -302,12 +295,25 @@ class Timeline:
             runs[log.current].append((log.running_since, now))
         return runs
 
-    def _shift(self, log: LogState) -> timedelta:
-        """How far the day's actual start is from its plan, when that is more than an hour."""
-        if log.started_at is None:
+    def stays(self, now: datetime) -> list[list[Segment]]:
+        """Each slot's time as the current slot, pauses included, the open stay ending at
+        `now`. From the first start to the finish, every moment belongs to one slot."""
+        log = self.log
+        stays = [list(segments) for segments in log.stays]
+        if log.entered_at is not None:
+            stays[log.current].append((log.entered_at, now))
+        return stays
+
+    def _shift(self, log: LogState, planned: list[datetime], now: datetime) -> timedelta:
+        """How far the day's start is from its plan, in whole minutes, when that is more
+        than an hour: the actual start, or before it a start now when the plan is past."""
+        if log.started_at is not None:
+            shift = (log.started_at - planned[log.started_slot]).total_seconds()
+        else:
+            shift = max((now - planned[log.current]).total_seconds(), 0.0)
+        if abs(shift) <= RELATIVE_AFTER:
             return timedelta(0)
-        shift = log.started_at - self._planned[log.started_slot]
-        return shift if abs(shift.total_seconds()) > RELATIVE_AFTER else timedelta(0)
+        return timedelta(minutes=whole_minutes(shift))
 
     def _phase(self, log: LogState, remaining: float) -> Phase:
         """The current slot's phase."""
@@ -320,20 +326,6 @@ class Timeline:
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
 
 
-LIVE = (Phase.RUNNING, Phase.WARNING, Phase.OVERTIME)
-
-
-def seconds_to_next_change(state: DayState) -> float:
-    """Seconds on the day's clock until anything a console shows can change: the clock's
-    minute, or the countdown's second. Consoles redraw then, instead of polling."""
-    until = 60.0 - state.now.second - state.now.microsecond / 1_000_000
-    slot = state.current_slot
-    if slot.phase in LIVE and not state.finished:
-        remaining = slot.remaining
-        until = min(until, remaining - (math.ceil(remaining) - 1))
-    return max(until, 0.0)
-
-
 def _close(log: LogState, at: datetime) -> LogState:
     """End the current slot's running segment, if one is open."""
     if log.running_since is None:
@@ -341,3 +333,12 @@ def _close(log: LogState, at: datetime) -> LogState:
     segments = list(log.segments)
     segments[log.current] = (*segments[log.current], (log.running_since, at))
     return replace(log, segments=tuple(segments), running_since=None)
+
+
+def _leave(log: LogState, at: datetime) -> LogState:
+    """End the current slot's stay, if the day has started: it is no longer current."""
+    if log.entered_at is None:
+        return log
+    stays = list(log.stays)
+    stays[log.current] = (*stays[log.current], (log.entered_at, at))
+    return replace(log, stays=tuple(stays), entered_at=None)

@@ -6,16 +6,18 @@ from facilitator.i18n import (
     clock_text,
     clock_text_seconds,
     date_text,
+    minute_text,
     offset_text,
     signed_minutes,
     span_text,
     t,
 )
+from facilitator.i18n.rounding import whole_minutes
 from facilitator.timing.timeline import Phase
 
 __all__ = [
-    "clock_text", "clock_text_seconds", "countdown", "date_text", "offset_text",
-    "phase_text", "signed_minutes", "span_text", "t",
+    "clock_text", "clock_text_seconds", "countdown", "date_text", "minute_text",
+    "offset_text", "phase_text", "signed_minutes", "span_text", "t", "whole_minutes",
 ]
 
 

@@ -55,3 +55,18 @@ def test_a_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["run", "--speed", "fast"])
     assert caught.value.code == 2
     assert "expected a number" in capsys.readouterr().err
+
+
+def test_the_totals_round_once_by_the_one_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two slots of 90 s are 3 min, not two floored minutes."""
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(
+        'title = "Short"\n'
+        '[[slot]]\nstart = "9:00"\ntitle = "One"\nduration = "90s"\n'
+        '[[slot]]\nstart = "9:05"\ntitle = "Two"\nduration = "90s"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(agenda), "--lang", "en"]) == 0
+    assert "other 3 min" in capsys.readouterr().out

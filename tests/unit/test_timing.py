@@ -106,8 +106,9 @@ def test_adjust_shifts_the_remaining_time_exactly(timeline: Timeline) -> None:
 
 def test_adjust_cannot_make_a_slot_shorter_than_nothing(timeline: Timeline) -> None:
     act(timeline, Action.START, at(8, 45))
-    assert not timeline.can(Action.ADJUST, seconds=-301)
-    assert timeline.can(Action.ADJUST, seconds=-300)
+    act(timeline, Action.ADJUST, at(8, 45), seconds=-301)  # takes the five minutes left
+    assert timeline.state(at(8, 45)).current_slot.remaining == 0
+    assert not timeline.can(Action.ADJUST, seconds=-60, at=at(8, 45))
 
 
 def test_undo_takes_back_the_last_action(timeline: Timeline) -> None:

@@ -21,7 +21,7 @@ from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState, Phase
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, countdown, offset_text, phase_text, t
+from facilitator.ui.text import countdown, minute_text, offset_text, phase_text, t
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.big_digits import BigDigits
@@ -180,7 +180,8 @@ class HostScreen(Screen[None]):
             digits.value = ""
             self._set("slot-phase", t("day.finished"))
             summary = t(
-                "day.summary", time=clock_text(state.expected_end), offset=offset_text(state.offset)
+                "day.summary", time=minute_text(state.expected_end),
+                offset=offset_text(state.offset),
             )
             self._set("next", summary)
         else:
@@ -202,7 +203,7 @@ class HostScreen(Screen[None]):
         if following is None:
             return t("slot.last")
         title = self.run.agenda.slots[following.index].title
-        return t("slot.next", time=clock_text(following.expected_start), title=title)
+        return t("slot.next", time=minute_text(following.expected_start), title=title)
 
     def _ring_on_thresholds(self, state: DayState) -> None:
         """Ring once when the current slot enters its warning, and once when it reaches zero."""

@@ -16,7 +16,7 @@ from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
 from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, date_text, signed_minutes, t
+from facilitator.ui.text import date_text, minute_text, signed_minutes, t
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
 
@@ -171,7 +171,7 @@ def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
         summary.title, date_text(summary.day) if summary.day else "",
         t("review.rehearsal") if summary.rehearsal else t("review.real"),
         str(summary.slots), str(summary.notes),
-        clock_text(summary.started) if summary.started else "",
-        clock_text(summary.ended) if summary.ended else "",
+        minute_text(summary.started) if summary.started else "",
+        minute_text(summary.ended) if summary.ended else "",
         over,
     )

@@ -29,7 +29,7 @@ from facilitator.review.exports import (
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.export import ExportModal
 from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, date_text, signed_minutes, span_text, t
+from facilitator.ui.text import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.ui.widgets.word_cloud import WordCloud
 
 BAR_WIDTH = 40
@@ -94,8 +94,8 @@ class SessionReviewScreen(Screen[None]):
                              ratio=1 if key == "slot" else None, no_wrap=key != "slot")
         for slot in self.review.slots:
             table.add_row(
-                str(slot.index + 1), slot.title, clock_text(slot.planned_start),
-                clock_text(slot.actual_start) if slot.actual_start else t("review.skipped"),
+                str(slot.index + 1), slot.title, minute_text(slot.planned_start),
+                minute_text(slot.actual_start) if slot.actual_start else t("review.skipped"),
                 span_text(slot.planned_duration),
                 span_text(slot.actual_duration) if slot.actual_duration is not None else "",
                 _over_text(slot.over),
@@ -108,12 +108,12 @@ class SessionReviewScreen(Screen[None]):
         if review.started is None:
             return Text(t("review.not_started"))
         if review.finished and review.ended is not None:
-            lines.append(t("review.day", start=clock_text(review.started),
-                           end=clock_text(review.ended)))
+            lines.append(t("review.day", start=minute_text(review.started),
+                           end=minute_text(review.ended)))
             lines.append(" ")
             lines.append_text(_over_text(review.over))
         else:
-            lines.append(t("review.day_open", start=clock_text(review.started)))
+            lines.append(t("review.day_open", start=minute_text(review.started)))
         if review.delay_sources:
             items = slot_list(review.delay_sources)
             lines.append("\n" + t("review.sources", items=items), style="red")

@@ -6,6 +6,7 @@ the clock, exactly as the host console does, so the two never disagree.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -158,7 +159,7 @@ class StageScreen(Screen[None]):
             self._label("stage-speakers", "")
             next_text = ""
         elif slot.phase is Phase.PENDING:
-            digits.value = countdown(slot.planned_duration + slot.adjustment)
+            digits.value = countdown(math.ceil(slot.planned_duration + slot.adjustment))
         else:
             digits.value = countdown(slot.display_seconds)
         cloud_slot = None if state.finished else self.session.stage_cloud

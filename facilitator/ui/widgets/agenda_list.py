@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from facilitator.agenda.model import Agenda
 from facilitator.timing.timeline import DayState, Phase, SlotState
-from facilitator.ui.text import clock_text, phase_text, span_text, t
+from facilitator.ui.text import minute_text, phase_text, span_text, t, whole_minutes
 
 Row = tuple[str, str, str, Text]
 
@@ -64,6 +64,11 @@ class AgendaList(VerticalScroll):
         if moved:
             self.call_after_refresh(self._scroll_to_current)
 
+    @property
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """Each row as last shown, as plain text: planned, expected or actual, title, state."""
+        return [(planned, when, title, info.plain) for planned, when, title, info in self._rows]
+
     def _scroll_to_current(self) -> None:
         row = HEADER_LINES + self._current
         top = max(0, row - self.size.height // 3)
@@ -82,18 +87,19 @@ class AgendaList(VerticalScroll):
 
     def _row(self, slot: SlotState) -> Row:
         agenda_slot = self.agenda.slots[slot.index]
-        planned = ("~" if agenda_slot.approx else "") + clock_text(slot.planned_start)
+        # Every time and length by the one rounding rule, as the header's offset.
+        planned = ("~" if agenda_slot.approx else "") + minute_text(slot.planned_start)
         if slot.phase is Phase.DONE:
-            when = clock_text(slot.actual_start) if slot.actual_start else ""
-            over = round(slot.over / 60)
+            when = minute_text(slot.actual_start) if slot.actual_start else ""
+            over = whole_minutes(slot.over)
             if slot.actual_start is None:
                 info = t("list.skipped")
             else:
-                info = t("list.took", minutes=round(slot.elapsed / 60))
+                info = t("list.took", minutes=whole_minutes(slot.elapsed))
                 if over:
                     info += " " + t("list.over" if over > 0 else "list.under", minutes=abs(over))
         else:
-            when = clock_text(slot.expected_start)
+            when = minute_text(slot.expected_start)
             info = (
                 span_text(slot.planned_duration + slot.adjustment)
                 if slot.phase is Phase.PENDING

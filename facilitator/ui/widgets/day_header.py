@@ -1,5 +1,9 @@
 """The host console's header: the day, the clock, how far behind or ahead, the expected end,
-and a second line when a delay runs into a fixed slot."""
+and a second line when a delay runs into a fixed slot.
+
+The clock shows the minute it is; every other minute follows the one rounding rule
+(facilitator/i18n/rounding.py), so the offset, "ends ~" and "cut N min" agree with the list.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from textual.widget import Widget
 
 from facilitator.agenda.model import Agenda
 from facilitator.timing.timeline import DayState
-from facilitator.ui.text import clock_text, offset_text, t
+from facilitator.ui.text import clock_text, minute_text, offset_text, t, whole_minutes
 
 
 class DayHeader(Widget):
@@ -39,16 +43,21 @@ class DayHeader(Widget):
         if self.rehearsal_speed is not None:
             speed = f"{self.rehearsal_speed:g}"
             clock = f"{clock} {t('header.rehearsal', speed=speed)}"
+        ends = t("header.ends", time=minute_text(state.expected_end))
         if state.finished:
-            where = t("header.finished", time=clock_text(state.expected_end))
+            where = t("header.finished", time=minute_text(state.expected_end))
             ends = ""
+        elif not state.started and state.relative:
+            # Far past the planned start: the plan's times no longer say when the day ends.
+            where = t("header.not_started")
+            ends = t("header.ends_if_now", time=minute_text(state.expected_end))
         else:
-            where = offset_text(state.offset) if state.started or state.offset else t(
+            late = whole_minutes(state.offset) != 0
+            where = offset_text(state.offset) if state.started or late else t(
                 "header.not_started"
             )
             if state.relative:
                 where = f"{where} {t('header.relative')}"
-            ends = t("header.ends", time=clock_text(state.expected_end))
         parts = (self.day_title, clock, where, ends, self._risk(state), self._tone(state))
         if parts == self._shown:
             return
@@ -75,16 +84,21 @@ class DayHeader(Widget):
         return self._renderable
 
     def _risk(self, state: DayState) -> str:
-        """Where a delay runs into a fixed slot: how much the slots before it must give."""
-        if not state.fixed_risks or state.finished:
+        """Where a delay runs into a fixed slot: how much the slots before it must give, or
+        that it cannot be held and when it is expected instead."""
+        if state.finished:
             return ""
-        risk = state.fixed_risks[0]
-        return t(
-            "risk.fixed",
-            title=self.agenda.slots[risk.index].title,
-            time=clock_text(state.slots[risk.index].planned_start),
-            minutes=max(1, round(risk.seconds / 60)),
-        )
+        for risk in state.fixed_risks:
+            slot = state.slots[risk.index]
+            title, time = self.agenda.slots[risk.index].title, minute_text(slot.planned_start)
+            if not risk.held:
+                return t("risk.fixed_moved", title=title, time=time,
+                         expected=minute_text(slot.expected_start))
+            # A delay that shows as "on time" asks for no cut.
+            if whole_minutes(risk.seconds) > 0:
+                return t("risk.fixed", title=title, time=time,
+                         minutes=whole_minutes(risk.seconds))
+        return ""
 
     @property
     def text(self) -> str:
@@ -93,6 +107,6 @@ class DayHeader(Widget):
 
     @staticmethod
     def _tone(state: DayState) -> str:
-        if state.finished or abs(state.offset) < 30:
+        if state.finished or whole_minutes(state.offset) == 0:
             return "bold"
         return "bold red" if state.offset > 0 else "bold green"
