@@ -105,24 +105,26 @@ class FileWatcher:
     """Notices changed files by polling their modification time and size."""
 
     def __init__(self, paths: Iterable[Path] = ()) -> None:
-        self._seen: dict[Path, tuple[int, int] | None] = {}
+        self._seen: dict[Path, tuple[int, int, int] | None] = {}
         for path in paths:
-            self._seen[path] = _signature(path)
+            self._seen[path] = file_signature(path)
 
     def changed(self, paths: Iterable[Path]) -> list[Path]:
         """Those of `paths` that are new or changed since the last call."""
         result = []
         for path in paths:
-            signature = _signature(path)
+            signature = file_signature(path)
             if self._seen.get(path, ()) != signature:
                 self._seen[path] = signature
                 result.append(path)
         return result
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes when a file is rewritten: its inode (an atomic write makes a new one),
+    modification time and size; None when there is no file."""
     try:
         stat = path.stat()
     except OSError:
         return None
-    return (stat.st_mtime_ns, stat.st_size)
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)

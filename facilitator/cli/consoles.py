@@ -44,18 +44,19 @@ def run_host(args: argparse.Namespace) -> int:
 
 def run_notes(args: argparse.Namespace) -> int:
     """Open the notes console on a session: the newest unfinished one unless named."""
-    from facilitator.notes.model import HOST_WRITER, sanitize_writer
+    from facilitator.names import safe_name
+    from facilitator.notes.model import HOST_WRITER
     from facilitator.notes.store import default_writer
     from facilitator.roles.note_taker import NoteTaking
 
-    writer = sanitize_writer(args.writer) if args.writer is not None else default_writer()
-    if not writer:
+    name = args.writer if args.writer is not None else default_writer()
+    if not safe_name(name):
         raise FacilitatorError(t("cli.writer_empty", value=args.writer))
-    if writer == HOST_WRITER:
+    if safe_name(name) == HOST_WRITER:
         raise FacilitatorError(t("cli.writer_host", value=args.writer))
     store = SessionStore(args.sessions)
     session = store.resolve(args.session)
-    notes = NoteTaking(store, session, writer, SystemClock(), take_over=args.take_over)
+    notes = NoteTaking(store, session, name, SystemClock(), take_over=args.take_over)
     try:
         create_app(notes=notes).run()
     finally:

@@ -170,6 +170,12 @@ DA: dict[str, str] = {
     "notes.not_yours": "Kun dine egne noter kan rettes eller slettes.",
     "notes.pick_slot": "Noter til hvilket punkt?",
     "notes.cloud_empty": "Ordskyen fyldes, efterhånden som noterne kommer.",
+    # Referentens konsol: noter i kø, konfliktkopier, en overtagelse
+    "notes.unsaved_mark": "⟳ ikke gemt endnu",
+    "notes.copies_found": "Fandt konfliktkopier af notefiler; deres noter er flettet ind "
+    "(den nyeste udgave af hver note), og kopierne skrives aldrig: {files}",
+    "notes.taken_over": "✗ En anden konsol har overtaget at skrive som {writer!r} ({holder}). "
+    "Denne konsol gemmer ikke mere; din tekst bliver her, så du kan kopiere den.",
     "confirm.delete_note": "Slet denne note fra bord {table}? Den bliver i filen, markeret "
     "som slettet.",
     "confirm.quit_unsaved": "Editoren har tekst, der ikke er gemt. Luk alligevel?",
@@ -300,11 +306,16 @@ DA: dict[str, str] = {
     "lock.host": "værtskonsol",
     "lock.notes": "notekonsol, der skriver som {writer!r}",
     "lock.busy": "{path}: kunne ikke tage låsen; prøv igen",
+    "lock.holder": "pid {pid} på {host}, siden {since}",
+    "lock.holder_gone": "den er lukket siden",
     "host.taken_over": "{folder}: en anden værtskonsol har overtaget sessionen; denne konsol "
     "skriver ikke længere til den",
     "notes.other_writer": "{path}: tilhører skriveren {writer!r}",
     "notes.wrong_writer": "{path}: kan ikke gemme en note fra skriveren {writer!r}",
     "notes.no_note": "{path}: ingen note {id} fra {writer}",
+    "notes.writer_empty": "{value!r}: en skrivers navn skal have bogstaver eller tal",
+    "notes.name_taken": "{path}: noterne tilhører {owner!r}, og {name!r} ville skrive i "
+    "samme fil; angiv præcis {owner!r}, eller vælg et andet navn med --as",
     # Kommandolinjen
     "cli.description": "Styr en dag med et tidsbestemt program. Uden kommando: "
     "`facilitator run`.",

@@ -169,6 +169,12 @@ EN: dict[str, str] = {
     "notes.not_yours": "Only your own notes can be edited or deleted.",
     "notes.pick_slot": "Notes for which slot?",
     "notes.cloud_empty": "The word cloud fills as notes come in.",
+    # Notes console: queued notes, conflict copies, a take-over
+    "notes.unsaved_mark": "⟳ not saved yet",
+    "notes.copies_found": "Conflict copies of notes files found; their notes are merged "
+    "(newest version of each note) and the copies are never written: {files}",
+    "notes.taken_over": "✗ Another console took over writing as {writer!r} ({holder}). This "
+    "console saves nothing more; your text stays here to copy.",
     "confirm.delete_note": "Delete this note of table {table}? "
     "It stays in the file, marked deleted.",
     "confirm.quit_unsaved": "The editor holds text that is not saved. Quit anyway?",
@@ -298,11 +304,16 @@ EN: dict[str, str] = {
     "lock.host": "host console",
     "lock.notes": "notes console writing as {writer!r}",
     "lock.busy": "{path}: could not take the lock; try again",
+    "lock.holder": "pid {pid} on {host}, since {since}",
+    "lock.holder_gone": "it has closed since",
     "host.taken_over": "{folder}: another host console took this session over; this console "
     "no longer writes to it",
     "notes.other_writer": "{path}: belongs to writer {writer!r}",
     "notes.wrong_writer": "{path}: cannot save a note of writer {writer!r}",
     "notes.no_note": "{path}: no note {id} of {writer}",
+    "notes.writer_empty": "{value!r}: a writer's name needs letters or digits",
+    "notes.name_taken": "{path}: these notes belong to {owner!r}, and {name!r} would write "
+    "the same file; give exactly {owner!r}, or choose another name with --as",
     # The command line
     "cli.description": "Run a live event day from a timed agenda. Without a command: "
     "`facilitator run`.",

@@ -1,10 +1,9 @@
-"""What the tables reported: notes, one file of them per writer, and writer names."""
+"""What the tables reported: notes, one file of them per writer."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -19,7 +18,7 @@ class Note(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    """Unique across writers: the writer's name and a random part."""
+    """Unique across writers: the writer's safe name and a random part."""
     slot: int = Field(ge=0)
     """The slot's index, counted from 0."""
     slot_title: str
@@ -31,7 +30,7 @@ class Note(BaseModel):
     text: str
     """What the table said."""
     writer: str
-    """Who typed it: the notes file's writer."""
+    """Who typed it: the safe name of the notes file's writer."""
     created: AwareDatetime
     """When it was first saved."""
     updated: AwareDatetime
@@ -57,26 +56,27 @@ class NotesFile(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     writer: str
-    """The one writer of this file."""
+    """The one writer of this file: the safe name its file is named after."""
+    name: str | None = None
+    """The writer's name as given (`--as`); absent in files from before it was recorded."""
     session: str
     """The id of the session the notes belong to."""
     notes: list[Note] = Field(default_factory=list, alias="note")
     """Every note the writer saved, tombstones included, in the order first saved."""
 
 
+def merge_notes(notes: Iterable[Note]) -> dict[str, Note]:
+    """One note per id, tombstones included: the newest `updated` wins; on a tie the
+    first one given (a writer's own file is given before its conflict copies)."""
+    merged: dict[str, Note] = {}
+    for note in notes:
+        kept = merged.get(note.id)
+        if kept is None or note.updated > kept.updated:
+            merged[note.id] = note
+    return merged
+
+
 def question_position(question: str | None, questions: list[str]) -> int:
     """Where a note's question comes in its slot: the printed order; a general note, or a
     question the agenda no longer has, after them all."""
     return questions.index(question) if question in questions else len(questions)
-
-
-def sanitize_writer(name: str) -> str:
-    """A writer name safe in a file name: lower-case letters, digits and hyphens.
-
-    "../x" becomes "x" and "Bord 4 (Ann)" becomes "bord-4-ann", so no name can reach
-    outside the session folder.
-    """
-    ascii_name = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("æ", "ae"))
-    ascii_name = ascii_name.encode("ascii", "ignore").decode().lower()
-    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
-    return cleaned[:40].strip("-")

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from facilitator.errors import SessionError
 from facilitator.files import dump_toml, read_toml, validation_message
 from facilitator.i18n import t
-from facilitator.notes.model import Note, NotesFile
+from facilitator.notes.model import Note, NotesFile, merge_notes
 from facilitator.notes.store import NotesProblem, NotesReader
 from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
@@ -32,31 +32,40 @@ class LoadedSession:
     notes_files: tuple[NotesFile, ...]
     problems: tuple[NotesProblem, ...] = field(default=())
     source: Path | None = None
+    copies: tuple[Path, ...] = field(default=())
+    """Conflict copies of notes files that were found and merged in."""
 
     @property
     def notes(self) -> list[Note]:
-        """Every live note of every writer, oldest first."""
-        found = [note for file in self.notes_files for note in file.notes if not note.deleted]
+        """Every live note of every writer, one per id (the newest), oldest first."""
+        merged = merge_notes(note for file in self.notes_files for note in file.notes)
+        found = [note for note in merged.values() if not note.deleted]
         return sorted(found, key=lambda note: (note.created, note.id))
 
 
 def load_folder(
     store: SessionStore, session_id: str, session: Session | None = None
 ) -> LoadedSession:
-    """A session folder: its session.toml (unless already read) and every readable notes file."""
+    """A session folder: its session.toml (unless already read) and every readable notes
+    file, conflict copies merged in: one file per writer, one note per id."""
     session = session or store.load(session_id)
     reader = NotesReader(store.folder(session_id))
     reader.refresh()
+    copies = reader.copies()
+    by_writer: dict[str, list[Note]] = {}
+    names: dict[str, str | None] = {}
+    for path, file in sorted(reader.files().items()):
+        by_writer.setdefault(file.writer, [])
+        if path not in copies or file.writer not in names:
+            names[file.writer] = file.name
+    for note in reader.merged().values():
+        by_writer.setdefault(note.writer, []).append(note)
     files = tuple(
-        NotesFile(writer=_writer_of(path, notes), session=session.id, notes=notes)
-        for path, notes in sorted(reader.files().items())
+        NotesFile(writer=writer, name=names.get(writer), session=session.id, notes=notes)
+        for writer, notes in sorted(by_writer.items())
     )
     return LoadedSession(session, files, tuple(reader.problems.values()),
-                         store.folder(session_id))
-
-
-def _writer_of(path: Path, notes: list[Note]) -> str:
-    return notes[0].writer if notes else path.stem.removeprefix("notes-")
+                         store.folder(session_id), tuple(copies))
 
 
 def archive_data(loaded: LoadedSession) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from facilitator.notes.store import NOTES_PREFIX, count_live_notes
+from facilitator.notes.store import count_live_notes
 from facilitator.review.analysis import SessionReview, review_session
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
@@ -49,6 +49,6 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
         if entry.session is None:
             summaries.append(SessionSummary(id=entry.id, path=entry.path, error=entry.error))
             continue
-        notes = sum(count_live_notes(path) for path in entry.path.glob(f"{NOTES_PREFIX}*.toml"))
+        notes = count_live_notes(entry.path)
         summaries.append(summarize(entry.session, entry.path, notes))
     return summaries

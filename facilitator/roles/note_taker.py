@@ -5,6 +5,7 @@ Used by the notes console and the host console's notes mode; it knows nothing of
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from facilitator.agenda.model import Agenda
@@ -12,7 +13,7 @@ from facilitator.errors import SessionError
 from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.notes.model import Note
-from facilitator.notes.store import NotesReader, NotesWriter, reported_tables
+from facilitator.notes.store import NotesReader, NotesTakenOver, NotesWriter, reported_tables
 from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import Clock
@@ -27,7 +28,12 @@ class NoteNotSaved(SessionError):
 
 
 class NoteTaking:
-    """Writes one writer's notes of a session and follows every writer's notes and the day."""
+    """Writes one writer's notes of a session and follows every writer's notes and the day.
+
+    `writer` is the writer's name as given (`--as`). A note whose write failed stays
+    queued (`unsaved`) until `retry` writes it; once another console has taken this
+    writer's file over, every write raises NotesTakenOver.
+    """
 
     def __init__(
         self, store: SessionStore, session: Session, writer: str, base_clock: Clock,
@@ -40,6 +46,7 @@ class NoteTaking:
         self.writer = NotesWriter(self.folder, session.id, writer, take_over=take_over)
         self.reader = NotesReader(self.folder)
         self.reader.refresh()
+        self._announced_copies: set[Path] = set()
         self._session_watch = FileWatcher([self.folder / SESSION_FILE])
         self.timeline = session.timeline()
 
@@ -50,8 +57,32 @@ class NoteTaking:
 
     @property
     def writer_name(self) -> str:
-        """Whose notes this console writes."""
+        """Whose notes this console writes: the safe name in the notes and the file name."""
         return self.writer.writer
+
+    @property
+    def display_name(self) -> str:
+        """Whose notes this console writes, as the writer gave their name."""
+        return self.writer.name
+
+    @property
+    def unsaved(self) -> set[str]:
+        """Ids of this writer's notes not yet on disk: queued, and retried by `retry`."""
+        return set(self.writer.unsaved)
+
+    def taken_over(self) -> str | None:
+        """Why this console may no longer write, once another console took its file over."""
+        try:
+            self.writer.check_lock()
+        except NotesTakenOver as error:
+            return str(error)
+        return None
+
+    def new_copies(self) -> list[Path]:
+        """Conflict copies of notes files found since the last call; each is named once."""
+        found = [path for path in self.reader.copies() if path not in self._announced_copies]
+        self._announced_copies.update(found)
+        return found
 
     def refresh(self) -> bool:
         """Re-read changed notes files and the session; True if anything changed."""
@@ -77,16 +108,33 @@ class NoteTaking:
         return current if dialogue is None else dialogue
 
     def notes(self, slot: int) -> list[Note]:
-        """The slot's notes from every writer, newest first."""
-        return self.reader.notes(slot)
+        """The slot's notes from every writer, newest first, with this writer's notes that
+        are not on disk yet."""
+        found = self.reader.notes(slot)
+        if not self.writer.unsaved:
+            return found
+        queued = {note_id: self.writer.notes[note_id] for note_id in self.writer.unsaved}
+        found = [note for note in found if note.id not in queued]
+        found += [note for note in queued.values() if not note.deleted and note.slot == slot]
+        return sorted(found, key=lambda note: (note.created, note.id), reverse=True)
 
     def reported(self, slot: int) -> tuple[list[int], list[int]]:
         """Tables that have reported in `slot`, and those that have not."""
         return reported_tables(self.notes(slot), self.agenda.tables_of(slot))
 
+    def _latest_own(self, note_id: str) -> Note | None:
+        """This writer's newest version of a note: in memory, or in a conflict copy."""
+        mine = self.writer.notes.get(note_id)
+        merged = self.reader.merged().get(note_id)
+        if merged is not None and merged.writer == self.writer_name and (
+            mine is None or merged.updated > mine.updated
+        ):
+            return merged
+        return mine
+
     def own(self, note_id: str) -> Note | None:
         """One of this writer's notes, if it is theirs and not deleted."""
-        note = self.writer.notes.get(note_id)
+        note = self._latest_own(note_id)
         return note if note is not None and not note.deleted else None
 
     def save(
@@ -95,10 +143,11 @@ class NoteTaking:
         """Save a new note, or a new version of one of this writer's notes.
 
         Returns once it is on disk; NoteNotSaved, carrying the note, if the write failed:
-        the note is kept and `retry` writes it.
+        the note is kept and `retry` writes it. NotesTakenOver once another console took
+        over: the note is kept in memory only.
         """
         now = self.clock.now()
-        existing = self.writer.notes.get(note_id) if note_id else None
+        existing = self._latest_own(note_id) if note_id else None
         if existing is not None:
             note = existing.model_copy(
                 update={"slot": slot, "slot_title": self.agenda.slots[slot].title,
@@ -112,6 +161,8 @@ class NoteTaking:
                 note = note.model_copy(update={"id": note_id})
         try:
             self.writer.save(note)
+        except NotesTakenOver:
+            raise
         except SessionError as error:
             raise NoteNotSaved(error, note) from None
         self.reader.refresh()
@@ -128,11 +179,17 @@ class NoteTaking:
         self.reader.refresh()
         return tombstone
 
-    def retry(self) -> None:
-        """Write the file again; SessionError while it still fails."""
+    def retry(self) -> list[Note]:
+        """Write the queued notes; the notes it wrote, SessionError while it still fails."""
+        if not self.writer.unsaved:
+            return []
+        written = [self.writer.notes[note_id] for note_id in self.writer.unsaved]
         self.writer.flush()
         self.reader.refresh()
+        return written
 
     def close(self) -> None:
-        """Release the writer's lock."""
+        """Try the queued notes once more, then release the writer's lock."""
+        with contextlib.suppress(SessionError):
+            self.retry()
         self.writer.close()

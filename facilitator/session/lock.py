@@ -1,7 +1,9 @@
 """The lock that lets one process at a time write a file: pid, host name, since when, token.
 
 Held by the host console on a session and by each notes writer on its notes file; a lock
-of a process that is gone from this host is stale and replaced.
+of a process that is gone from this host is stale and replaced. A holder checks the lock
+and writes within `guard`, and a take-over replaces the lock within it, so on one machine
+a write that passed its check always lands before the take-over completes.
 """
 
 from __future__ import annotations
@@ -10,9 +12,15 @@ import contextlib
 import os
 import socket
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: the token check alone remains
+    fcntl = None  # type: ignore[assignment]
 
 from facilitator.errors import SessionError, SessionLocked
 from facilitator.files import atomic_write, dump_toml, read_toml
@@ -42,7 +50,8 @@ class SessionLock:
         }
         text = dump_toml(owner)
         if take_over:
-            atomic_write(path, text)
+            with guard(path.parent):
+                atomic_write(path, text)
             return cls(path, owner)
         for _attempt in range(2):
             try:
@@ -93,13 +102,47 @@ class SessionLock:
         return t("lock.held", folder=path.parent, what=what or t("lock.host"),
                  pid=holder.get("pid"), host=holder.get("host"), since=when)
 
+    def holder(self) -> dict[str, Any] | None:
+        """What the lock file records now: pid, host, since and token; None without one."""
+        return self._holder(self.path)
+
+    def holder_text(self) -> str:
+        """Who holds the lock now, for a message: "pid 4242 on laptop-2, since 10:02"."""
+        holder = self.holder()
+        if holder is None:
+            return t("lock.holder_gone")
+        since = holder.get("since")
+        when = clock_text(since) if isinstance(since, datetime) else "?"
+        return t("lock.holder", pid=holder.get("pid"), host=holder.get("host"), since=when)
+
     def held(self) -> bool:
         """Whether the lock file still names this process (another may have taken over)."""
-        holder = self._holder(self.path)
+        holder = self.holder()
         return holder is not None and holder.get("token") == self.owner["token"]
+
+    def guard(self) -> contextlib.AbstractContextManager[None]:
+        """Hold while checking `held` and writing, so a take-over cannot come between."""
+        return guard(self.path.parent)
 
     def release(self) -> None:
         """Remove the lock if it is still ours."""
         if self.held():
             with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
+
+
+@contextlib.contextmanager
+def guard(folder: Path) -> Iterator[None]:
+    """An exclusive advisory lock on `folder` for a moment; where the platform or the file
+    system cannot lock a folder (a network share), nothing is held."""
+    fd = None
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+    try:
+        if fd is not None and fcntl is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # closing releases the lock

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, datetime, tzinfo
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from facilitator.agenda.model import Agenda
+from facilitator.names import safe_name
 from facilitator.timing.clock import Clock, RehearsalClock
 from facilitator.timing.events import Event
 from facilitator.timing.timeline import Timeline
@@ -91,15 +90,9 @@ class Session(BaseModel):
         return self.rehearsal.clock(base) if self.rehearsal else base
 
 
-def slugify(text: str, limit: int = 40) -> str:
-    """Lower-case ASCII words joined by hyphens: "Arbejdsmiljødag" -> "arbejdsmiljodag"."""
-    text = text.replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "Ae")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "day"
-
-
 def new_session_id(title: str, created: datetime, rehearsal: bool) -> str:
     """"2024-11-26-0845-hovedudvalgets-arbejdsmiljodag", with "-rehearsal" for a rehearsal."""
     stamp = created.astimezone().strftime("%Y-%m-%d-%H%M%S")
-    return f"{stamp}-{slugify(title)}" + ("-rehearsal" if rehearsal else "")
+    # ASCII, so the folder name reads the same in every shell, URL and archive tool.
+    slug = safe_name(title, ascii_only=True) or "day"
+    return f"{stamp}-{slug}" + ("-rehearsal" if rehearsal else "")

@@ -183,10 +183,10 @@ async def test_a_failed_write_keeps_the_text_and_retries(desk: Desk, monkeypatch
         assert desk.label("save-status").startswith("✗ Not saved")
         assert "No space left on device" in desk.label("save-status")
         assert desk.screen.query_one("#editor", TextArea).text == "Vigtigt"
-        pending = desk.screen.pending
-        assert pending is not None and pending.text == "Vigtigt"
+        pending = desk.screen.editing
+        assert pending is not None and desk.notes.unsaved == {pending}
         await pilot.press("ctrl+s")  # saving again keeps the one note, not a second
-        assert desk.screen.pending is not None and desk.screen.pending.id == pending.id
+        assert desk.screen.editing == pending and desk.notes.unsaved == {pending}
         desk.screen.retry()
         assert desk.label("save-status").startswith("✗ Not saved")
         monkeypatch.setattr(notes_store, "atomic_write", real_write)

@@ -10,7 +10,8 @@ import pytest
 
 from facilitator.agenda.model import Agenda
 from facilitator.errors import SessionError, SessionLocked
-from facilitator.notes.model import Note, sanitize_writer
+from facilitator.names import safe_name
+from facilitator.notes.model import Note
 from facilitator.notes.store import (
     NotesReader,
     NotesWriter,
@@ -144,11 +145,12 @@ def test_thousands_of_notes_round_trip(store: SessionStore, session: Session,
 
 @pytest.mark.parametrize(
     ("name", "safe"),
-    [("desk", "desk"), ("../x", "x"), ("Bord 4 (Ann)", "bord-4-ann"), ("Søren", "soren"),
-     ("/etc/passwd", "etc-passwd"), ("..", ""), ("a" * 80, "a" * 40)],
+    [("desk", "desk"), ("../x", "x"), ("Bord 4 (Ann)", "bord-4-ann"), ("Søren", "søren"),
+     ("/etc/passwd", "etc-passwd"), ("..", ""), ("a" * 80, "a" * 40), ("日本語", "日本語"),
+     ("ß", "ss"), ("ANN", "ann"), ("Ånn", "ånn")],
 )
-def test_writer_names_cannot_leave_the_folder(name: str, safe: str) -> None:
-    assert sanitize_writer(name) == safe
+def test_writer_names_keep_letters_and_cannot_leave_the_folder(name: str, safe: str) -> None:
+    assert safe_name(name) == safe
 
 
 def test_reported_tables() -> None:
@@ -156,7 +158,7 @@ def test_reported_tables() -> None:
 
 
 def test_a_notes_file_path_stays_in_the_session(tmp_path: Path) -> None:
-    assert notes_path(tmp_path, sanitize_writer("../../x")).parent == tmp_path
+    assert notes_path(tmp_path, safe_name("../../x")).parent == tmp_path
 
 
 def test_counting_notes_for_the_list_matches_reading_them(
@@ -167,13 +169,19 @@ def test_counting_notes_for_the_list_matches_reading_them(
     desk = taking(store, session, clock, "desk")
     notes = [desk.save(2, table, None, f"deleted = true\n[[note]] {table}") for table in (1, 2, 3)]
     desk.delete(notes[0].id)
-    assert count_live_notes(desk.writer.path) == 2 == len(desk.notes(2))
-    inline = tmp_path / "notes-inline.toml"
+    assert count_live_notes(desk.folder) == 2 == len(desk.notes(2))
+    inline = tmp_path / "notes-x.toml"
     inline.write_text(
         'writer = "x"\nsession = "s"\nnote = [{ id = "a", slot = 0, slot_title = "t", '
         'table = 1, text = "t", writer = "x", created = 2024-11-26T08:00:00Z, '
         'updated = 2024-11-26T08:00:00Z }]\n'
     )
-    assert count_live_notes(inline) == 1
+    assert count_live_notes(tmp_path) == 1
     (tmp_path / "notes-bad.toml").write_text("[[note]\n")
-    assert count_live_notes(tmp_path / "notes-bad.toml") == 0
+    assert count_live_notes(tmp_path) == 1
+    # A conflict copy holding the same note is not counted twice.
+    (tmp_path / "notes-x (1).toml").write_text(inline.read_text())
+    assert count_live_notes(tmp_path) == 1
+    desk_copy = desk.folder / "notes-desk.sync-conflict-20261128-101010-ABC1234.toml"
+    desk_copy.write_text(desk.writer.path.read_text())
+    assert count_live_notes(desk.folder) == 2

@@ -1,7 +1,9 @@
 """The note-taker's console: pick the table and question, type what the table said, ctrl+s.
 
 The confirmation appears only once the note is on disk. A failed write keeps the text in
-the editor, shows a lasting error and tries again every second until it succeeds.
+the editor, shows a lasting error and tries again every second until it succeeds; the
+note stays queued (and listed as not saved) when the editor moves on to another note.
+Once another console takes this writer's file over, saving stops and says so.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.widgets import Footer, Label, OptionList, TextArea
 
 from facilitator.errors import SessionError
 from facilitator.notes.model import Note, question_position
+from facilitator.notes.store import NotesTakenOver
 from facilitator.notes.wordcloud import weigh
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
 from facilitator.ui.dialogs.confirm import ConfirmModal
@@ -58,8 +61,9 @@ class NotesScreen(Screen[None]):
         self.table = 1
         self.question_index = 0
         self.editing: str | None = None
-        self.pending: Note | None = None
-        """A note whose write failed: kept, retried every second, saved again on ctrl+s."""
+        """The id of the note in the editor: one being edited, or one whose save failed."""
+        self.lost: str | None = None
+        """Why this console no longer saves, once another console took its file over."""
 
     def compose(self) -> ComposeResult:
         """Pickers and editor on the left; notes and the word cloud on the right."""
@@ -81,6 +85,7 @@ class NotesScreen(Screen[None]):
         self.query_one("#editor", TextArea).focus()
         self.query_one(WordCloud).empty_text = t("notes.cloud_empty")
         self.redraw()
+        self._announce_copies()
         self.set_interval(POLL_SECONDS, self.poll)
         self.set_interval(1.0, self.retry)
 
@@ -98,16 +103,31 @@ class NotesScreen(Screen[None]):
         return questions[self.question_index] if self.question_index < len(questions) else None
 
     def poll(self) -> None:
-        """Pick up other writers' notes and the host's progress."""
+        """Pick up other writers' notes and the host's progress; notice a take-over."""
         if self.notes.refresh():
             self.redraw()
+            self._announce_copies()
+        if self.lost is None and (lost := self.notes.taken_over()) is not None:
+            self._taken_over(lost)
+
+    def _announce_copies(self) -> None:
+        copies = self.notes.new_copies()
+        if copies:
+            self.notify(t("notes.copies_found", files=", ".join(path.name for path in copies)),
+                        severity="warning", timeout=10, markup=False)
+
+    def _taken_over(self, message: str) -> None:
+        """Stop saving for good; the editor keeps its text to be copied."""
+        self.lost = message
+        self._status(message, error=True)
+        self.refresh_bindings()
 
     def redraw(self) -> None:
         """Show the pickers, the notes of the slot, who reported and the cloud."""
         agenda = self.notes.agenda
         slot = agenda.slots[self.slot]
         heading = t("notes.heading", number=self.slot + 1, title=slot.title,
-                    time=clock_text(slot.start), writer=self.notes.writer_name)
+                    time=clock_text(slot.start), writer=self.notes.display_name)
         if self.editing:
             heading += "  " + t("notes.editing")
         self._label("notes-heading", heading)
@@ -128,7 +148,8 @@ class NotesScreen(Screen[None]):
             reported=" ".join(map(str, reported)) or "–",
             missing=" ".join(map(str, missing)) or "–",
         ))
-        self.query_one(NotesList).show(slot_notes, self.questions, self.notes.writer_name)
+        self.query_one(NotesList).show(slot_notes, self.questions, self.notes.writer_name,
+                                       self.notes.unsaved)
         cloud = weigh((note.text for note in slot_notes), agenda.stopwords)
         self.query_one(WordCloud).terms = tuple(cloud)
 
@@ -143,42 +164,60 @@ class NotesScreen(Screen[None]):
 
     # Actions -----------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing is saved or deleted once another console took this writer's file over."""
+        if action in ("save", "delete_note") and self.lost is not None:
+            return False
+        return True
+
     def action_save(self) -> None:
-        """Write the note; confirm only once it is on disk."""
+        """Write the note; confirm only once it is on disk. A note being edited keeps its
+        id, whatever slot, table or question it is moved to."""
         editor = self.query_one("#editor", TextArea)
         text = editor.text.strip()
         if not text:
             self._status(t("notes.empty"), error=True)
             return
-        note_id = self.editing or (self.pending.id if self.pending else None)
         try:
-            note = self.notes.save(self.slot, self.table, self.question, text, note_id=note_id)
-        except NoteNotSaved as error:
-            self.pending = error.note
-            self._status(t("notes.save_failed", error=error), error=True)
+            note = self.notes.save(self.slot, self.table, self.question, text,
+                                   note_id=self.editing)
+        except NotesTakenOver as error:
+            self._taken_over(str(error))
             return
-        self._saved(note)
+        except NoteNotSaved as error:
+            self.editing = error.note.id  # ctrl+s again saves this note, not a second one
+            self._status(t("notes.save_failed", error=error), error=True)
+            self.redraw()
+            return
+        self.editing = note.id
+        self._saved([note])
 
-    def _saved(self, note: Note) -> None:
+    def _saved(self, notes: list[Note]) -> None:
+        """Confirm notes now on disk; the editor empties if it holds one of them unchanged."""
         editor = self.query_one("#editor", TextArea)
-        if editor.text.strip() == note.text:
-            editor.clear()
-        self.pending = None
-        self.editing = None
+        for note in notes:
+            if note.id == self.editing and editor.text.strip() == note.text:
+                editor.clear()
+                self.editing = None
+        note = notes[-1]
         self._status(t("notes.saved", time=clock_text_seconds(note.updated), table=note.table,
                        question=question_label(note.question, self.questions)))
         self.redraw()
 
     def retry(self) -> None:
-        """Write a note whose save failed, until it succeeds."""
-        if self.pending is None:
+        """Write the notes whose save failed, until it succeeds."""
+        if self.lost is not None or not self.notes.unsaved:
             return
         try:
-            self.notes.retry()
+            written = self.notes.retry()
+        except NotesTakenOver as error:
+            self._taken_over(str(error))
+            return
         except SessionError as error:
             self._status(t("notes.save_failed", error=error), error=True)
             return
-        self._saved(self.pending)
+        if written:
+            self._saved(written)
 
     def action_step_table(self, step: int) -> None:
         """The next or previous table, without leaving the editor."""
@@ -195,8 +234,8 @@ class NotesScreen(Screen[None]):
         """Take notes for another slot."""
 
         def picked(slot: int | None) -> None:
-            if slot is not None:
-                self.slot, self.question_index, self.editing = slot, 0, None
+            if slot is not None:  # a note being edited moves with it when saved
+                self.slot, self.question_index = slot, 0
                 self.redraw()
                 self.query_one("#editor", TextArea).focus()
 
@@ -204,7 +243,7 @@ class NotesScreen(Screen[None]):
                              picked)
 
     def action_new_note(self) -> None:
-        """Leave an edit and start an empty note."""
+        """Leave an edit and start an empty note; a note not yet saved stays queued."""
         self.editing = None
         self.query_one("#editor", TextArea).clear()
         self.query_one("#editor", TextArea).focus()
@@ -250,6 +289,9 @@ class NotesScreen(Screen[None]):
                 return
             try:
                 self.notes.delete(note.id)
+            except NotesTakenOver as error:
+                self._taken_over(str(error))
+                return
             except SessionError as error:
                 self._status(t("notes.save_failed", error=error), error=True)
                 return
@@ -268,8 +310,8 @@ class NotesScreen(Screen[None]):
         self.app.push_screen(ConfirmModal(t("confirm.quit_unsaved")), answered)
 
     def has_unsaved_text(self) -> bool:
-        """Whether the editor holds text that is not on disk."""
-        return bool(self.query_one("#editor", TextArea).text.strip()) or self.pending is not None
+        """Whether the editor holds text, or a note is queued, that is not on disk."""
+        return bool(self.query_one("#editor", TextArea).text.strip() or self.notes.unsaved)
 
 
 class HostNotesScreen(NotesScreen):

@@ -78,10 +78,14 @@ class SessionReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show all notes and report notes files that could not be read."""
+        """Show all notes; report notes files that could not be read, and conflict copies."""
         self._show_notes("")
         for problem in self.loaded.problems:
             self.notify(problem.message, severity="warning", timeout=10)
+        if self.loaded.copies:
+            names = ", ".join(path.name for path in self.loaded.copies)
+            self.notify(t("notes.copies_found", files=names), severity="warning", timeout=10,
+                        markup=False)
 
     # The timeline ----------------------------------------------------------------------
 

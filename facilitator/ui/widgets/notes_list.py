@@ -19,33 +19,39 @@ def question_label(question: str | None, questions: list[str]) -> str:
 
 
 class NotesList(OptionList):
-    """One line or more per note: table, question number, writer, time, and the text."""
+    """One line or more per note: table, question number, writer, time, and the text; a
+    note of one's own that is not on disk yet is marked."""
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: list[tuple[str, str]] = []
+        self._shown: list[tuple[str, str, bool]] = []
 
-    def show(self, notes: list[Note], questions: list[str], own_writer: str) -> None:
+    def show(
+        self, notes: list[Note], questions: list[str], own_writer: str,
+        unsaved: frozenset[str] | set[str] = frozenset(),
+    ) -> None:
         """Replace the list if the notes changed, keeping the highlighted note."""
-        signature = [(note.id, note.updated.isoformat()) for note in notes]
+        signature = [(note.id, note.updated.isoformat(), note.id in unsaved) for note in notes]
         if signature == self._shown:
             return
         self._shown = signature
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
-        self.add_options([self._option(note, questions, own_writer) for note in notes])
+        self.add_options([self._option(note, questions, own_writer, note.id in unsaved)
+                          for note in notes])
         if highlighted is not None:
             ids = [note.id for note in notes]
             if highlighted in ids:
                 self.highlighted = ids.index(highlighted)
 
     @staticmethod
-    def _option(note: Note, questions: list[str], own_writer: str) -> Option:
+    def _option(note: Note, questions: list[str], own_writer: str, unsaved: bool) -> Option:
         question = question_label(note.question, questions)
         heading = Text.assemble(
             (t("notes.table_short", table=note.table), "bold"),
             f" · {question} · ",
             (note.writer, "bold cyan" if note.writer == own_writer else "cyan"),
             f" · {clock_text(note.created)}",
+            (f" · {t('notes.unsaved_mark')}" if unsaved else "", "bold red"),
         )
         return Option(Text.assemble(heading, "\n", note.text.strip()), id=note.id)
