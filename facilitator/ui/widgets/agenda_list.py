@@ -12,7 +12,8 @@ from facilitator.agenda.model import Agenda
 from facilitator.timing.timeline import DayState, Phase, SlotState
 from facilitator.ui.text import clock_text, phase_text, span_text, t
 
-Row = tuple[str, str, str, Text]
+Row = tuple[str, str, Text, Text]
+"""Planned start, expected or actual start, title (a Text: never read as markup), state."""
 
 PHASE_STYLES = {
     Phase.RUNNING: "bold green",
@@ -100,4 +101,4 @@ class AgendaList(VerticalScroll):
                 else phase_text(slot.phase)
             )
         title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
-        return (planned, when, title, Text(info, style=PHASE_STYLES[slot.phase]))
+        return (planned, when, Text(title), Text(info, style=PHASE_STYLES[slot.phase]))
