@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import tomllib
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -28,16 +26,7 @@ from facilitator.roles.host import HostRun
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""What must never be left: every C0/C1 control character and DEL but tab and newline."""
-
-CLEAR = "\x1b[2J"
-TITLE = "\x1b]0;pwned\x07"
-CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
-HOSTILE = f"Tillid{CLEAR} og {TITLE}tryghed{CLIPBOARD} \x9b31mrødt\x7f \x07ding"
-"""A note as planted in a shared folder: clear screen, retitle, clipboard, C1 CSI, DEL, BEL."""
-HOSTILE_SHOWN = "Tillid og tryghed rødt ding"
+from tests.hostile import CLEAR, CONTROL, HOSTILE, HOSTILE_SHOWN, hostile_notes
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
@@ -67,19 +56,6 @@ def test_no_control_character_is_left_and_cleaning_twice_changes_nothing(text: s
         assert cleaned == text
 
 
-def hostile_notes(store: SessionStore, session_id: str) -> Path:
-    """A notes file written by someone else, with escape sequences in every text field."""
-    path = store.folder(session_id) / "notes-mallory.toml"
-    at = datetime(2024, 11, 26, 9, 5, tzinfo=timezone(timedelta(hours=1)))
-    note = {"id": "mallory-1", "slot": 2, "slot_title": f"Dialog{CLEAR}", "table": 3,
-            "question": f"Hvad{TITLE}?", "text": HOSTILE, "writer": "mallory",
-            "created": at, "updated": at}
-    path.write_text(tomli_w.dumps({"writer": "mallory", "session": session_id,
-                                   "note": [note]}), encoding="utf-8")
-    assert "\\u001b" in path.read_text(encoding="utf-8")  # TOML's escape, read back raw
-    return path
-
-
 @pytest.fixture
 def hostile_session(agenda: Agenda, store: SessionStore, clock: FakeClock) -> str:
     """A finished day whose folder holds a notes file full of escape sequences."""
@@ -91,7 +67,7 @@ def hostile_session(agenda: Agenda, store: SessionStore, clock: FakeClock) -> st
     host.act(Action.FINISH)
     host.close()
     assert host.session is not None
-    hostile_notes(store, host.session.id)
+    hostile_notes(store.folder(host.session.id), host.session.id)
     return host.session.id
 
 
