@@ -24,10 +24,20 @@ def hostile_notes(folder: Path, session_id: str) -> Path:
     """A notes file written by someone else, with escape sequences in every text field."""
     path = folder / "notes-mallory.toml"
     at = datetime(2024, 11, 26, 9, 5, tzinfo=timezone(timedelta(hours=1)))
-    note = {"id": "mallory-1", "slot": 2, "slot_title": f"Dialog{CLEAR}", "table": 3,
-            "question": f"Hvad{TITLE}?", "text": HOSTILE, "writer": "mallory",
-            "created": at, "updated": at}
-    path.write_text(tomli_w.dumps({"writer": "mallory", "session": session_id,
-                                   "note": [note]}), encoding="utf-8")
+    note = {
+        "id": "mallory-1",
+        "slot": 2,
+        "slot_title": f"Dialog{CLEAR}",
+        "table": 3,
+        "question": f"Hvad{TITLE}?",
+        "text": HOSTILE,
+        "writer": "mallory",
+        "created": at,
+        "updated": at,
+    }
+    path.write_text(
+        tomli_w.dumps({"writer": "mallory", "session": session_id, "note": [note]}),
+        encoding="utf-8",
+    )
     assert "\\u001b" in path.read_text(encoding="utf-8")  # TOML's escape, read back raw
     return path

@@ -30,8 +30,14 @@ def toasts(app: App[Any]) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query(Toast)]
 
 
-def agenda_with(agenda: Agenda, title: str = "", speaker: str = "", question: str = "",
-                note: str = "", day: str = "") -> Agenda:
+def agenda_with(
+    agenda: Agenda,
+    title: str = "",
+    speaker: str = "",
+    question: str = "",
+    note: str = "",
+    day: str = "",
+) -> Agenda:
     """The seed's day with the welcome's title, speaker and host note, the first
     dialogue's first question and the day's title replaced by the given texts."""
     data: dict[str, Any] = agenda.to_toml_data()

@@ -24,8 +24,7 @@ from tests.ui.reading import rendered, screen_text
 SIZE = (160, 40)
 
 
-def dialogue_with_hostile_notes(agenda: Agenda, store: SessionStore,
-                                clock: FakeClock) -> HostRun:
+def dialogue_with_hostile_notes(agenda: Agenda, store: SessionStore, clock: FakeClock) -> HostRun:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     host.act(Action.GOTO, slot=2)
@@ -97,7 +96,8 @@ async def test_a_pasted_note_loses_its_escapes(
         assert editor.text.endswith("linje!")
         await pilot.press("ctrl+s")
         assert [note.text for note in notes.notes(notes.opening_slot())] == [
-            HOSTILE_SHOWN + "\nanden linje!"]
+            HOSTILE_SHOWN + "\nanden linje!"
+        ]
 
 
 async def test_a_pasted_filter_loses_its_escapes(

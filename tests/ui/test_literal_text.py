@@ -101,8 +101,9 @@ async def test_action_markup_on_the_stage_does_nothing_when_clicked(
 async def test_the_host_shows_titles_speakers_and_notes_as_typed(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    day = agenda_with(agenda, title=BRACKETS, speaker="[i]Ann", note="[/] mind the [red]",
-                      day="Day [1]")
+    day = agenda_with(
+        agenda, title=BRACKETS, speaker="[i]Ann", note="[/] mind the [red]", day="Day [1]"
+    )
     app = create_app(host=HostRun(day, store, clock))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -196,7 +197,8 @@ async def test_a_notification_quoting_a_file_shows_it_as_written(
     session_id = _day_with_brackets(agenda, store, clock)
     (store.folder(session_id) / "notes-bad.toml").write_text(
         'writer = "bad"\nsession = "x"\n[[note]]\nid = "[/x]"\nslot = "[b]two[/b]"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     app = create_app(review_store=store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter")

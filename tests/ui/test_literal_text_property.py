@@ -44,20 +44,50 @@ SIZE = (200, 50)
 SEED_DAY: Agenda = load_agenda(AGENDA_FILE)
 
 PIECES = [
-    "[", "]", "[/x]", "[b]", "[/]", "[/b]", "[@click=app.quit]", "[link=https://x]", "[red]",
-    "\\", "\\[", "🎤", "👩‍👩‍👧", "e\u0301", "\u200b", "\u200d", "שלום", "مرحبا", "\u202e",
-    ":fire:", "{0}", "%s", "$x", "Ann", "ø", " ", "x",
+    "[",
+    "]",
+    "[/x]",
+    "[b]",
+    "[/]",
+    "[/b]",
+    "[@click=app.quit]",
+    "[link=https://x]",
+    "[red]",
+    "\\",
+    "\\[",
+    "🎤",
+    "👩‍👩‍👧",
+    "e\u0301",
+    "\u200b",
+    "\u200d",
+    "שלום",
+    "مرحبا",
+    "\u202e",
+    ":fire:",
+    "{0}",
+    "%s",
+    "$x",
+    "Ann",
+    "ø",
+    " ",
+    "x",
 ]
 """What breaks markup, formatting and width: tags, actions, links, escapes, emoji, joiners,
 combining and zero-width characters, right-to-left text and its override."""
 
-line = st.lists(
-    st.one_of(
-        st.sampled_from(PIECES),
-        st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")),
-    ),
-    min_size=1, max_size=6,
-).map("".join).map(str.strip).filter(bool)
+line = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(PIECES),
+            st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .map(str.strip)
+    .filter(bool)
+)
 """One line of text as a person might type it, without leading or trailing space (the
 consoles strip those)."""
 
@@ -77,9 +107,11 @@ class Texts:
 
 texts = st.builds(Texts, line, line, line, line, line, line)
 
-EXAMPLES = settings(max_examples=8, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+EXAMPLES = settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 """Eight console starts each, with six texts in each: about a second a start."""
 
 
@@ -95,8 +127,14 @@ def rich_text(renderable: RenderableType) -> str:
 
 
 def the_day(texts: Texts) -> Agenda:
-    return agenda_with(SEED_DAY, title=texts.title, speaker=texts.speaker,
-                       question=texts.question, note=texts.note, day=texts.day)
+    return agenda_with(
+        SEED_DAY,
+        title=texts.title,
+        speaker=texts.speaker,
+        question=texts.question,
+        note=texts.note,
+        day=texts.day,
+    )
 
 
 async def drive_host(texts: Texts, store: SessionStore) -> None:
@@ -114,7 +152,8 @@ async def drive_host(texts: Texts, store: SessionStore) -> None:
         assert texts.day in rich_text(screen.query_one(DayHeader).render())
         assert rendered(screen.query_one("#slot-title")) == texts.title
         assert rendered(screen.query_one("#slot-speakers")) == (
-            f"{texts.speaker}, Tinne Christiansen")
+            f"{texts.speaker}, Tinne Christiansen"
+        )
         assert rendered(screen.query_one("#host-note")) == f"Note: {texts.note}"
         assert rendered(screen.query_one("#stage-message")) == f"On stage: {texts.message}"
         assert f"Sent to the stage: {texts.message}" in toasts(app)
@@ -146,7 +185,8 @@ async def drive_stage(texts: Texts, store: SessionStore) -> None:
         assert isinstance(screen, StageScreen)
         assert rendered(screen.query_one("#stage-title")) == texts.title
         assert rendered(screen.query_one("#stage-speakers")) == (
-            f"{texts.speaker}, Tinne Christiansen")
+            f"{texts.speaker}, Tinne Christiansen"
+        )
         assert rendered(screen.query_one("#stage-message")) == texts.message
         await pilot.click("#stage-message")
         assert app.is_running
@@ -163,7 +203,8 @@ async def drive_notes(texts: Texts, store: SessionStore) -> None:
         screen = app.screen
         assert isinstance(screen, NotesScreen)
         assert rendered(screen.query_one("#question-label")).startswith(
-            f"Question 1 of 2: {texts.question}")
+            f"Question 1 of 2: {texts.question}"
+        )
         app.post_message(events.Paste(texts.message))
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -184,9 +225,12 @@ async def drive_review(texts: Texts, store: SessionStore) -> None:
     host.close()
     # A file that cannot be read: the notification quotes the value it found.
     planted = store.folder(host.session.id) / "notes-other.toml"
-    planted.write_text(tomli_w.dumps({"writer": "other", "session": "x",
-                                      "note": [{"id": "a", "slot": [texts.note]}]}),
-                       encoding="utf-8")
+    planted.write_text(
+        tomli_w.dumps(
+            {"writer": "other", "session": "x", "note": [{"id": "a", "slot": [texts.note]}]}
+        ),
+        encoding="utf-8",
+    )
     app = create_app(review_store=store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
@@ -205,8 +249,9 @@ async def drive_review(texts: Texts, store: SessionStore) -> None:
         notes = rendered(review.query_one("#notes-text", Static))
         assert f"  {texts.question}\n" in notes
         assert f"Table 1: {texts.message}  (desk," in notes
-        assert any("notes-other.toml" in toast and repr(texts.note) in toast
-                   for toast in toasts(app))
+        assert any(
+            "notes-other.toml" in toast and repr(texts.note) in toast for toast in toasts(app)
+        )
 
 
 def run(scenario: Callable[[Texts, SessionStore], Awaitable[None]], texts: Texts) -> None:

@@ -10,13 +10,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from facilitator.clean import clean_text
 from facilitator.errors import SessionError
 from facilitator.review.analysis import recurring_slots
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
 from facilitator.ui.localize import localize_bindings
-from facilitator.clean import clean_text
 from facilitator.ui.text import clock_text, date_text, signed_minutes, t
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel

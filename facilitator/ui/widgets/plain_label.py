@@ -10,8 +10,9 @@ class PlainLabel(Label):
     `[@click=app.quit]` show as typed and do nothing. It hides while its text is empty and
     redraws only when the text changes, so a console can set it on every tick."""
 
-    def __init__(self, text: str = "", *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, text: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(text, markup=False, id=id, classes=classes)
         self.text = text
         """The text shown."""
