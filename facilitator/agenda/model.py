@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from facilitator.agenda.durations import format_clock, format_duration, parse_clock, parse_duration
+from facilitator.clean import CleanText
 from facilitator.errors import AgendaError
 from facilitator.files import read_toml
 from facilitator.i18n import t
@@ -57,9 +58,9 @@ class Slot(BaseModel):
 
     start: ClockTime
     """When the slot is planned to start."""
-    title: str = Field(min_length=1)
+    title: CleanText = Field(min_length=1)
     """What the programme calls it."""
-    speakers: list[str] = Field(default_factory=list)
+    speakers: list[CleanText] = Field(default_factory=list)
     """Who speaks or leads it, in programme order."""
     kind: SlotKind = SlotKind.OTHER
     """What happens in it."""
@@ -67,7 +68,7 @@ class Slot(BaseModel):
     """How long it lasts; absent means until the next slot (or the agenda's end)."""
     warning: Seconds | None = None
     """Remaining time at which the countdown warns; absent means the agenda's default."""
-    questions: list[str] = Field(default_factory=list)
+    questions: list[CleanText] = Field(default_factory=list)
     """The printed questions of a table dialogue."""
     tables: int | None = Field(default=None, ge=1, le=500)
     """How many tables report in this slot; absent means the agenda's default."""
@@ -75,7 +76,7 @@ class Slot(BaseModel):
     """A hard start (lunch, a bus): overruns before it must not move it."""
     approx: bool = False
     """The programme gives the start as "ca." (about)."""
-    note: str | None = None
+    note: CleanText | None = None
     """The host's own note; never shown on stage."""
 
     @field_validator("title")
@@ -91,15 +92,15 @@ class Agenda(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    title: str = Field(min_length=1)
+    title: CleanText = Field(min_length=1)
     """The day's name, shown in the header and on reports."""
     date: dt.date | None = None
     """The day's date; absent means the day the session is held."""
-    venue: str | None = None
+    venue: CleanText | None = None
     """Where it is held."""
     language: Literal["da", "en"] | None = None
     """The language of the console for this day."""
-    timezone: str | None = None
+    timezone: CleanText | None = None
     """The venue's IANA time zone ("Europe/Copenhagen") for calendar exports."""
     end: ClockTime | None = None
     """When the last slot ends, unless the last slot has a duration."""
@@ -107,7 +108,7 @@ class Agenda(BaseModel):
     """The default warning threshold of every slot."""
     tables: int = Field(default=DEFAULT_TABLES, ge=1, le=500)
     """The default number of tables that report in a dialogue."""
-    stopwords: list[str] = Field(default_factory=list)
+    stopwords: list[CleanText] = Field(default_factory=list)
     """Extra words the word cloud leaves out, on top of the shipped lists."""
     slots: list[Slot] = Field(alias="slot", min_length=1)
     """The programme, in order of start."""

@@ -1,4 +1,8 @@
-"""The printed report of `facilitator check`: the planned day as a Rich table, then totals."""
+"""The printed report of `facilitator check`: the planned day as a Rich table, then totals.
+
+Rich reads a plain string as markup and `:name:` as an emoji; the agenda's texts go in as
+`Text`, and the lines around the table are printed without markup, so they show as written.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.overview import overview
@@ -21,7 +25,7 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
     day = overview(agenda)
     details = [date_text(agenda.date) if agenda.date else "", agenda.venue or ""]
     heading = " · ".join([agenda.title, *(part for part in details if part)])
-    table = Table(title=heading, title_justify="left", expand=False)
+    table = Table(title=Text(heading, style="table.title"), title_justify="left", expand=False)
     for key in ("number", "start", "end", "length", "kind"):
         table.add_column(t(f"check.column.{key}"), no_wrap=True,
                          justify="right" if key in ("number", "length") else "left")
@@ -36,8 +40,8 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
             clock_text(planned.end),
             span_text(planned.duration),
             t(f"kind.{slot.kind.value}"),
-            slot.title,
-            ", ".join(slot.speakers),
+            Text(slot.title),
+            Text(", ".join(slot.speakers)),
             str(len(slot.questions)) if slot.questions else "",
         )
     console.print(table)
@@ -45,8 +49,9 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
         t("check.group", name=t(f"check.group.{name}"), minutes=minutes)
         for name, minutes in day.minutes_by_group.items() if minutes
     )
-    console.print(escape(t(
+    summary = t(
         "check.summary", count=len(agenda.slots), start=clock_text(day.first_start),
         end=clock_text(day.end), length=span_text(day.length), groups=groups,
-    )))
-    console.print(f"[green]{escape(t('check.valid', path=path))}[/green]")
+    )
+    console.print(summary, markup=False, emoji=False)
+    console.print(t("check.valid", path=path), style="green", markup=False, emoji=False)

@@ -7,6 +7,7 @@ from datetime import date, datetime, tzinfo
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from facilitator.agenda.model import Agenda
+from facilitator.clean import CleanText
 from facilitator.names import safe_name
 from facilitator.timing.clock import Clock, RehearsalClock
 from facilitator.timing.events import Event
@@ -37,7 +38,7 @@ class StageMessage(BaseModel):
 
     at: AwareDatetime
     """When it was sent."""
-    text: str
+    text: CleanText
     """What the stage shows."""
 
 
@@ -46,13 +47,13 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    id: str
+    id: CleanText
     """The folder's name: date, time and the day's title."""
     created: AwareDatetime
     """When the session was created (the first start)."""
     day: date
     """The date the agenda's clock times refer to."""
-    agenda_file: str | None = None
+    agenda_file: CleanText | None = None
     """The agenda file the session was started from, to offer its resumption."""
     rehearsal: Rehearsal | None = None
     """Present when the session is a rehearsal on a virtual clock."""

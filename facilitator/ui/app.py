@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -60,6 +61,14 @@ class FacilitatorApp(TypeAheadApp):
             self.push_screen(
                 CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
             )
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = False,
+    ) -> None:
+        """A notification shown as written, never read as markup: most quote a title, a
+        message, a file or an error that quotes one."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit; say which key does."""

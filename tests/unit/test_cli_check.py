@@ -70,3 +70,20 @@ def test_the_totals_round_once_by_the_one_rule(
     )
     assert main(["check", str(agenda), "--lang", "en"]) == 0
     assert "other 3 min" in capsys.readouterr().out
+
+
+def test_check_prints_markup_and_emoji_codes_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Brackets once ended check in a traceback, and Rich turned ":fire:" into an emoji."""
+    path = tmp_path / "day [b] :fire:.toml"
+    path.write_text(
+        'title = "Day [/] one"\nend = "10:00"\n[[slot]]\nstart = "9:00"\n'
+        'title = "Lunch [/lunch] now :fire:"\nspeakers = ["[@click=app.quit]Ann[/]"]\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    for text in ("Day [/] one", "Lunch [/lunch] now :fire:", "[@click=app.quit]Ann[/]",
+                 "day [b] :fire:.toml is a valid agenda"):
+        assert text in out

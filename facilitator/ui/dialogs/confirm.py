@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button
 
 from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import t
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -29,7 +30,7 @@ class ConfirmModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question and two buttons; No has the focus, so a stray Enter declines."""
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield PlainLabel(self.question, classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(t("confirm.yes"), id="yes", variant="warning")
                 yield Button(t("confirm.no"), id="no", variant="primary")

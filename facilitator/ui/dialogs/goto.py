@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.agenda.model import Agenda
 from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import clock_text, t
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 
 class GotoModal(ModalScreen[int | None]):
@@ -38,8 +39,8 @@ class GotoModal(ModalScreen[int | None]):
             for index, slot in enumerate(self.agenda.slots)
         ]
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
-            yield OptionList(*options, id="slots")
+            yield PlainLabel(self.title_text, classes="question")
+            yield OptionList(*options, id="slots", markup=False)
 
     def on_mount(self) -> None:
         """Start at the slot after the current one, the usual target."""

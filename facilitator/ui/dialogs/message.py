@@ -8,10 +8,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import t
+from facilitator.ui.widgets.clean_input import CleanInput
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 
 class MessageModal(ModalScreen[str | None]):
@@ -28,10 +30,10 @@ class MessageModal(ModalScreen[str | None]):
         """A label, the message on stage now, and an empty input: what is typed replaces it."""
         presets = t("message.presets").split("|")
         with Vertical(classes="dialog"):
-            yield Label(t("message.title"), classes="question")
+            yield PlainLabel(t("message.title"), classes="question")
             if self.current:
-                yield Label(t("message.current", text=self.current), classes="hint")
-            yield Input(
+                yield PlainLabel(t("message.current", text=self.current), classes="hint")
+            yield CleanInput(
                 placeholder=t("message.placeholder"),
                 suggester=SuggestFromList(presets, case_sensitive=False),
                 id="message",

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Label
+from textual.widgets import Footer
 
 from facilitator.errors import SessionError, SessionLocked
 from facilitator.files import FileWatcher
@@ -26,6 +26,7 @@ from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
+from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_progress import SlotProgress
 
 KEY_DISPLAY = {
@@ -73,22 +74,21 @@ class HostScreen(Screen[None]):
         self._lock_watch = FileWatcher()
         self._next_tick: Timer | None = None
         self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
-        self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         """Header, the countdown panel beside the agenda list, and the footer."""
         yield DayHeader(self.run.agenda, self._speed(), id="header")
         with Horizontal(id="main"):
             with Vertical(id="slot-panel"):
-                yield Label(id="slot-position")
-                yield Label(id="slot-title")
-                yield Label(id="slot-speakers")
+                yield PlainLabel(id="slot-position")
+                yield PlainLabel(id="slot-title")
+                yield PlainLabel(id="slot-speakers")
                 yield BigDigits(id="countdown")
                 yield SlotProgress(id="progress")
-                yield Label(id="slot-phase")
-                yield Label(id="next")
-                yield Label(id="stage-message")
-                yield Label(id="host-note")
+                yield PlainLabel(id="slot-phase")
+                yield PlainLabel(id="next")
+                yield PlainLabel(id="stage-message")
+                yield PlainLabel(id="host-note")
             yield AgendaList(self.run.agenda, id="agenda")
         yield Footer()
 
@@ -152,13 +152,8 @@ class HostScreen(Screen[None]):
         return found
 
     def _set(self, widget_id: str, text: str) -> None:
-        """Update a label only when its text changes; hide it when empty."""
-        if self._shown.get(widget_id) == text:
-            return
-        self._shown[widget_id] = text
-        label = self.widget(Label, widget_id)
-        label.update(text)
-        label.display = bool(text)
+        """Show `text` in a label, literally; it hides while empty."""
+        self.widget(PlainLabel, widget_id).show(text)
 
     def _show_slot(self, state: DayState) -> None:
         slot = state.current_slot

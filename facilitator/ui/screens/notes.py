@@ -24,7 +24,9 @@ from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import clock_text, clock_text_seconds, t
+from facilitator.ui.widgets.clean_input import CleanTextArea
 from facilitator.ui.widgets.notes_list import NotesList, question_label
+from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
 POLL_SECONDS = 0.5
@@ -69,12 +71,13 @@ class NotesScreen(Screen[None]):
         """Pickers and editor on the left; notes and the word cloud on the right."""
         with Horizontal(id="notes-main"):
             with Vertical(id="notes-left"):
-                yield Label(id="notes-heading")
-                yield Label(id="table-label")
-                yield Label(id="question-label")
-                yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False)
-                yield Label(id="save-status")
-                yield Label(id="reported")
+                yield PlainLabel(id="notes-heading")
+                yield PlainLabel(id="table-label")
+                yield PlainLabel(id="question-label")
+                yield CleanTextArea(id="editor", soft_wrap=True, show_line_numbers=False)
+                # Keeps its line while empty, so the editor does not jump when a note saves.
+                yield Label(id="save-status", markup=False)
+                yield PlainLabel(id="reported")
             with Vertical(id="notes-right"):
                 yield NotesList(id="notes-list")
                 yield WordCloud(id="notes-cloud")
@@ -154,7 +157,7 @@ class NotesScreen(Screen[None]):
         self.query_one(WordCloud).terms = tuple(cloud)
 
     def _label(self, widget_id: str, text: str) -> None:
-        self.query_one(f"#{widget_id}", Label).update(text)
+        self.query_one(f"#{widget_id}", PlainLabel).show(text)
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#save-status", Label)

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
@@ -30,6 +30,8 @@ from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.export import ExportModal
 from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import clock_text, date_text, minute_text, signed_minutes, span_text, t
+from facilitator.ui.widgets.clean_input import CleanInput
+from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
 BAR_WIDTH = 40
@@ -60,9 +62,9 @@ class SessionReviewScreen(Screen[None]):
         """A heading and three tabs."""
         session = self.loaded.session
         kind = t("review.rehearsal") if session.is_rehearsal else t("review.real")
-        yield Label(t("review.session_heading", title=session.agenda.title,
-                      day=date_text(session.day),
-                      kind=kind, id=session.id), id="session-heading")
+        yield PlainLabel(t("review.session_heading", title=session.agenda.title,
+                           day=date_text(session.day), kind=kind, id=session.id),
+                         id="session-heading")
         with TabbedContent(initial="timeline"):
             with TabPane(t("review.tab.timeline"), id="timeline"):
                 with VerticalScroll():
@@ -70,7 +72,7 @@ class SessionReviewScreen(Screen[None]):
                     yield Static(self._analysis(), id="timeline-analysis")
                     yield Static(self._chart(), id="timeline-chart")
             with TabPane(t("review.tab.notes"), id="notes"):
-                yield Input(placeholder=t("review.search"), id="notes-search")
+                yield CleanInput(placeholder=t("review.search"), id="notes-search")
                 with VerticalScroll(id="notes-scroll"):
                     yield Static(id="notes-text")
             with TabPane(t("review.tab.clouds"), id="clouds"), VerticalScroll():
@@ -97,8 +99,8 @@ class SessionReviewScreen(Screen[None]):
                              justify="right" if key != "slot" else "left",
                              ratio=1 if key == "slot" else None, no_wrap=key != "slot")
         for slot in self.review.slots:
-            table.add_row(
-                str(slot.index + 1), slot.title, minute_text(slot.planned_start),
+            table.add_row(  # a title as Text: never read as markup
+                str(slot.index + 1), Text(slot.title), minute_text(slot.planned_start),
                 minute_text(slot.actual_start) if slot.actual_start else t("review.skipped"),
                 span_text(slot.planned_duration),
                 span_text(slot.actual_duration) if slot.actual_duration is not None else "",
@@ -200,7 +202,7 @@ class SessionReviewScreen(Screen[None]):
                  if slot.kind is SlotKind.DIALOGUE or i in with_notes]
         for index in slots:
             texts = [note.text for note in self.review.notes if note.slot == index]
-            yield Label(f"{index + 1}. {agenda.slots[index].title}", classes="section")
+            yield PlainLabel(f"{index + 1}. {agenda.slots[index].title}", classes="section")
             cloud = WordCloud(classes="review-cloud")
             cloud.terms = tuple(weigh(texts, agenda.stopwords))
             cloud.empty_text = t("review.no_notes")

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Label
 
 from facilitator.errors import SessionError
 from facilitator.files import FileWatcher
@@ -28,6 +27,7 @@ from facilitator.ui.localize import localize_bindings
 from facilitator.ui.text import countdown, t
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
 FLASH_SECONDS = 4.0
@@ -65,12 +65,12 @@ class StageScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The stage's parts, top to bottom."""
         with Vertical(id="stage"):
-            yield Label(id="stage-title")
-            yield Label(id="stage-speakers")
+            yield PlainLabel(id="stage-title")
+            yield PlainLabel(id="stage-speakers")
             yield BigDigits(id="stage-countdown")
             yield WordCloud(id="stage-cloud")
-            yield Label(id="stage-message")
-            yield Label(id="stage-next")
+            yield PlainLabel(id="stage-message")
+            yield PlainLabel(id="stage-next")
 
     def on_mount(self) -> None:
         """Find the session, then follow it; each redraw schedules the next."""
@@ -178,10 +178,7 @@ class StageScreen(Screen[None]):
         self.query_one("#stage-message").set_class(flashing, "-flash")
 
     def _label(self, widget_id: str, text: str) -> None:
-        label = self.query_one(f"#{widget_id}", Label)
-        if str(label.content) != text:
-            label.update(text)
-        label.display = bool(text)
+        self.query_one(f"#{widget_id}", PlainLabel).show(text)
 
     def action_toggle_theme(self) -> None:
         """Dark stage or light stage: whichever reads better in the room."""

@@ -12,7 +12,8 @@ from facilitator.agenda.model import Agenda
 from facilitator.timing.timeline import DayState, Phase, SlotState
 from facilitator.ui.text import minute_text, phase_text, span_text, t, whole_minutes
 
-Row = tuple[str, str, str, Text]
+Row = tuple[str, str, Text, Text]
+"""Planned start, expected or actual start, title (a Text: never read as markup), state."""
 
 PHASE_STYLES = {
     Phase.RUNNING: "bold green",
@@ -67,7 +68,9 @@ class AgendaList(VerticalScroll):
     @property
     def rows(self) -> list[tuple[str, str, str, str]]:
         """Each row as last shown, as plain text: planned, expected or actual, title, state."""
-        return [(planned, when, title, info.plain) for planned, when, title, info in self._rows]
+        return [
+            (planned, when, title.plain, info.plain) for planned, when, title, info in self._rows
+        ]
 
     def _scroll_to_current(self) -> None:
         row = HEADER_LINES + self._current
@@ -106,4 +109,4 @@ class AgendaList(VerticalScroll):
                 else phase_text(slot.phase)
             )
         title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
-        return (planned, when, title, Text(info, style=PHASE_STYLES[slot.phase]))
+        return (planned, when, Text(title), Text(info, style=PHASE_STYLES[slot.phase]))
