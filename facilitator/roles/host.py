@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.agenda.model import Agenda
 from facilitator.errors import SessionLocked
+from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.session.lock import SessionLock
 from facilitator.session.model import Rehearsal, Session, StageMessage
@@ -60,6 +61,8 @@ class HostRun:
         self.clock: Clock = self.rehearsal.clock(base_clock) if self.rehearsal else base_clock
         self.session: Session | None = None
         self.lock: SessionLock | None = None
+        self._lock_watch = FileWatcher()
+        self._lost_lock = False
         self.unsaved = False
         self.messages: list[StageMessage] = []
         self.stage_cloud: int | None = None
@@ -80,7 +83,7 @@ class HostRun:
 
     def resume(self, session: Session) -> None:
         """Take over `session`: lock it, follow its clock, continue its log."""
-        self.lock = self.store.lock(session.id, take_over=self.take_over)
+        self._hold(self.store.lock(session.id, take_over=self.take_over))
         if session.rehearsal and self.rehearsal:
             # Keep the virtual day where it is, at this run's speed.
             if session.rehearsal.speed != self.rehearsal.speed:
@@ -153,13 +156,32 @@ class HostRun:
         """The text the stage shows now ("" for none)."""
         return self.messages[-1].text if self.messages else ""
 
+    def _hold(self, lock: SessionLock) -> None:
+        self.lock = lock
+        self._lock_watch = FileWatcher([lock.path])
+        self._lost_lock = False
+
+    def watch_lock(self) -> bool:
+        """Notice whether another console has taken the session over: a stat per call, the
+        lock file read only when it changed. True at the call that notices it."""
+        if self._lost_lock or self.lock is None:
+            return False
+        if self._lock_watch.changed([self.lock.path]) and not self.lock.held():
+            self._lost_lock = True
+            return True
+        return False
+
     @property
     def lost_lock(self) -> bool:
-        """Another console has taken the session over."""
-        return self.lock is not None and not self.lock.held()
+        """Whether another console has taken the session over, as last noticed."""
+        return self._lost_lock
 
     def _check_lock(self) -> None:
-        if self.lost_lock:
+        """Before a write: read the lock itself, as a stat can miss a take-over in the same
+        instant; SessionLocked if another console holds the session now."""
+        if not self._lost_lock and self.lock is not None and not self.lock.held():
+            self._lost_lock = True
+        if self._lost_lock:
             assert self.lock is not None
             raise SessionLocked(t("host.taken_over", folder=self.lock.path.parent))
 
@@ -187,7 +209,7 @@ class HostRun:
             messages=list(self.messages),
             stage_cloud=self.stage_cloud,
         )
-        self.lock = self.store.lock(self.session.id)
+        self._hold(self.store.lock(self.session.id))
 
     def note_taking(self) -> NoteTaking:
         """The host's own notes, written as "host"; needs the session to exist."""

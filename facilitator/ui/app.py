@@ -137,8 +137,9 @@ def create_app(
         app.add_mode("notes", lambda: NotesScreen(notes))
         return app
     assert stage_store is not None and clock is not None, "a stage needs a store and a clock"
+    from facilitator.roles.stage import Stage
     from facilitator.ui.screens.stage import StageScreen
 
     app = FacilitatorApp("stage")
-    app.add_mode("stage", lambda: StageScreen(stage_store, stage_session, clock))
+    app.add_mode("stage", lambda: StageScreen(Stage(stage_store, clock, stage_session)))
     return app

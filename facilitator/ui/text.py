@@ -5,6 +5,7 @@ from __future__ import annotations
 from facilitator.i18n import (
     clock_text,
     clock_text_seconds,
+    countdown_text,
     date_text,
     offset_text,
     signed_minutes,
@@ -19,14 +20,7 @@ __all__ = [
 ]
 
 
-def countdown(seconds: int) -> str:
-    """The countdown: "05:00", "00:00", then "+01:23" in overtime; hours as "1:05:00"."""
-    sign = "+" if seconds < 0 else ""
-    minutes, secs = divmod(abs(seconds), 60)
-    if minutes >= 60:
-        hours, minutes = divmod(minutes, 60)
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes:02d}:{secs:02d}"
+countdown = countdown_text
 
 
 def phase_text(phase: Phase) -> str:

@@ -14,7 +14,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label
 
 from facilitator.errors import SessionError, SessionLocked
-from facilitator.files import FileWatcher
 from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
 from facilitator.timing.events import Action
@@ -69,8 +68,6 @@ class HostScreen(Screen[None]):
         self.offer_resume = offer_resume
         self._phase_seen: tuple[int, Phase] | None = None
         self._save_failed = False
-        self._lock_lost = False
-        self._lock_watch = FileWatcher()
         self._next_tick: Timer | None = None
         self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
         self._shown: dict[str, object] = {}
@@ -250,11 +247,7 @@ class HostScreen(Screen[None]):
 
     def _watch_lock(self) -> None:
         """Tell the host, once, when another console has taken the session over."""
-        if self._lock_lost or self.run.lock is None:
-            return
-        # A stat per redraw; the lock file is read only when it has changed.
-        if self._lock_watch.changed([self.run.lock.path]) and self.run.lost_lock:
-            self._lock_lost = True
+        if self.run.watch_lock():
             self.notify(t("notify.taken_over"), severity="error", timeout=3600)
             self.refresh_bindings()
 
