@@ -12,7 +12,7 @@ from facilitator.i18n import t
 from facilitator.roles.host import HostRun
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import SystemClock
-from facilitator.ui.app import create_app
+from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 
 
 def run_host(args: argparse.Namespace) -> int:
@@ -36,7 +36,7 @@ def run_host(args: argparse.Namespace) -> int:
     elif candidate is not None:
         offer = candidate
     try:
-        create_app(host=run, offer_resume=offer).run()
+        host_app(run, offer).run()
     finally:
         run.close()
     return 0
@@ -57,7 +57,7 @@ def run_notes(args: argparse.Namespace) -> int:
     session = store.resolve(args.session)
     notes = NoteTaking(store, session, writer, SystemClock(), take_over=args.take_over)
     try:
-        create_app(notes=notes).run()
+        notes_app(notes).run()
     finally:
         notes.close()
     return 0
@@ -69,14 +69,16 @@ def run_review(args: argparse.Namespace) -> int:
 
     store = SessionStore(args.sessions)
     loaded = load_any(store, args.session) if args.session is not None else None
-    create_app(review_store=store, review_session=loaded).run()
+    review_app(store, loaded).run()
     return 0
 
 
 def run_stage(args: argparse.Namespace) -> int:
     """Open the stage screen on a session, or wait for one to start."""
+    from facilitator.roles.stage import Stage
+
     store = SessionStore(args.sessions)
     if args.session is not None:
         store.resolve(args.session)  # a wrong name fails here, with a message
-    create_app(stage_store=store, stage_session=args.session, clock=SystemClock()).run()
+    stage_app(Stage(store, SystemClock(), args.session)).run()
     return 0

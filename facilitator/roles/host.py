@@ -19,7 +19,7 @@ from facilitator.session.model import Rehearsal, Session, StageMessage
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.clock import Clock
 from facilitator.timing.events import Action, Event
-from facilitator.timing.timeline import DayState, Timeline
+from facilitator.timing.timeline import DayState, Phase, Timeline
 
 if TYPE_CHECKING:
     from facilitator.roles.note_taker import NoteTaking
@@ -103,6 +103,13 @@ class HostRun:
     def state(self) -> DayState:
         """The day now."""
         return self.timeline.state(self.clock.now())
+
+    @property
+    def slot_under_way(self) -> bool:
+        """Whether a slot has started and not ended: running, paused, in warning or overtime."""
+        return self.state().current_slot.phase in (
+            Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED
+        )
 
     def can(self, action: Action, slot: int | None = None, seconds: int = 0) -> bool:
         """Whether `action` would do anything now."""

@@ -15,7 +15,7 @@ from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import FacilitatorApp, create_app
+from facilitator.ui.app import FacilitatorApp, host_app, notes_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.screens.notes import NotesScreen
@@ -53,7 +53,7 @@ def make_desk(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Callable
             host.act(Action.GOTO, slot=goto)
         assert host.session is not None
         notes = NoteTaking(store, host.session, writer, clock)
-        return Desk(create_app(notes=notes), notes, host)
+        return Desk(notes_app(notes), notes, host)
 
     return make
 
@@ -211,7 +211,7 @@ async def test_the_host_console_has_the_notes_screen_behind_tab(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     run = HostRun(agenda, store, clock)
-    app = create_app(host=run)
+    app = host_app(run)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab")
         assert app.current_mode == "host"  # nothing to take notes in before the start
@@ -226,11 +226,30 @@ async def test_the_host_console_has_the_notes_screen_behind_tab(
     run.close()
 
 
+async def test_ctrl_q_asks_the_screen_in_front_even_under_a_dialog(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    run = HostRun(agenda, store, clock)
+    app = host_app(run)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "tab")
+        assert app.current_mode == "notes"
+        await pilot.press("ctrl+q")  # nothing typed, but the timer's slot runs
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.question.startswith("A slot is running")
+        await pilot.press("n", *"halvt", "f6", "ctrl+q")  # a dialog is open over the note
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.question.startswith("The editor holds text")
+        await pilot.press("n")
+        assert app.is_running
+    run.close()
+
+
 async def test_w_puts_the_latest_dialogue_cloud_on_stage(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     run = HostRun(agenda, store, clock)
-    app = create_app(host=run)
+    app = host_app(run)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "n", "n", "n")  # the round-up after the first dialogue
         await pilot.press("w")

@@ -6,10 +6,11 @@ from textual.widgets import Label
 
 from facilitator.agenda.model import Agenda
 from facilitator.roles.host import HostRun
+from facilitator.roles.stage import Stage
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import stage_app
 from facilitator.ui.screens.stage import StageScreen
 from facilitator.ui.widgets.big_digits import BigDigits
 
@@ -24,7 +25,7 @@ def shown(screen: StageScreen, widget_id: str) -> str:
 async def test_it_waits_for_the_host_then_follows(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -51,7 +52,7 @@ async def test_overtime_counts_up_in_red(agenda: Agenda, store: SessionStore,
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     clock.advance(5 * 60 + 42)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert screen.query_one(BigDigits).value == "+00:42"
@@ -62,7 +63,7 @@ async def test_a_new_message_flashes_then_stays(agenda: Agenda, store: SessionSt
                                                 clock: FakeClock) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -91,7 +92,7 @@ async def test_a_broken_file_keeps_the_last_good_state(
 ) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -107,7 +108,7 @@ async def test_a_broken_file_keeps_the_last_good_state(
 async def test_the_theme_key_switches_light_and_dark(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
         assert app.screen.has_class("-light")
@@ -121,7 +122,7 @@ async def test_a_finished_day_says_thank_you(agenda: Agenda, store: SessionStore
     host.act(Action.START)
     host.act(Action.FINISH)
     assert host.session is not None
-    app = create_app(stage_store=store, stage_session=host.session.id, clock=clock)
+    app = stage_app(Stage(store, clock, host.session.id))
     async with app.run_test(size=SIZE):
         assert shown(app.screen, "stage-title") == "Thank you!"  # type: ignore[arg-type]
 
@@ -139,7 +140,7 @@ async def test_the_round_up_shows_the_cloud_of_the_dialogue(
     desk = NoteTaking(store, host.session, "desk", clock)
     desk.save(2, 1, None, "Psykologisk tryghed og tillid")
     desk.save(2, 2, None, "Tillid, psykologisk tryghed")
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -173,7 +174,7 @@ async def test_waiting_reads_the_sessions_only_when_a_file_changes(
         return real_resolve(name)
 
     monkeypatch.setattr(store, "resolve", counted)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert isinstance(screen, StageScreen)

@@ -397,8 +397,10 @@ class HostScreen(Screen[None]):
 
     def action_quit_day(self) -> None:
         """Quit; while a slot runs, ask first. The session stays resumable."""
-        phase = self.run.state().current_slot.phase
-        if phase in (Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED):
-            self._confirm(t("confirm.quit"), self.app.exit)
-        else:
-            self.app.exit()
+        from facilitator.ui.app import ask_then_quit
+
+        ask_then_quit(self.app, self.quit_question())
+
+    def quit_question(self) -> str | None:
+        """Ask before quitting while a slot is under way; the session stays resumable."""
+        return t("confirm.quit") if self.run.slot_under_way else None

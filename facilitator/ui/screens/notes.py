@@ -16,6 +16,7 @@ from textual.widgets import Footer, Label, OptionList, TextArea
 from facilitator.errors import SessionError
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
+from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
@@ -258,18 +259,11 @@ class NotesScreen(Screen[None]):
 
         self.app.push_screen(ConfirmModal(t("confirm.delete_note", table=note.table)), answered)
 
-    def ask_before_quitting(self) -> None:
-        """Quit only after a yes: the editor holds text that is not on disk."""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.exit()
-
-        self.app.push_screen(ConfirmModal(t("confirm.quit_unsaved")), answered)
-
-    def has_unsaved_text(self) -> bool:
-        """Whether the editor holds text that is not on disk."""
-        return bool(self.query_one("#editor", TextArea).text.strip()) or self.pending is not None
+    def quit_question(self) -> str | None:
+        """Ask before quitting while the editor holds text that is not on disk."""
+        editor = self.query_one("#editor", TextArea)
+        unsaved = bool(editor.text.strip()) or self.pending is not None
+        return t("confirm.quit_unsaved") if unsaved else None
 
 
 class HostNotesScreen(NotesScreen):
@@ -279,3 +273,13 @@ class HostNotesScreen(NotesScreen):
         *NotesScreen.BINDINGS,
         Binding("tab", "app.switch_mode('host')", "key.timer", id="timer", priority=True),
     ]
+
+    def __init__(self, notes: NoteTaking, host: HostRun) -> None:
+        super().__init__(notes)
+        self.host = host
+
+    def quit_question(self) -> str | None:
+        """A note not on disk first; else, as the timer asks, while a slot is under way."""
+        if (question := super().quit_question()) is not None:
+            return question
+        return t("confirm.quit") if self.host.slot_under_way else None
