@@ -1,7 +1,8 @@
-"""The printed report of `facilitator check`: the planned day as a Rich table, then totals."""
+"""`facilitator check`: the planned day as a Rich table, then totals; Textual stays unloaded."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from facilitator.agenda.model import Agenda
+from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.agenda.overview import overview
 from facilitator.i18n import clock_text, date_text, span_text, t
 
@@ -50,3 +51,9 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
         end=clock_text(day.end), length=span_text(day.length), groups=groups,
     )))
     console.print(f"[green]{escape(t('check.valid', path=path))}[/green]")
+
+
+def command(args: argparse.Namespace) -> int:
+    """Check the agenda and print the planned day; a broken agenda raises AgendaError."""
+    print_check(load_agenda(args.agenda), Path(args.agenda))
+    return 0

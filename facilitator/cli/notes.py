@@ -1,0 +1,31 @@
+"""`facilitator notes`: the note-taker's console on a session."""
+
+from __future__ import annotations
+
+import argparse
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.notes.model import HOST_WRITER, sanitize_writer
+from facilitator.notes.store import default_writer
+from facilitator.roles.note_taker import NoteTaking
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import SystemClock
+from facilitator.ui.app import notes_app
+
+
+def command(args: argparse.Namespace) -> int:
+    """Open the notes console on a session: the newest unfinished one unless named."""
+    writer = sanitize_writer(args.writer) if args.writer is not None else default_writer()
+    if not writer:
+        raise FacilitatorError(t("cli.writer_empty", value=args.writer))
+    if writer == HOST_WRITER:
+        raise FacilitatorError(t("cli.writer_host", value=args.writer))
+    store = SessionStore(args.sessions)
+    session = store.resolve(args.session)
+    notes = NoteTaking(store, session, writer, SystemClock(), take_over=args.take_over)
+    try:
+        notes_app(notes).run()
+    finally:
+        notes.close()
+    return 0
