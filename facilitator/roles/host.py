@@ -67,6 +67,7 @@ class HostRun:
         self.messages: list[StageMessage] = []
         self.stage_cloud: int | None = None
         self._note_taking: NoteTaking | None = None
+        self._phase_seen: tuple[int, Phase] | None = None
         self.timeline = Timeline(agenda, day=self._today(), tz=tz)
 
     def _today(self) -> date:
@@ -96,6 +97,7 @@ class HostRun:
         self.session = session
         self.agenda = session.agenda
         self.timeline = session.timeline(self.tz)
+        self._phase_seen = None
         self.messages = list(session.messages)
         self.stage_cloud = session.stage_cloud
         self.store.save(session)
@@ -103,6 +105,17 @@ class HostRun:
     def state(self) -> DayState:
         """The day now."""
         return self.timeline.state(self.clock.now())
+
+    def bell_due(self, state: DayState) -> bool:
+        """Whether to ring at `state`: once as the current slot enters its warning, once as it
+        reaches zero; never on a jump to another slot or on the first look."""
+        seen = (state.current, state.current_slot.phase)
+        before, self._phase_seen = self._phase_seen, seen
+        if before is None or before[0] != seen[0] or before[1] == seen[1]:
+            return False
+        if seen[1] is Phase.WARNING:
+            return before[1] is Phase.RUNNING
+        return seen[1] is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING)
 
     @property
     def slot_under_way(self) -> bool:

@@ -23,12 +23,12 @@ if TYPE_CHECKING:
     from facilitator.session.model import Session
     from facilitator.session.store import SessionStore
 
-from facilitator.ui.localize import describe, localize_bindings
-from facilitator.ui.text import t
+from facilitator.i18n import t
+from facilitator.ui.localize import Localized, describe
 from facilitator.ui.type_ahead import TypeAheadApp
 
 
-class FacilitatorApp(TypeAheadApp):
+class FacilitatorApp(Localized, TypeAheadApp):
     """Holds the screens of the console it was built for (modes: host and notes, notes,
     review, or stage); built by the factories below."""
 
@@ -44,7 +44,6 @@ class FacilitatorApp(TypeAheadApp):
 
     def __init__(self, start_mode: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.start_mode = start_mode
 
     def on_mount(self) -> None:
@@ -104,13 +103,9 @@ def ask_then_quit(app: App[Any], question: str | None) -> None:
     if question is None:
         app.exit()
         return
-    from facilitator.ui.dialogs.confirm import ConfirmModal
+    from facilitator.ui.dialogs.confirm import confirm
 
-    def answered(yes: bool | None) -> None:
-        if yes:
-            app.exit()
-
-    app.push_screen(ConfirmModal(question), answered)
+    confirm(app, question, app.exit)
 
 
 def host_app(run: HostRun, offer_resume: Session | None = None) -> FacilitatorApp:

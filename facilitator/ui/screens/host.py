@@ -14,23 +14,18 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label
 
 from facilitator.errors import SessionError, SessionLocked
+from facilitator.i18n import clock_text, countdown_text, offset_text, t
 from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
 from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState, Phase
-from facilitator.ui.dialogs.confirm import ConfirmModal
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, countdown, offset_text, phase_text, t
+from facilitator.ui.dialogs.confirm import confirm
+from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
 from facilitator.ui.widgets.slot_progress import SlotProgress
-
-KEY_DISPLAY = {
-    "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
-    "question_mark": "?", "f1": "F1",
-}
 
 W = TypeVar("W", bound=Widget)
 T = TypeVar("T")
@@ -38,7 +33,7 @@ T = TypeVar("T")
 PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
 
 
-class HostScreen(Screen[None]):
+class HostScreen(Localized, Screen[None]):
     """What the host watches on the stage laptop."""
 
     CSS_PATH = "host.tcss"
@@ -63,10 +58,8 @@ class HostScreen(Screen[None]):
 
     def __init__(self, run: HostRun, offer_resume: Session | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.run = run
         self.offer_resume = offer_resume
-        self._phase_seen: tuple[int, Phase] | None = None
         self._save_failed = False
         self._next_tick: Timer | None = None
         self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
@@ -97,7 +90,7 @@ class HostScreen(Screen[None]):
         self.refresh_state()
         if self.offer_resume is not None:
             session = self.offer_resume
-            self._confirm(t("confirm.resume", id=session.id), lambda: self._resume(session))
+            confirm(self.app, t("confirm.resume", id=session.id), lambda: self._resume(session))
 
     def _resume(self, session: Session) -> None:
         try:
@@ -114,7 +107,6 @@ class HostScreen(Screen[None]):
         header.rehearsal_speed = self._speed()
         header.agenda = session.agenda
         self.query_one(AgendaList).agenda = session.agenda
-        self._phase_seen = None
         self.refresh_state()
 
     # Drawing ---------------------------------------------------------------------------
@@ -124,7 +116,8 @@ class HostScreen(Screen[None]):
         self._retry_save()
         self._watch_lock()
         state = self.run.state()
-        self._ring_on_thresholds(state)
+        if self.run.bell_due(state):
+            self.app.bell()
         self.widget(DayHeader).show(state)
         self.widget(AgendaList).show(state)
         self._show_slot(state)
@@ -181,8 +174,8 @@ class HostScreen(Screen[None]):
             )
             self._set("next", summary)
         else:
-            digits.value = countdown(slot.display_seconds)
-            self._set("slot-phase", phase_text(slot.phase))
+            digits.value = countdown_text(slot.display_seconds)
+            self._set("slot-phase", t(f"phase.{slot.phase.value}"))
             self._set("next", self._next_text(state))
         planned = max(1, slot.planned_duration + slot.adjustment)
         self.widget(SlotProgress).show(slot.elapsed, planned, phase)
@@ -200,19 +193,6 @@ class HostScreen(Screen[None]):
             return t("slot.last")
         title = self.run.agenda.slots[following.index].title
         return t("slot.next", time=clock_text(following.expected_start), title=title)
-
-    def _ring_on_thresholds(self, state: DayState) -> None:
-        """Ring once when the current slot enters its warning, and once when it reaches zero."""
-        seen = (state.current, state.current_slot.phase)
-        before = self._phase_seen
-        self._phase_seen = seen
-        if before is None or before[0] != seen[0] or before[1] == seen[1]:
-            return
-        entered = seen[1]
-        if entered is Phase.WARNING and before[1] is Phase.RUNNING:
-            self.app.bell()
-        elif entered is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING):
-            self.app.bell()
 
     # Saving ----------------------------------------------------------------------------
 
@@ -265,15 +245,6 @@ class HostScreen(Screen[None]):
 
     # Actions ---------------------------------------------------------------------------
 
-    def _confirm(self, question: str, then: Callable[[], object]) -> None:
-        """Ask `question`; run `then` only on yes."""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        self.app.push_screen(ConfirmModal(question), answered)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out the keys that cannot do anything now."""
         run = self.run
@@ -317,7 +288,7 @@ class HostScreen(Screen[None]):
         question = t(
             "confirm.previous", number=target + 1, title=self.run.agenda.slots[target].title
         )
-        self._confirm(question, lambda: self._act(Action.PREVIOUS))
+        confirm(self.app, question, lambda: self._act(Action.PREVIOUS))
 
     def action_goto(self) -> None:
         """Pick a slot to go to; an earlier one asks first."""
@@ -336,7 +307,7 @@ class HostScreen(Screen[None]):
         question = t(
             "confirm.goto_earlier", number=target + 1, title=self.run.agenda.slots[target].title
         )
-        self._confirm(question, lambda: self._act(Action.GOTO, slot=target))
+        confirm(self.app, question, lambda: self._act(Action.GOTO, slot=target))
 
     def action_adjust(self, seconds: int) -> None:
         """Give or take time on the current slot."""
@@ -386,14 +357,14 @@ class HostScreen(Screen[None]):
     def action_finish(self) -> None:
         """Finish the day, after asking."""
         if self.run.can(Action.FINISH):
-            self._confirm(t("confirm.finish"), lambda: self._act(Action.FINISH))
+            confirm(self.app, t("confirm.finish"), lambda: self._act(Action.FINISH))
 
     def action_help(self) -> None:
         """Show every key."""
         from facilitator.ui.dialogs.help import HelpModal, describe_bindings
 
         bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]
-        self.app.push_screen(HelpModal(describe_bindings(bindings, KEY_DISPLAY)))
+        self.app.push_screen(HelpModal(describe_bindings(bindings)))
 
     def action_quit_day(self) -> None:
         """Quit; while a slot runs, ask first. The session stays resumable."""

@@ -14,14 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, TextArea
 
 from facilitator.errors import SessionError
+from facilitator.i18n import clock_text, clock_text_seconds, t
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
-from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.goto import GotoModal
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, clock_text_seconds, t
+from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.notes_list import NotesList, question_label
 from facilitator.ui.widgets.word_cloud import WordCloud
 
@@ -29,7 +29,7 @@ POLL_SECONDS = 0.5
 """How often other writers' files are checked: a new note appears within a second."""
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(Localized, Screen[None]):
     """Write notes for one slot; see every writer's notes of it and its word cloud."""
 
     CSS_PATH = "notes.tcss"
@@ -53,7 +53,6 @@ class NotesScreen(Screen[None]):
 
     def __init__(self, notes: NoteTaking) -> None:
         super().__init__()
-        localize_bindings(self)
         self.notes = notes
         self.slot = notes.opening_slot()
         self.table = 1
@@ -246,18 +245,17 @@ class NotesScreen(Screen[None]):
             self.notify(t("notes.not_yours"), timeout=4)
             return
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.notes.delete(note.id)
-            except SessionError as error:
-                self._status(t("notes.save_failed", error=error), error=True)
-                return
-            self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
-            self.redraw()
+        confirm(self.app, t("confirm.delete_note", table=note.table),
+                lambda: self._delete(note.id))
 
-        self.app.push_screen(ConfirmModal(t("confirm.delete_note", table=note.table)), answered)
+    def _delete(self, note_id: str) -> None:
+        try:
+            self.notes.delete(note_id)
+        except SessionError as error:
+            self._status(t("notes.save_failed", error=error), error=True)
+            return
+        self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
+        self.redraw()
 
     def quit_question(self) -> str | None:
         """Ask before quitting while the editor holds text that is not on disk."""

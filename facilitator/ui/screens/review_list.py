@@ -11,17 +11,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from facilitator.errors import SessionError
+from facilitator.i18n import clock_text, date_text, signed_minutes, t
 from facilitator.review.analysis import recurring_slots
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, date_text, signed_minutes, t
+from facilitator.ui.localize import Localized
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
 
 
-class ReviewListScreen(Screen[None]):
+class ReviewListScreen(Localized, Screen[None]):
     """Every session in the sessions folder; Enter opens one."""
 
     CSS_PATH = "review.tcss"
@@ -35,7 +35,6 @@ class ReviewListScreen(Screen[None]):
 
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
-        localize_bindings(self)
         self.store = store
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1

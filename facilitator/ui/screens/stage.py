@@ -14,10 +14,10 @@ from textual.timer import Timer
 from textual.widgets import Label
 
 from facilitator.errors import SessionError
+from facilitator.i18n import t
 from facilitator.roles.stage import Stage
 from facilitator.timing.timeline import Phase
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import t
+from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import redraw_delay
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.word_cloud import WordCloud
@@ -26,7 +26,7 @@ FOLLOW_SECONDS = 0.5
 """How often the session's file is looked at."""
 
 
-class StageScreen(Screen[None]):
+class StageScreen(Localized, Screen[None]):
     """Slot, speaker, countdown, what is next and the host's message; nothing to operate."""
 
     CSS_PATH = "stage.tcss"
@@ -37,7 +37,6 @@ class StageScreen(Screen[None]):
 
     def __init__(self, stage: Stage) -> None:
         super().__init__()
-        localize_bindings(self)
         self.stage = stage
         self._next_draw: Timer | None = None
 

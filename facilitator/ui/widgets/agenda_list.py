@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n import clock_text, span_text, t
 from facilitator.timing.timeline import DayState, Phase, SlotState
-from facilitator.ui.text import clock_text, phase_text, span_text, t
 
 Row = tuple[str, str, str, Text]
 
@@ -97,7 +97,7 @@ class AgendaList(VerticalScroll):
             info = (
                 span_text(slot.planned_duration + slot.adjustment)
                 if slot.phase is Phase.PENDING
-                else phase_text(slot.phase)
+                else t(f"phase.{slot.phase.value}")
             )
         title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
         return (planned, when, title, Text(info, style=PHASE_STYLES[slot.phase]))

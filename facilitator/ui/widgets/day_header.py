@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n import clock_text, offset_text, t
 from facilitator.timing.timeline import DayState
-from facilitator.ui.text import clock_text, offset_text, t
 
 
 class DayHeader(Widget):
