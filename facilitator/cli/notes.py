@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from facilitator.cli.crash import run_console
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.notes.model import HOST_WRITER, sanitize_writer
 from facilitator.notes.store import default_writer
+from facilitator.roles.following import NewestSession
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import SystemClock
@@ -23,9 +25,12 @@ def command(args: argparse.Namespace) -> int:
         raise FacilitatorError(t("cli.writer_host", value=args.writer))
     store = SessionStore(args.sessions)
     session = store.resolve(args.session)
-    notes = NoteTaking(store, session, writer, SystemClock(), take_over=args.take_over)
+    # Without a session named, the console moves on to a session that starts later.
+    newest = NewestSession(store) if args.session is None else None
+    notes = NoteTaking(
+        store, session, writer, SystemClock(), take_over=args.take_over, newest=newest
+    )
     try:
-        notes_app(notes).run()
+        return run_console(notes_app(notes), lambda: notes.folder)
     finally:
         notes.close()
-    return 0

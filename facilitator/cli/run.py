@@ -1,4 +1,5 @@
-"""`facilitator run`: the host console on an agenda, resuming its unfinished session if asked."""
+"""`facilitator run`: the host console on an agenda, resuming its unfinished session if asked,
+or following it read-only while another console holds it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from facilitator.agenda.model import load_agenda
+from facilitator.cli.crash import run_console
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.roles.host import HostRun
@@ -15,7 +17,8 @@ from facilitator.ui.app import host_app
 
 
 def command(args: argparse.Namespace) -> int:
-    """Open the host console on an agenda; resume its unfinished session if asked."""
+    """Open the host console on an agenda; its unfinished session is resumed when asked,
+    offered otherwise, and followed read-only while another live console holds it."""
     if args.speed != 1.0 and not args.rehearse:
         raise FacilitatorError(t("cli.speed_needs_rehearse"))
     agenda_path = Path(args.agenda)
@@ -28,14 +31,8 @@ def command(args: argparse.Namespace) -> int:
         speed=args.speed if args.rehearse else None,
         take_over=args.take_over,
     )
-    candidate = run.resumable()
-    offer = None
-    if candidate is not None and args.resume:
-        run.resume(candidate)
-    elif candidate is not None:
-        offer = candidate
+    offer = run.begin(resume=args.resume)
     try:
-        host_app(run, offer).run()
+        return run_console(host_app(run, offer), lambda: run.folder or run.store.root)
     finally:
         run.close()
-    return 0

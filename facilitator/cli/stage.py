@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from facilitator.cli.crash import run_console
 from facilitator.roles.stage import Stage
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import SystemClock
@@ -15,5 +16,5 @@ def command(args: argparse.Namespace) -> int:
     store = SessionStore(args.sessions)
     if args.session is not None:
         store.resolve(args.session)  # a wrong name fails here, with a message
-    stage_app(Stage(store, SystemClock(), args.session)).run()
-    return 0
+    stage = Stage(store, SystemClock(), args.session)
+    return run_console(stage_app(stage), lambda: stage.folder or store.root)

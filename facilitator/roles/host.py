@@ -1,5 +1,7 @@
 """The host's run of a day: applies timing actions, creates and writes the session, holds the lock.
 
+A console that does not hold the session (another live console held it first, or took it
+over) follows it read-only instead, and never starts a second session of the same agenda.
 The host console drives this; it knows nothing of Textual, so tests and the end-to-end
 tools can run a day with it directly.
 """
@@ -8,13 +10,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from facilitator.agenda.model import Agenda
 from facilitator.errors import SessionLocked
 from facilitator.files import FileWatcher
 from facilitator.i18n import t
-from facilitator.session.lock import SessionLock
+from facilitator.roles.following import FollowedSession
+from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Rehearsal, Session, StageMessage
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.clock import Clock
@@ -68,6 +71,10 @@ class HostRun:
         self.stage_cloud: int | None = None
         self._note_taking: NoteTaking | None = None
         self._phase_seen: tuple[int, Phase] | None = None
+        self.followed: FollowedSession | None = None
+        """The session shown read-only because another console holds it."""
+        self.holder: dict[str, Any] | None = None
+        """Who holds the session followed (pid, host), as its lock file said."""
         self.timeline = Timeline(agenda, day=self._today(), tz=tz)
 
     def _today(self) -> date:
@@ -78,29 +85,94 @@ class HostRun:
         """Whether the day runs on a virtual clock."""
         return self.rehearsal is not None
 
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the session this console holds or follows; None before the start."""
+        return self.store.folder(self.session.id) if self.session is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this console follows a session another console holds: it changes nothing."""
+        return self.followed is not None
+
     def resumable(self) -> Session | None:
-        """An unfinished session of this agenda file and kind that could be resumed."""
-        return self.store.newest_unfinished(self.agenda_file, rehearsal=self.is_rehearsal)
+        """The newest unfinished session of this kind (rehearsal or not) and this agenda:
+        started from this agenda file, or from the same agenda at another path."""
+        for session in self.store.newest_first():
+            if session.finished or session.is_rehearsal != self.is_rehearsal:
+                continue
+            same_file = self.agenda_file is not None and session.agenda_file == self.agenda_file
+            if same_file or session.agenda == self.agenda:
+                return session
+        return None
+
+    def holder_of(self, session: Session) -> dict[str, Any] | None:
+        """Who holds `session`, if a live console does."""
+        return SessionLock.holder_of(self.store.folder(session.id) / LOCK_FILE)
+
+    def begin(self, resume: bool = False) -> Session | None:
+        """Open the day. This agenda's unfinished session is followed read-only when another
+        live console holds it (unless taking over), resumed when asked, else returned to be
+        offered; None when there is nothing to offer."""
+        candidate = self.resumable()
+        if candidate is None:
+            return None
+        if not self.take_over and self.holder_of(candidate) is not None:
+            self.follow(candidate)
+            return None
+        if resume:
+            self.resume(candidate)
+            return None
+        return candidate
 
     def resume(self, session: Session) -> None:
         """Take over `session`: lock it, follow its clock, continue its log."""
         self._hold(self.store.lock(session.id, take_over=self.take_over))
-        if session.rehearsal and self.rehearsal:
+        if session.rehearsal and self.rehearsal and session.rehearsal.speed != self.rehearsal.speed:
             # Keep the virtual day where it is, at this run's speed.
-            if session.rehearsal.speed != self.rehearsal.speed:
-                now = session.rehearsal.clock(self.base_clock).now()
-                session.rehearsal = Rehearsal(
-                    virtual_start=now, real_start=self.base_clock.now(), speed=self.rehearsal.speed
-                )
-            self.rehearsal = session.rehearsal
-            self.clock = session.rehearsal.clock(self.base_clock)
+            now = session.rehearsal.clock(self.base_clock).now()
+            session.rehearsal = Rehearsal(
+                virtual_start=now, real_start=self.base_clock.now(), speed=self.rehearsal.speed
+            )
+        self._show(session)
+        self.store.save(session)
+
+    def follow(self, session: Session, stale: bool = False) -> None:
+        """Show `session`, which another console holds, read-only: re-read as it changes
+        (at once when this copy is `stale`)."""
+        self.followed = FollowedSession(self.store.folder(session.id), session, stale=stale)
+        self.holder = self.holder_of(session)
+        self.unsaved = False  # the console holding the session decides what it holds now
+        self._show(session)
+
+    def read_only_notice(self) -> str:
+        """Who holds the session and how to take it over, while this console only follows
+        it; "" while it may change the day."""
+        if not self.read_only:
+            return ""
+        holder = self.holder or {}
+        return t("host.read_only", pid=holder.get("pid", "?"), host=holder.get("host", "?"))
+
+    def refresh_followed(self) -> bool:
+        """Re-read the session followed if its file changed; True if it did. SessionError
+        if it could not be read: the last good copy stays."""
+        if self.followed is None or not self.followed.refresh():
+            return False
+        self._show(self.followed.session, again=True)
+        self.holder = self.holder_of(self.followed.session) or self.holder
+        return True
+
+    def _show(self, session: Session, again: bool = False) -> None:
+        """Take the day as `session` has it: its agenda snapshot, clock, log and messages."""
         self.session = session
         self.agenda = session.agenda
+        self.rehearsal = session.rehearsal
+        self.clock = session.clock(self.base_clock)
         self.timeline = session.timeline(self.tz)
-        self._phase_seen = None
         self.messages = list(session.messages)
         self.stage_cloud = session.stage_cloud
-        self.store.save(session)
+        if not again:
+            self._phase_seen = None
 
     def state(self) -> DayState:
         """The day now."""
@@ -119,14 +191,15 @@ class HostRun:
 
     @property
     def slot_under_way(self) -> bool:
-        """Whether a slot has started and not ended: running, paused, in warning or overtime."""
-        return self.state().current_slot.phase in (
+        """Whether this console runs a slot that has started and not ended (running, paused,
+        in warning or overtime): quitting asks first. A console that follows runs none."""
+        return not self.read_only and self.state().current_slot.phase in (
             Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED
         )
 
     def can(self, action: Action, slot: int | None = None, seconds: int = 0) -> bool:
         """Whether `action` would do anything now."""
-        return not self.lost_lock and self.timeline.can(action, slot, seconds)
+        return not self.read_only and self.timeline.can(action, slot, seconds)
 
     def act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
         """Apply and record one timing action; False if it does not apply now.
@@ -134,7 +207,7 @@ class HostRun:
         The action counts even when the write fails: it stays in memory, `unsaved` is set,
         SessionError tells the console, and `flush` tries again.
         """
-        self._check_lock()
+        self._check_lock(look_for_holder=True)
         event = Event.of(action, self.clock.now(), seconds, slot)
         if not self.timeline.apply(event):
             return False
@@ -146,7 +219,7 @@ class HostRun:
 
     def send_message(self, text: str) -> None:
         """Show `text` on the stage; an empty text clears it."""
-        self._check_lock()
+        self._check_lock(look_for_holder=True)
         self.messages.append(StageMessage(at=self.clock.now(), text=text.strip()))
         if self.session is not None:
             self.session.messages = list(self.messages)
@@ -158,7 +231,7 @@ class HostRun:
 
         Returns the slot whose cloud is now shown, or None.
         """
-        self._check_lock()
+        self._check_lock(look_for_holder=True)
         target = None if self.stage_cloud is not None else self.cloud_slot()
         self.stage_cloud = target
         if self.session is not None:
@@ -187,22 +260,40 @@ class HostRun:
         if self._lost_lock or self.lock is None:
             return False
         if self._lock_watch.changed([self.lock.path]) and not self.lock.held():
-            self._lost_lock = True
+            self._lose_lock()
             return True
         return False
+
+    def _lose_lock(self) -> None:
+        """Another console took the session over: from now on, follow what it writes."""
+        self._lost_lock = True
+        assert self.session is not None
+        self.follow(self.session, stale=True)
 
     @property
     def lost_lock(self) -> bool:
         """Whether another console has taken the session over, as last noticed."""
         return self._lost_lock
 
-    def _check_lock(self) -> None:
-        """Before a write: read the lock itself, as a stat can miss a take-over in the same
-        instant; SessionLocked if another console holds the session now."""
-        if not self._lost_lock and self.lock is not None and not self.lock.held():
-            self._lost_lock = True
+    def _check_lock(self, look_for_holder: bool = False) -> None:
+        """Before a write: SessionLocked if another console holds the session now.
+
+        The lock itself is read, as a stat can miss a take-over in the same instant. Before
+        the day's first write (`look_for_holder`), a session of this agenda that another
+        console has started since is looked for: this console follows it instead of
+        starting a second one.
+        """
+        if look_for_holder and self.session is None and not self.read_only:
+            held = self.resumable()
+            if held is not None and self.holder_of(held) is not None:
+                self.follow(held)
         if self._lost_lock:
             assert self.lock is not None
+            raise SessionLocked(t("host.taken_over", folder=self.lock.path.parent))
+        if self.followed is not None:
+            raise SessionLocked(t("host.follows", folder=self.followed.folder))
+        if self.lock is not None and not self.lock.held():
+            self._lose_lock()
             raise SessionLocked(t("host.taken_over", folder=self.lock.path.parent))
 
     def flush(self) -> None:
@@ -246,7 +337,8 @@ class HostRun:
     def close(self) -> None:
         """Write what is unwritten and release the locks; the session stays resumable."""
         try:
-            self.flush()
+            if not self.read_only:
+                self.flush()
         finally:
             if self.lock is not None:
                 self.lock.release()

@@ -16,7 +16,7 @@ from facilitator.files import FileWatcher
 from facilitator.i18n import countdown_text, t
 from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
-from facilitator.roles.following import FollowedSession
+from facilitator.roles.following import FollowedSession, NewestSession
 from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import Clock
@@ -50,7 +50,8 @@ class StageView:
 
 
 class Stage:
-    """Follows a session for the stage screen: the named one, or the newest unfinished one."""
+    """Follows a session for the stage screen: the named one, or the newest unfinished one,
+    moving to a session that starts later (the real day after a rehearsal)."""
 
     def __init__(
         self, store: SessionStore, base_clock: Clock, session_name: str | None = None
@@ -60,6 +61,8 @@ class Stage:
         self.session_name = session_name
         self.followed: FollowedSession | None = None
         self.notes: NotesReader | None = None
+        self.newest: NewestSession | None = None
+        """Watches for a later session, unless a session was named."""
         self._folder_watch = FileWatcher()
         self._message = ""
         self._flash_until = 0.0
@@ -85,6 +88,10 @@ class Stage:
         """
         if self.followed is None:
             return self._find()
+        newer = self.newest.look() if self.newest is not None else None
+        if newer is not None:
+            self._open(newer, self.store.folder(newer.id))
+            return True
         changed = False
         if self.notes is not None and self.notes.refresh():
             changed = self._weigh_cloud()
@@ -116,6 +123,9 @@ class Stage:
         return self.store.folder(session.id)
 
     def _open(self, session: Session, folder: Path) -> None:
+        if self.session_name is None:
+            self.newest = self.newest or NewestSession(self.store)
+            self.newest.moved_to(session)
         self.followed = FollowedSession(folder, session)
         self.notes = NotesReader(folder)
         self.notes.refresh()

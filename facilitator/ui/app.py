@@ -45,10 +45,21 @@ class FacilitatorApp(Localized, TypeAheadApp):
     def __init__(self, start_mode: str) -> None:
         super().__init__()
         self.start_mode = start_mode
+        self.crash: Exception | None = None
+        """The first exception that no handler caught, for the crash log."""
 
     def on_mount(self) -> None:
         """Open the area this app was started for."""
         self.switch_mode(self.start_mode)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's one way out for an exception that no handler caught: the app exits
+        with return code 1 (and Pilot raises it in tests). Keep the exception for the
+        crash log (cli/crash.py) instead of printing a traceback over the terminal."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     def action_command_palette(self) -> None:
         """The command palette, asking in the language in use."""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from facilitator.agenda.model import Agenda
@@ -187,3 +191,32 @@ async def test_waiting_reads_the_sessions_only_when_a_file_changes(
         screen.follow()
         assert len(looks) == 2
         assert shown(screen, "stage-title") == "Velkommen til arbejdsmiljødagen"
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 2.0) -> None:
+    """Let the app run until `condition` holds; fail after `seconds` of real time."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not come true in time"
+        await pilot.pause(0.05)
+
+
+async def test_the_real_day_takes_the_stage_within_two_seconds(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    rehearsal = HostRun(agenda, store, clock, speed=60)
+    rehearsal.act(Action.START)
+    app = stage_app(Stage(store, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        rehearsal.act(Action.FINISH)
+        rehearsal.close()
+        await until(pilot, lambda: shown(screen, "stage-title") == "Thank you!")
+        clock.advance(600)
+        real = HostRun(agenda, store, clock)
+        real.act(Action.START)
+        welcome = "Velkommen til arbejdsmiljødagen"
+        await until(pilot, lambda: shown(screen, "stage-title") == welcome)
+        assert screen.query_one(BigDigits).value == "05:00"
+        real.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from facilitator.agenda.model import Agenda
@@ -137,3 +139,86 @@ def test_a_finished_day_says_thank_you(
     stage.follow()
     view = stage.view()
     assert (view.title, view.digits, view.next, view.phase) == ("Thank you!", "", "", Phase.DONE)
+
+
+def test_it_moves_to_the_real_day_after_the_rehearsal(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    rehearsal = HostRun(agenda, store, clock, speed=60)
+    rehearsal.act(Action.START)
+    stage = Stage(store, clock)
+    stage.follow()
+    rehearsal.act(Action.FINISH)
+    rehearsal.close()
+    assert stage.follow() and stage.view().title == "Thank you!"
+    assert not stage.follow()
+    clock.advance(600)
+    real = HostRun(agenda, store, clock)
+    real.act(Action.START)
+    assert stage.follow()  # the screen looks twice a second
+    assert real.session is not None and stage.session is not None
+    assert stage.session.id == real.session.id
+    assert stage.view().title == "Velkommen til arbejdsmiljødagen"
+    real.act(Action.NEXT)
+    assert stage.follow() and stage.view().title.startswith("Opfølgning")
+    real.close()
+
+
+def test_a_day_that_starts_later_takes_the_stage_from_a_running_one(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    first = HostRun(agenda, store, clock, speed=60)
+    first.act(Action.START)
+    stage = Stage(store, clock)
+    stage.follow()
+    clock.advance(60)
+    later = HostRun(agenda, store, clock)
+    later.act(Action.START)
+    later.act(Action.NEXT)
+    stage.follow()
+    assert later.session is not None and stage.session is not None
+    assert stage.session.id == later.session.id
+    first.act(Action.NEXT)  # the older day goes on: the stage stays with the later one
+    stage.follow()
+    assert stage.session is not None and stage.session.id == later.session.id
+    first.close()
+    later.close()
+
+
+def test_a_named_session_is_never_left(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    first = HostRun(agenda, store, clock, speed=60)
+    first.act(Action.START)
+    first.act(Action.FINISH)
+    assert first.session is not None
+    stage = Stage(store, clock, first.session.id)
+    stage.follow()
+    clock.advance(60)
+    later = HostRun(agenda, store, clock)
+    later.act(Action.START)
+    stage.follow()
+    assert stage.session is not None and stage.session.id == first.session.id
+    later.close()
+
+
+def test_a_session_folder_synced_before_its_file_is_noticed_when_the_file_comes(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    first = HostRun(agenda, store, clock)
+    first.act(Action.START)
+    stage = Stage(store, clock)
+    stage.follow()
+    clock.advance(60)
+    other = SessionStore(tmp_path / "elsewhere")
+    later = HostRun(agenda, other, clock, speed=60)
+    later.act(Action.START)
+    assert later.session is not None
+    (store.root / later.session.id).mkdir()  # the folder arrives first
+    assert not stage.follow()
+    source = other.folder(later.session.id) / SESSION_FILE
+    (store.root / later.session.id / SESSION_FILE).write_bytes(source.read_bytes())
+    assert stage.follow()
+    assert stage.session is not None and stage.session.id == later.session.id
+    first.close()
+    later.close()

@@ -80,6 +80,7 @@ class HostScreen(Localized, Screen[None]):
                 yield Label(id="stage-message")
                 yield Label(id="host-note")
             yield AgendaList(self.run.agenda, id="agenda")
+        yield Label(id="read-only")
         yield Footer()
 
     def _speed(self) -> float | None:
@@ -95,32 +96,38 @@ class HostScreen(Localized, Screen[None]):
     def _resume(self, session: Session) -> None:
         try:
             self.run.resume(session)
+        except SessionLocked as error:  # held since it was offered: follow it instead
+            self.run.follow(session)
+            self.notify(str(error), severity="error", timeout=15)
         except SessionError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
-        self._rebuild_for(session)
-        self.notify(t("notify.resumed", id=session.id))
+        else:
+            self.notify(t("notify.resumed", id=session.id))
+        self._rebuild()
+        self.refresh_state()
 
-    def _rebuild_for(self, session: Session) -> None:
-        """A resumed session brings its own agenda snapshot and clock."""
+    def _rebuild(self) -> None:
+        """A session resumed or followed brings its own agenda snapshot and clock."""
         header = self.query_one(DayHeader)
         header.rehearsal_speed = self._speed()
-        header.agenda = session.agenda
-        self.query_one(AgendaList).agenda = session.agenda
-        self.refresh_state()
+        header.agenda = self.run.agenda
+        self.query_one(AgendaList).agenda = self.run.agenda
+        self.refresh_bindings()
 
     # Drawing ---------------------------------------------------------------------------
 
     def refresh_state(self) -> None:
         """Compute the day from the log and the clock, and redraw what changed."""
         self._retry_save()
-        self._watch_lock()
+        self._watch_others()
         state = self.run.state()
         if self.run.bell_due(state):
             self.app.bell()
         self.widget(DayHeader).show(state)
         self.widget(AgendaList).show(state)
         self._show_slot(state)
+        self._set("read-only", self.run.read_only_notice())
         self._schedule_next(state)
 
     def _schedule_next(self, state: DayState) -> None:
@@ -204,6 +211,8 @@ class HostScreen(Localized, Screen[None]):
             return True, change()
         except SessionLocked as error:
             self.notify(str(error), severity="error", timeout=30)
+            self._rebuild()  # this console follows the session that another one holds
+            self.refresh_state()
             return False, if_unsaved
         except SessionError as error:
             self._report_save_failure(error)
@@ -225,11 +234,16 @@ class HostScreen(Localized, Screen[None]):
             self.notify(t("notify.saved_failed", error=error), severity="error", timeout=30)
         self._save_failed = True
 
-    def _watch_lock(self) -> None:
-        """Tell the host, once, when another console has taken the session over."""
+    def _watch_others(self) -> None:
+        """Tell the host, once, when another console has taken the session over; show what
+        the console holding the session writes."""
         if self.run.watch_lock():
             self.notify(t("notify.taken_over"), severity="error", timeout=3600)
-            self.refresh_bindings()
+        try:
+            if self.run.refresh_followed():
+                self._rebuild()
+        except SessionError as error:
+            self.notify(t("stage.unreadable", error=error), severity="error", timeout=5)
 
     def _retry_save(self) -> None:
         if not self.run.unsaved:
@@ -246,8 +260,11 @@ class HostScreen(Localized, Screen[None]):
     # Actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out the keys that cannot do anything now."""
+        """Grey out the keys that cannot do anything now: all but help and quit while
+        another console holds the session."""
         run = self.run
+        if run.read_only and action not in ("help", "quit_day"):
+            return None
         match action:
             case "start_pause":
                 return any(run.can(a) for a in (Action.START, Action.PAUSE, Action.RESUME)) or None
@@ -260,13 +277,13 @@ class HostScreen(Localized, Screen[None]):
             case "adjust":
                 return run.can(Action.ADJUST, seconds=int(str(parameters[0]))) or None
             case "undo":
-                return run.timeline.undoable is not None and not run.lost_lock or None
+                return run.timeline.undoable is not None or None
             case "finish":
                 return run.can(Action.FINISH) or None
             case "notes":
                 return run.session is not None or None
             case "cloud":
-                return (run.cloud_slot() is not None and not run.lost_lock) or None
+                return run.cloud_slot() is not None or None
         return True
 
     def action_start_pause(self) -> None:

@@ -19,6 +19,7 @@ from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
+from facilitator.session.model import Session
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.localize import Localized
@@ -60,6 +61,8 @@ class NotesScreen(Localized, Screen[None]):
         self.editing: str | None = None
         self.pending: Note | None = None
         """A note whose write failed: kept, retried every second, saved again on ctrl+s."""
+        self._told_of: str | None = None
+        """The later session the note-taker was told of, while the editor holds a note."""
 
     def compose(self) -> ComposeResult:
         """Pickers and editor on the left; notes and the word cloud on the right."""
@@ -98,9 +101,31 @@ class NotesScreen(Localized, Screen[None]):
         return questions[self.question_index] if self.question_index < len(questions) else None
 
     def poll(self) -> None:
-        """Pick up other writers' notes and the host's progress."""
+        """Pick up other writers' notes, the host's progress, and a session started later."""
         if self.notes.refresh():
             self.redraw()
+        newer = self.notes.newer_session()
+        if newer is not None:
+            self._move_when_idle(newer)
+
+    def _move_when_idle(self, session: Session) -> None:
+        """Move to a session that started later; while the editor holds a note that is not
+        on disk, or a dialog is open, say so once and wait: typed text is never lost."""
+        if self.holds_unsaved() or self.app.screen is not self:
+            if self._told_of != session.id:
+                self._told_of = session.id
+                self.notify(t("notes.newer_waits", title=session.agenda.title, id=session.id),
+                            timeout=30)
+            return
+        try:
+            self.notes.move_to(session)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.slot, self.table, self.question_index = self.notes.opening_slot(), 1, 0
+        self.editing, self._told_of = None, None
+        self.notify(t("notes.moved", title=session.agenda.title, id=session.id), timeout=10)
+        self.redraw()
 
     def redraw(self) -> None:
         """Show the pickers, the notes of the slot, who reported and the cloud."""
@@ -257,11 +282,13 @@ class NotesScreen(Localized, Screen[None]):
         self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
         self.redraw()
 
+    def holds_unsaved(self) -> bool:
+        """Whether the editor holds text that is not on disk, or a note waits to be written."""
+        return bool(self.query_one("#editor", TextArea).text.strip()) or self.pending is not None
+
     def quit_question(self) -> str | None:
         """Ask before quitting while the editor holds text that is not on disk."""
-        editor = self.query_one("#editor", TextArea)
-        unsaved = bool(editor.text.strip()) or self.pending is not None
-        return t("confirm.quit_unsaved") if unsaved else None
+        return t("confirm.quit_unsaved") if self.holds_unsaved() else None
 
 
 class HostNotesScreen(NotesScreen):
