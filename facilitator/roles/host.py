@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitator.agenda.model import Agenda
-from facilitator.errors import SessionLocked
+from facilitator.errors import SessionError, SessionLocked
 from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.roles.following import FollowedSession
@@ -96,13 +96,28 @@ class HostRun:
         return self.followed is not None
 
     def resumable(self) -> Session | None:
-        """The newest unfinished session of this kind (rehearsal or not) and this agenda:
-        started from this agenda file, or from the same agenda at another path."""
-        for session in self.store.newest_first():
-            if session.finished or session.is_rehearsal != self.is_rehearsal:
+        """The newest unfinished session of this day (see `is_this_day`)."""
+        return next(filter(self.is_this_day, self.store.newest_first()), None)
+
+    def is_this_day(self, session: Session) -> bool:
+        """Whether `session` is an unfinished run of this day, of this kind (rehearsal or
+        not): started from this agenda file, or from the same agenda at another path."""
+        if session.finished or session.is_rehearsal != self.is_rehearsal:
+            return False
+        same_file = self.agenda_file is not None and session.agenda_file == self.agenda_file
+        return same_file or session.agenda == self.agenda
+
+    def _held_elsewhere(self) -> Session | None:
+        """An unfinished session of this day that another live console holds. Only folders
+        with a live lock are read, so a folder of past days costs a look at each lock."""
+        for path in self.store.session_files():
+            if SessionLock.holder_of(path.parent / LOCK_FILE) is None:
                 continue
-            same_file = self.agenda_file is not None and session.agenda_file == self.agenda_file
-            if same_file or session.agenda == self.agenda:
+            try:
+                session = self.store.load(path.parent.name)
+            except SessionError:
+                continue
+            if self.is_this_day(session):
                 return session
         return None
 
@@ -284,8 +299,8 @@ class HostRun:
         starting a second one.
         """
         if look_for_holder and self.session is None and not self.read_only:
-            held = self.resumable()
-            if held is not None and self.holder_of(held) is not None:
+            held = self._held_elsewhere()
+            if held is not None:
                 self.follow(held)
         if self._lost_lock:
             assert self.lock is not None
