@@ -1,4 +1,4 @@
-"""The printed report of `facilitator check`: the planned day as a Rich table, then totals.
+"""`facilitator check`: the planned day as a Rich table, then totals; Textual stays unloaded.
 
 Rich reads a plain string as markup and `:name:` as an emoji; the agenda's texts go in as
 `Text`, and the lines around the table are printed without markup, so they show as written.
@@ -6,6 +6,7 @@ Rich reads a plain string as markup and `:name:` as an emoji; the agenda's texts
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from facilitator.agenda.model import Agenda
+from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.agenda.overview import overview
 from facilitator.i18n import clock_text, date_text, span_text, t
 
@@ -55,3 +56,9 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
     )
     console.print(summary, markup=False, emoji=False)
     console.print(t("check.valid", path=path), style="green", markup=False, emoji=False)
+
+
+def command(args: argparse.Namespace) -> int:
+    """Check the agenda and print the planned day; a broken agenda raises AgendaError."""
+    print_check(load_agenda(args.agenda), Path(args.agenda))
+    return 0

@@ -41,7 +41,7 @@ def read_programme(name: str) -> str:
             raise FacilitatorError(t("import.not_text", path=path)) from None
 
 
-def run_import(args: argparse.Namespace) -> int:
+def command(args: argparse.Namespace) -> int:
     """Import; print remarks to stderr with line numbers; exit 2 on anything unusable."""
     source = t("import.stdin") if args.programme == "-" else args.programme
     text = read_programme(args.programme)

@@ -123,8 +123,8 @@ DA: dict[str, str] = {
     # Meddelelser
     "notify.saved_failed": "Ikke gemt: {error}. Prøver igen.",
     "notify.saved_again": "Gemt igen.",
-    "notify.taken_over": "En anden værtskonsol har overtaget sessionen. Denne konsol viser "
-    "tiden men registrerer ikke længere handlinger.",
+    "notify.taken_over": "En anden værtskonsol har overtaget sessionen. Denne konsol følger "
+    "den nu uden at kunne ændre den.",
     "notify.message_sent": "Sendt til scenen: {text}",
     "notify.message_cleared": "Beskeden på scenen er fjernet",
     "action.start": "start",
@@ -176,6 +176,10 @@ DA: dict[str, str] = {
     "(den nyeste udgave af hver note), og kopierne skrives aldrig: {files}",
     "notes.taken_over": "✗ En anden konsol har overtaget at skrive som {writer!r} ({holder}). "
     "Denne konsol gemmer ikke mere; din tekst bliver her, så du kan kopiere den.",
+    # Moving to a later session (the real day after a rehearsal)
+    "notes.newer_waits": "En senere session er startet: {title} ({id}). Konsollen skifter til den, "
+    "så snart noten i editoren er gemt eller ryddet.",
+    "notes.moved": "Tager nu noter i den session, der startede senere: {title} ({id})",
     "confirm.delete_note": "Slet denne note fra bord {table}? Den bliver i filen, markeret "
     "som slettet.",
     "confirm.quit_unsaved": "Editoren har tekst, der ikke er gemt. Luk alligevel?",
@@ -310,6 +314,12 @@ DA: dict[str, str] = {
     "lock.holder_gone": "den er lukket siden",
     "host.taken_over": "{folder}: en anden værtskonsol har overtaget sessionen; denne konsol "
     "skriver ikke længere til den",
+    # A host console that follows a session another console holds
+    "host.follows": "{folder}: en anden værtskonsol holder dagsordenens uafsluttede session; "
+    "denne konsol følger den uden at kunne ændre den. Overtag den ved at afslutte (q) og køre "
+    "`facilitator run --take-over`.",
+    "host.read_only": "Kun visning: en anden værtskonsol holder denne session (pid {pid} på "
+    "{host}). Overtag den: q, derefter `facilitator run --take-over`.",
     "notes.other_writer": "{path}: tilhører skriveren {writer!r}",
     "notes.wrong_writer": "{path}: kan ikke gemme en note fra skriveren {writer!r}",
     "notes.no_note": "{path}: ingen note {id} fra {writer}",
@@ -352,6 +362,8 @@ DA: dict[str, str] = {
     "cli.writer_empty": "--as {value!r}: angiv et navn med bogstaver eller tal",
     "cli.writer_host": "--as {value!r}: det navn tilhører værtskonsollen; vælg et andet",
     "cli.wrote": "skrev {path}",
+    "cli.crashed": "facilitator: en uventet fejl stoppede konsollen; hvad der skete, står "
+    "i {path}",
     # facilitator check
     "check.column.number": "#",
     "check.column.start": "start",

@@ -123,7 +123,7 @@ EN: dict[str, str] = {
     "notify.saved_failed": "Not saved: {error}. Retrying.",
     "notify.saved_again": "Saved again.",
     "notify.taken_over": "Another host console took this session over. "
-    "This console shows the time but no longer records actions.",
+    "This console now follows it read-only.",
     "notify.message_sent": "Sent to the stage: {text}",
     "notify.message_cleared": "Stage message cleared",
     "action.start": "start",
@@ -175,6 +175,10 @@ EN: dict[str, str] = {
     "(newest version of each note) and the copies are never written: {files}",
     "notes.taken_over": "✗ Another console took over writing as {writer!r} ({holder}). This "
     "console saves nothing more; your text stays here to copy.",
+    # Moving to a later session (the real day after a rehearsal)
+    "notes.newer_waits": "A later session has started: {title} ({id}). This console moves to it "
+    "once the note in the editor is saved or cleared.",
+    "notes.moved": "Now taking notes in the session that started later: {title} ({id})",
     "confirm.delete_note": "Delete this note of table {table}? "
     "It stays in the file, marked deleted.",
     "confirm.quit_unsaved": "The editor holds text that is not saved. Quit anyway?",
@@ -308,6 +312,12 @@ EN: dict[str, str] = {
     "lock.holder_gone": "it has closed since",
     "host.taken_over": "{folder}: another host console took this session over; this console "
     "no longer writes to it",
+    # A host console that follows a session another console holds
+    "host.follows": "{folder}: another host console holds this agenda's unfinished session; "
+    "this console follows it read-only. To take it over, quit (q) and run "
+    "`facilitator run --take-over`.",
+    "host.read_only": "Read-only: another host console holds this session (pid {pid} on "
+    "{host}). To take it over: q, then `facilitator run --take-over`.",
     "notes.other_writer": "{path}: belongs to writer {writer!r}",
     "notes.wrong_writer": "{path}: cannot save a note of writer {writer!r}",
     "notes.no_note": "{path}: no note {id} of {writer}",
@@ -350,6 +360,8 @@ EN: dict[str, str] = {
     "cli.writer_empty": "--as {value!r}: give a name with letters or digits",
     "cli.writer_host": "--as {value!r}: that name is the host console's own; choose another",
     "cli.wrote": "wrote {path}",
+    "cli.crashed": "facilitator: an unexpected error stopped the console; what happened is "
+    "in {path}",
     # facilitator check
     "check.column.number": "#",
     "check.column.start": "start",

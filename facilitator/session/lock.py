@@ -70,6 +70,13 @@ class SessionLock:
             return cls(path, owner)
         raise SessionLocked(t("lock.busy", path=path))
 
+    @classmethod
+    def holder_of(cls, path: Path) -> dict[str, Any] | None:
+        """Who holds the lock at `path` (pid, host, since), if a live process does; a
+        stale, mangled or missing lock holds nothing."""
+        holder = cls._holder(path)
+        return holder if holder is not None and not cls._is_stale(holder) else None
+
     @staticmethod
     def _holder(path: Path) -> dict[str, Any] | None:
         try:

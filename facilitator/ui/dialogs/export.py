@@ -10,14 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import t
+from facilitator.i18n import t
+from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.plain_label import PlainLabel
 
 FORMAT_KEYS = ("md", "csv", "ics", "toml")
 
 
-class ExportModal(ModalScreen[str | None]):
+class ExportModal(Localized, ModalScreen[str | None]):
     """Four formats; Enter or the format's first letter picks one, Escape none."""
 
     BINDINGS = [
@@ -30,7 +30,6 @@ class ExportModal(ModalScreen[str | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         """The formats with what each is for."""

@@ -11,7 +11,7 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from facilitator.ui.text import t
+from facilitator.i18n import t
 from facilitator.ui.widgets.plain_label import PlainLabel
 
 
@@ -40,7 +40,16 @@ class HelpModal(ModalScreen[None]):
         self.dismiss(None)
 
 
-def describe_bindings(bindings: list[Binding], display: dict[str, str]) -> list[tuple[str, str]]:
+KEY_NAMES = {
+    "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
+    "question_mark": "?", "f1": "F1",
+}
+"""Keys as a person types them, where Textual's name differs."""
+
+
+def describe_bindings(
+    bindings: list[Binding], display: dict[str, str] = KEY_NAMES
+) -> list[tuple[str, str]]:
     """(keys, help text) for each binding with an id, keys shown as a person types them."""
     rows = []
     for binding in bindings:

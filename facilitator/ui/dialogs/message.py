@@ -10,20 +10,19 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import t
+from facilitator.i18n import t
+from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
 
 
-class MessageModal(ModalScreen[str | None]):
+class MessageModal(Localized, ModalScreen[str | None]):
     """One line of text; Enter sends it (empty clears the stage), Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="message.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.current = current
 
     def compose(self) -> ComposeResult:

@@ -12,19 +12,19 @@ from textual.widgets import DataTable, Footer, Static
 
 from facilitator.clean import clean_text
 from facilitator.errors import SessionError
+from facilitator.i18n import date_text, minute_text, signed_minutes, t
 from facilitator.review.analysis import recurring_slots
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import date_text, minute_text, signed_minutes, t
+from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
 
 
-class ReviewListScreen(Screen[None]):
+class ReviewListScreen(Localized, Screen[None]):
     """Every session in the sessions folder; Enter opens one."""
 
     CSS_PATH = "review.tcss"
@@ -38,7 +38,6 @@ class ReviewListScreen(Screen[None]):
 
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
-        localize_bindings(self)
         self.store = store
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
+from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
 from facilitator.notes.wordcloud import weigh
 from facilitator.review.analysis import SessionReview, review_session
@@ -26,10 +27,9 @@ from facilitator.review.exports import (
     slot_list,
     write_export,
 )
-from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, date_text, minute_text, signed_minutes, span_text, t
+from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
@@ -38,7 +38,7 @@ BAR_WIDTH = 40
 """Columns of the longest bar in the planned-against-actual chart."""
 
 
-class SessionReviewScreen(Screen[None]):
+class SessionReviewScreen(Localized, Screen[None]):
     """Planned against actual, the notes grouped and searchable, a word cloud per dialogue."""
 
     CSS_PATH = "review.tcss"
@@ -53,7 +53,6 @@ class SessionReviewScreen(Screen[None]):
 
     def __init__(self, loaded: LoadedSession, export_folder: Path | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.loaded = loaded
         self.review: SessionReview = review_session(loaded.session, loaded.notes)
         self.export_folder = export_folder or Path.cwd()
@@ -233,10 +232,8 @@ class SessionReviewScreen(Screen[None]):
                 return
             path = self.export_folder / default_export_name(self.loaded, form)
             if path.exists():
-                self.app.push_screen(
-                    ConfirmModal(t("confirm.overwrite", path=path)),
-                    lambda yes: self._write(form, path, force=True) if yes else None,
-                )
+                confirm(self.app, t("confirm.overwrite", path=path),
+                        lambda: self._write(form, path, force=True))
             else:
                 self._write(form, path, force=False)
 

@@ -9,8 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n import minute_text, span_text, t
+from facilitator.i18n.rounding import whole_minutes
 from facilitator.timing.timeline import DayState, Phase, SlotState
-from facilitator.ui.text import minute_text, phase_text, span_text, t, whole_minutes
 
 Row = tuple[str, str, Text, Text]
 """Planned start, expected or actual start, title (a Text: never read as markup), state."""
@@ -106,7 +107,7 @@ class AgendaList(VerticalScroll):
             info = (
                 span_text(slot.planned_duration + slot.adjustment)
                 if slot.phase is Phase.PENDING
-                else phase_text(slot.phase)
+                else t(f"phase.{slot.phase.value}")
             )
         title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
         return (planned, when, Text(title), Text(info, style=PHASE_STYLES[slot.phase]))
