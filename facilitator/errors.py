@@ -2,7 +2,17 @@
 
 
 class FacilitatorError(Exception):
-    """Bad input or a state the user can fix; the CLI prints it and exits with status 2."""
+    """Bad input or a state the user can fix; the CLI prints it and exits with `exit_status`."""
+
+    exit_status = 2
+    """The CLI's exit status: 2, the input is wrong."""
+
+
+class WriteError(FacilitatorError):
+    """A file or stream that cannot be written (a full disk, a closed pipe): the input was
+    fine, so the CLI exits with status 1."""
+
+    exit_status = 1
 
 
 class AgendaError(FacilitatorError):
@@ -18,4 +28,8 @@ class SessionLocked(SessionError):
 
 
 class ReportError(FacilitatorError):
-    """An export that cannot be written."""
+    """An export that cannot be written where it was asked for."""
+
+
+class ReportNotWritten(ReportError, WriteError):
+    """An export whose write failed."""

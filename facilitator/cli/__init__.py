@@ -18,7 +18,6 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, choose_language, set_language, t
 
 COMMANDS = ("run", "check", "stage", "notes", "review", "export", "import")
-EXIT_USAGE = 2
 _TOP_FLAGS = ("-h", "--help", "--version")
 
 
@@ -165,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except FacilitatorError as error:
         print(f"facilitator: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return error.exit_status
     except KeyboardInterrupt:
         return 130
 
@@ -203,14 +202,14 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from facilitator.files import write_stdout
     from facilitator.review.archive import load_any
     from facilitator.review.exports import export_bytes, write_export
     from facilitator.session.store import SessionStore
 
     loaded = load_any(SessionStore(args.sessions), args.session)
     if args.output is None:
-        sys.stdout.buffer.write(export_bytes(loaded, args.format))
-        sys.stdout.flush()
+        write_stdout(export_bytes(loaded, args.format))
         return 0
     path = write_export(loaded, args.format, Path(args.output), force=args.force)
     print(t("cli.wrote", path=path), file=sys.stderr)

@@ -239,6 +239,14 @@ DA: dict[str, str] = {
     "file.not_written": "{path}: kan ikke skrives: {reason}",
     "file.exists": "{path}: findes allerede; vælg et andet navn eller tilføj --force",
     "file.is_folder": "{path}: er en mappe; angiv et filnavn",
+    # Outputs: what --force may replace, and writes that fail
+    "file.not_regular": "{path}: er {kind}, ikke en almindelig fil; --force erstatter kun "
+    "almindelige filer: angiv et andet filnavn",
+    "file.kind.link": "et symbolsk link",
+    "file.kind.fifo": "en navngivet pipe (FIFO)",
+    "file.kind.device": "en enhed",
+    "file.kind.socket": "en socket",
+    "file.stdout_not_written": "standard-output kan ikke skrives: {reason}",
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "mangler; filen er ufuldstændig eller rettet i hånden",
     "file.field_unknown": "ukendt nøgle; filen er rettet i hånden eller ikke fra facilitator",

@@ -239,6 +239,14 @@ EN: dict[str, str] = {
     "file.not_written": "{path}: cannot be written: {reason}",
     "file.exists": "{path}: exists already; choose another name or add --force",
     "file.is_folder": "{path}: is a folder; give a file name",
+    # Outputs: what --force may replace, and writes that fail
+    "file.not_regular": "{path}: is {kind}, not a regular file; --force replaces only "
+    "regular files: give another file name",
+    "file.kind.link": "a symbolic link",
+    "file.kind.fifo": "a named pipe (FIFO)",
+    "file.kind.device": "a device",
+    "file.kind.socket": "a socket",
+    "file.stdout_not_written": "standard output cannot be written: {reason}",
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "missing; the file is incomplete or was edited by hand",
     "file.field_unknown": "unknown key; the file was edited by hand or is not facilitator's",

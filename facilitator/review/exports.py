@@ -14,8 +14,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitator import __version__
-from facilitator.errors import ReportError
-from facilitator.files import atomic_write_bytes
+from facilitator.errors import ReportError, ReportNotWritten
+from facilitator.files import atomic_write_bytes, check_output
 from facilitator.i18n import clock_text, date_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
@@ -211,15 +211,15 @@ def export_bytes(loaded: LoadedSession, form: str) -> bytes:
 
 
 def write_export(loaded: LoadedSession, form: str, path: Path, force: bool = False) -> Path:
-    """Write an export to `path`; an existing file only with `force`. ReportError on failure."""
-    if path.is_dir():
-        raise ReportError(t("file.is_folder", path=path))
-    if path.exists() and not force:
-        raise ReportError(t("file.exists", path=path))
+    """Write an export to `path`; an existing regular file only with `force`.
+
+    ReportError when the path may not be written; ReportNotWritten when the write failed.
+    """
+    check_output(path, force, ReportError)
     try:
         atomic_write_bytes(path, export_bytes(loaded, form))
     except OSError as error:
-        raise ReportError(t("file.not_written", path=path, reason=error.strerror)) from None
+        raise ReportNotWritten(t("file.not_written", path=path, reason=error.strerror)) from None
     return path
 
 
