@@ -126,20 +126,15 @@ def _language_of_agenda(path: Path) -> str | None:
 
 def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one."""
+    from facilitator.review.archive import session_named
     from facilitator.session.store import SessionStore
 
     store = SessionStore(sessions)
     try:
-        from facilitator.review.archive import is_archive, load_archive
-
-        if name is not None and is_archive(name):
-            return load_archive(Path(name)).session.agenda.language
-        if name is not None:
-            return store.resolve(name).agenda.language  # session.toml alone, not the notes
-        newest = store.newest()
-        return newest.agenda.language if newest else None
+        session = session_named(store, name) if name is not None else store.newest()
     except FacilitatorError:
         return None
+    return session.agenda.language if session else None
 
 
 def _agenda_language(args: argparse.Namespace) -> str | None:

@@ -53,8 +53,7 @@ def run_notes(args: argparse.Namespace) -> int:
         raise FacilitatorError(t("cli.writer_empty", value=args.writer))
     if writer == HOST_WRITER:
         raise FacilitatorError(t("cli.writer_host", value=args.writer))
-    store = SessionStore(args.sessions)
-    session = store.resolve(args.session)
+    store, session = SessionStore(args.sessions).resolve(args.session)
     notes = NoteTaking(store, session, writer, SystemClock(), take_over=args.take_over)
     try:
         create_app(notes=notes).run()
@@ -75,8 +74,9 @@ def run_review(args: argparse.Namespace) -> int:
 
 def run_stage(args: argparse.Namespace) -> int:
     """Open the stage screen on a session, or wait for one to start."""
-    store = SessionStore(args.sessions)
-    if args.session is not None:
-        store.resolve(args.session)  # a wrong name fails here, with a message
-    create_app(stage_store=store, stage_session=args.session, clock=SystemClock()).run()
+    store, name = SessionStore(args.sessions), args.session
+    if name is not None:  # a wrong name fails here, with a message
+        store, session = store.resolve(name)
+        name = session.id  # the stage follows it in the folder that holds it
+    create_app(stage_store=store, stage_session=name, clock=SystemClock()).run()
     return 0

@@ -293,7 +293,13 @@ DA: dict[str, str] = {
     # Sessioner, låse og noter på disken
     "session.none_unfinished": "{root}: ingen uafsluttet session; start en med "
     "`facilitator run`, eller angiv en session",
-    "session.no_such": "{path}: ingen sådan session i {root}",
+    "session.no_such": "{name}: ingen sådan session i {root}, og ingen sådan sessionsmappe",
+    # En session er dens mappe: id'et i session.toml skal være mappens navn
+    "session.id_not_a_name": "et id er navnet på sessionens mappe, uden / eller \\ og uden "
+    "punktum forrest",
+    "session.id_mismatch": "{path}: dens id {id!r} er ikke navnet på dens mappe {folder!r}; "
+    "en session er dens mappe: skriv id = \"{folder}\" i filen, eller omdøb mappen",
+    "session.bad_folder": "{id!r}: ikke navnet på en sessionsmappe i {root}",
     "session.no_source": "{name}: ingen sådan session i {root}, og ingen sådan mappe eller "
     "arkivfil",
     "session.not_archive": "{path}: ikke et sessionsarkiv fra facilitator (dets 'format' er "

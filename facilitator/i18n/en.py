@@ -294,7 +294,13 @@ EN: dict[str, str] = {
     # Sessions, locks and notes on disk
     "session.none_unfinished": "{root}: no unfinished session; start one with `facilitator run`, "
     "or name a session",
-    "session.no_such": "{path}: no such session in {root}",
+    "session.no_such": "{name}: no such session in {root}, and no such session folder",
+    # A session is its folder: the id inside session.toml must be that folder's name
+    "session.id_not_a_name": "an id is the name of the session's folder, without / or \\ "
+    "and not starting with a dot",
+    "session.id_mismatch": "{path}: its id {id!r} is not the name of its folder {folder!r}; "
+    "a session is its folder: set id = \"{folder}\" in the file, or rename the folder",
+    "session.bad_folder": "{id!r}: not a session folder's name in {root}",
     "session.no_source": "{name}: no such session in {root}, and no such folder or archive file",
     "session.not_archive": "{path}: not a facilitator session archive (its 'format' is not "
     "{format!r}); give a session folder or a file from `facilitator export --format toml`",

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from datetime import date, datetime, tzinfo
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n import t
 from facilitator.timing.clock import Clock, RehearsalClock
 from facilitator.timing.events import Event
 from facilitator.timing.timeline import Timeline
@@ -48,7 +49,7 @@ class Session(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     id: str
-    """The folder's name: date, time and the day's title."""
+    """The folder's name: date, time and the day's title; a session is its folder."""
     created: AwareDatetime
     """When the session was created (the first start)."""
     day: date
@@ -65,6 +66,13 @@ class Session(BaseModel):
     """Messages sent to the stage, in order."""
     stage_cloud: int | None = None
     """The slot whose word cloud the stage shows, while the host has it on; else None."""
+
+    @field_validator("id")
+    @classmethod
+    def _a_folder_name(cls, value: str) -> str:
+        if not is_folder_name(value):
+            raise ValueError(t("session.id_not_a_name"))
+        return value
 
     @property
     def is_rehearsal(self) -> bool:
@@ -89,6 +97,12 @@ class Session(BaseModel):
     def clock(self, base: Clock) -> Clock:
         """The clock this session runs on: `base`, or its rehearsal clock."""
         return self.rehearsal.clock(base) if self.rehearsal else base
+
+
+def is_folder_name(text: str) -> bool:
+    """Whether `text` names a folder inside the sessions folder: one visible path part,
+    so that no id can lead a write elsewhere ("/srv/x", "../x", ".")."""
+    return bool(text) and not text.startswith(".") and not any(c in text for c in "/\\\0")
 
 
 def slugify(text: str, limit: int = 40) -> str:

@@ -100,7 +100,7 @@ class StageScreen(Screen[None]):
         if not self._folder_watch.changed(self.store.session_files()):
             return
         try:
-            session = self.store.resolve(self.session_name)
+            _store, session = self.store.resolve(self.session_name)
         except SessionError:
             if self.session_name is not None:
                 raise
