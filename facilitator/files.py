@@ -104,10 +104,19 @@ def validation_message(path: Path, error: ValidationError) -> str:
             problem = t("file.field_missing")
         elif item["type"] == "extra_forbidden":
             problem = t("file.field_unknown")
+        elif item["type"] == "value_error":  # our own validators name the value
+            problem = str(item["msg"]).removeprefix("Value error, ")
         else:  # pydantic's own words say what the value should have been
-            problem = t("file.field_invalid", value=item.get("input"), reason=item["msg"])
+            problem = t("file.field_invalid", value=_short(item.get("input")),
+                        reason=item["msg"])
         lines.append(t("file.invalid", path=path, where=where or "-", problem=problem))
     return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    """A value as a message quotes it: a long list or text cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def read_file(path: Path, error_type: type[Exception], what: str) -> bytes:

@@ -22,11 +22,13 @@ _TOP_FLAGS = ("-h", "--help", "--version")
 
 
 def _speed(text: str) -> float:
+    from facilitator.timing.clock import MAX_SPEED
+
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.speed_number", value=text)) from None
-    if not 0 < value <= 3600:
+    if not 0 < value <= MAX_SPEED:
         raise argparse.ArgumentTypeError(t("cli.speed_range", value=text))
     return value
 

@@ -250,7 +250,7 @@ DA: dict[str, str] = {
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "mangler; filen er ufuldstændig eller rettet i hånden",
     "file.field_unknown": "ukendt nøgle; filen er rettet i hånden eller ikke fra facilitator",
-    "file.field_invalid": "ugyldig værdi {value!r} ({reason})",
+    "file.field_invalid": "ugyldig værdi {value} ({reason})",
     "what.agenda": "programfilen",
     "what.session": "sessionsfilen",
     "what.lock": "låsefilen",
@@ -300,6 +300,13 @@ DA: dict[str, str] = {
     "session.id_mismatch": "{path}: dens id {id!r} er ikke navnet på dens mappe {folder!r}; "
     "en session er dens mappe: skriv id = \"{folder}\" i filen, eller omdøb mappen",
     "session.bad_folder": "{id!r}: ikke navnet på en sessionsmappe i {root}",
+    # Værdier uden for det tilladte i en sessionsfil rettet i hånden
+    "session.event_slot": "hændelse {number}: punkt {slot} findes ikke i programmet, hvis "
+    "punkter er 0 til {last} (talt fra 0)",
+    "session.slot_range": "punkt {slot} findes ikke i programmet, hvis punkter er 0 til "
+    "{last} (talt fra 0)",
+    "time.range": "{value} er ikke et tidspunkt fra {first} til {last}",
+    "time.day_range": "{value} er ikke en dag fra {first} til {last}",
     "session.no_source": "{name}: ingen sådan session i {root}, og ingen sådan mappe eller "
     "arkivfil",
     "session.not_archive": "{path}: ikke et sessionsarkiv fra facilitator (dets 'format' er "

@@ -250,7 +250,7 @@ EN: dict[str, str] = {
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "missing; the file is incomplete or was edited by hand",
     "file.field_unknown": "unknown key; the file was edited by hand or is not facilitator's",
-    "file.field_invalid": "invalid value {value!r} ({reason})",
+    "file.field_invalid": "invalid value {value} ({reason})",
     "what.agenda": "agenda file",
     "what.session": "session file",
     "what.lock": "lock file",
@@ -301,6 +301,13 @@ EN: dict[str, str] = {
     "session.id_mismatch": "{path}: its id {id!r} is not the name of its folder {folder!r}; "
     "a session is its folder: set id = \"{folder}\" in the file, or rename the folder",
     "session.bad_folder": "{id!r}: not a session folder's name in {root}",
+    # Values out of range in a session file edited by hand
+    "session.event_slot": "event {number}: slot {slot} is not in the agenda, whose slots are "
+    "0 to {last} (counted from 0)",
+    "session.slot_range": "slot {slot} is not in the agenda, whose slots are 0 to {last} "
+    "(counted from 0)",
+    "time.range": "{value} is not a time from {first} to {last}",
+    "time.day_range": "{value} is not a day from {first} to {last}",
     "session.no_source": "{name}: no such session in {root}, and no such folder or archive file",
     "session.not_archive": "{path}: not a facilitator session archive (its 'format' is not "
     "{format!r}); give a session folder or a file from `facilitator export --format toml`",

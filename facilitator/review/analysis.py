@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from facilitator.agenda.model import SlotKind
 from facilitator.notes.model import Note
 from facilitator.session.model import Session
+from facilitator.timing.timeline import Segment
 
 NOTICEABLE = 60
 """Seconds over or under the plan from which a slot counts as a source or an absorber."""
@@ -85,12 +86,12 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
     end_of_log = log.finished_at or (session.events[-1].at if session.events else None)
     moment = end_of_log or timeline.planned_start(0)
     state = timeline.state(moment)
+    history = timeline.history(moment)
+    spent = _time_in_slots(history, len(session.agenda.slots))
     segments = timeline.runs(moment)
-    all_segments = [(i, seg) for i, segs in enumerate(segments) for seg in segs]
     slots = []
     for slot_state, agenda_slot in zip(state.slots, session.agenda.slots, strict=True):
         own = segments[slot_state.index]
-        duration = _time_in_slot(slot_state.index, own, all_segments) if own else None
         end = own[-1][1] if own else None
         planned_end = slot_state.planned_start + timedelta(seconds=slot_state.planned_duration)
         slots.append(SlotReview(
@@ -100,36 +101,43 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
             planned_start=slot_state.planned_start,
             planned_duration=slot_state.planned_duration,
             actual_start=own[0][0] if own else None,
-            actual_duration=duration,
+            actual_duration=spent[slot_state.index] if own else None,
             delay_after=(end - planned_end).total_seconds() if end else None,
         ))
-    starts = [seg[0] for _, seg in all_segments]
     last = state.slots[-1]
     return SessionReview(
         session=session,
         slots=tuple(slots),
-        started=min(starts) if starts else None,
-        ended=log.finished_at or (max(seg[1] for _, seg in all_segments) if starts else None),
+        started=min(seg[0] for _, seg in history) if history else None,
+        ended=log.finished_at or (max(seg[1] for _, seg in history) if history else None),
         planned_end=last.planned_start + timedelta(seconds=last.planned_duration),
         finished=log.finished_at is not None,
         notes=tuple(notes),
     )
 
 
-def _time_in_slot(
-    index: int, own: list[tuple[datetime, datetime]],
-    every: list[tuple[int, tuple[datetime, datetime]]],
-) -> float:
-    """Running time plus the pauses within the slot; time spent in other slots between
-    two runs of this one (after going back to it) does not count."""
-    total = sum((end - start).total_seconds() for start, end in own)
-    for (_, gap_start), (gap_end, _) in zip(own, own[1:], strict=False):
-        elsewhere = any(
-            other != index and seg[0] < gap_end and seg[1] > gap_start for other, seg in every
-        )
+def _time_in_slots(history: list[tuple[int, Segment]], count: int) -> list[float]:
+    """Each slot's running time plus its pauses; time spent in other slots between two
+    runs of a slot (after going back to it) does not count.
+
+    `history` is in the order the runs happened, so the only runs that can fall in the gap
+    between two runs of a slot are the ones listed between them: each gap looks only at
+    those, which keeps a day of many pauses linear.
+    """
+    totals = [0.0] * count
+    previous: dict[int, int] = {}  # slot -> position of its latest run in `history`
+    for position, (slot, (start, end)) in enumerate(history):
+        totals[slot] += (end - start).total_seconds()
+        before = previous.get(slot)
+        previous[slot] = position
+        if before is None:
+            continue
+        gap_start, gap_end = history[before][1][1], start
+        elsewhere = any(seg[0] < gap_end and seg[1] > gap_start
+                        for _, seg in history[before + 1:position])
         if not elsewhere:
-            total += (gap_end - gap_start).total_seconds()
-    return total
+            totals[slot] += (gap_end - gap_start).total_seconds()
+    return totals
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ Nothing here counts ticks. `Timeline` folds the event log into a small `LogState
 (which slot is current, the running segments of each slot, adjustments); `DayState`
 is computed from that and the clock reading, so it is the same whenever it is asked for
 and after any crash. See docs/timing.md for the rules.
+
+Each event adds one link to the chain of closed runs instead of copying them, and undo
+keeps every earlier `LogState`, so a log of n events costs O(n) time and memory.
 """
 
 from __future__ import annotations
@@ -34,6 +37,21 @@ class Phase(StrEnum):
 
 Segment = tuple[datetime, datetime]
 
+MAX_SLOT_SECONDS = 86400
+"""The longest a slot can be made by adjusting it: a day."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One closed running segment of a slot, linked to the run closed before it.
+
+    Log states share the chain, so adding a run costs one link whatever the log's length.
+    """
+
+    slot: int
+    segment: Segment
+    before: Run | None
+
 
 @dataclass(frozen=True)
 class LogState:
@@ -44,8 +62,21 @@ class LogState:
     started_slot: int = 0
     finished_at: datetime | None = None
     running_since: datetime | None = None
-    segments: tuple[tuple[Segment, ...], ...] = ()
+    last_run: Run | None = None
+    """The latest closed run; the earlier ones hang behind it."""
+    ran: tuple[bool, ...] = ()
+    """Whether each slot has a closed run."""
     adjustments: tuple[int, ...] = ()
+
+    def closed_runs(self) -> list[tuple[int, Segment]]:
+        """Every closed run as (slot, segment), in the order they ran."""
+        found = []
+        run = self.last_run
+        while run is not None:
+            found.append((run.slot, run.segment))
+            run = run.before
+        found.reverse()
+        return found
 
 
 @dataclass(frozen=True)
@@ -138,9 +169,8 @@ class Timeline:
         self._planned = [self._combine(slot.start) for slot in agenda.slots]
         self._durations = [agenda.duration_of(i) for i in range(count)]
         self._warnings = [agenda.warning_of(i) for i in range(count)]
-        self._stack: list[LogState] = [
-            LogState(segments=((),) * count, adjustments=(0,) * count)
-        ]
+        self._stack: list[LogState] = [LogState(ran=(False,) * count, adjustments=(0,) * count)]
+        self._closed: tuple[LogState, list[list[Segment]]] | None = None
         self.events: list[Event] = []
         self._applied: list[Event] = []  # the actions undo can take back, last on top
         for event in events:
@@ -193,7 +223,7 @@ class Timeline:
         at, last = event.at, len(self._durations) - 1
         if log.finished_at is not None or event.action is Action.UNDO:
             return None
-        current_has_run = bool(log.segments[log.current]) or log.running_since is not None
+        current_has_run = log.ran[log.current] or log.running_since is not None
         match event.action:
             case Action.START if not current_has_run:
                 return replace(
@@ -204,11 +234,11 @@ class Timeline:
                 )
             case Action.PAUSE if log.running_since is not None:
                 return _close(log, at)
-            case Action.RESUME if log.running_since is None and log.segments[log.current]:
+            case Action.RESUME if log.running_since is None and log.ran[log.current]:
                 return replace(log, running_since=at)
             case Action.ADJUST if event.seconds:
                 planned = self._durations[log.current] + log.adjustments[log.current]
-                if planned + event.seconds < 0:
+                if not 0 <= planned + event.seconds <= MAX_SLOT_SECONDS:
                     return None
                 adjustments = list(log.adjustments)
                 adjustments[log.current] += event.seconds
@@ -297,10 +327,25 @@ class Timeline:
     def runs(self, now: datetime) -> list[list[Segment]]:
         """Each slot's running segments, the open one of the current slot ending at `now`."""
         log = self.log
-        runs = [list(segments) for segments in log.segments]
+        if self._closed is None or self._closed[0] is not log:
+            # Read the chain once per log state, not on every redraw.
+            per_slot: list[list[Segment]] = [[] for _ in self._durations]
+            for slot, segment in log.closed_runs():
+                per_slot[slot].append(segment)
+            self._closed = (log, per_slot)
+        runs = [list(segments) for segments in self._closed[1]]
         if log.running_since is not None:
             runs[log.current].append((log.running_since, now))
         return runs
+
+    def history(self, now: datetime) -> list[tuple[int, Segment]]:
+        """Every running segment as (slot, segment) in the order they ran, the open one
+        ending at `now`."""
+        log = self.log
+        found = log.closed_runs()
+        if log.running_since is not None:
+            found.append((log.current, (log.running_since, now)))
+        return found
 
     def _shift(self, log: LogState) -> timedelta:
         """How far the day's actual start is from its plan, when that is more than an hour."""
@@ -314,7 +359,7 @@ class Timeline:
         if log.finished_at is not None:
             return Phase.DONE
         if log.running_since is None:
-            return Phase.PAUSED if log.segments[log.current] else Phase.PENDING
+            return Phase.PAUSED if log.ran[log.current] else Phase.PENDING
         if remaining < 0:
             return Phase.OVERTIME
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
@@ -338,6 +383,7 @@ def _close(log: LogState, at: datetime) -> LogState:
     """End the current slot's running segment, if one is open."""
     if log.running_since is None:
         return log
-    segments = list(log.segments)
-    segments[log.current] = (*segments[log.current], (log.running_since, at))
-    return replace(log, segments=tuple(segments), running_since=None)
+    run = Run(log.current, (log.running_since, at), log.last_run)
+    ran = log.ran if log.ran[log.current] else tuple(
+        flag or index == log.current for index, flag in enumerate(log.ran))
+    return replace(log, last_run=run, ran=ran, running_since=None)
