@@ -139,10 +139,21 @@ def notes_csv(loaded: LoadedSession) -> str:
     for note in sorted(loaded.notes, key=order):
         title = agenda.slots[note.slot].title if note.slot < len(agenda.slots) else note.slot_title
         writer.writerow([
-            note.slot + 1, title, note.question or "", note.table, note.writer,
-            note.created.isoformat(), note.updated.isoformat(), note.text,
+            note.slot + 1, inert(title), inert(note.question or ""), note.table,
+            inert(note.writer), note.created.isoformat(), note.updated.isoformat(),
+            inert(note.text),
         ])
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def inert(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text and never runs: OWASP's advice against CSV
+    injection, a `'` before a cell that starts with =, +, -, @, tab or CR."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def local_zone_name() -> str:

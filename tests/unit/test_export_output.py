@@ -1,7 +1,10 @@
-"""`facilitator export`: where --force may write, and writes that fail end in a message."""
+"""`facilitator export`: where --force may write, writes that fail end in a message, and CSV
+cells that a spreadsheet would run as formulas."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -11,6 +14,10 @@ import pytest
 
 from facilitator.agenda.model import Agenda
 from facilitator.cli import main
+from facilitator.notes.model import Note, NotesFile
+from facilitator.review.archive import LoadedSession
+from facilitator.review.exports import notes_csv
+from facilitator.session.model import Session
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.clock import FakeClock
 
@@ -89,3 +96,31 @@ def test_export_to_a_full_stdout_is_a_message_and_exit_1(
     assert done.returncode == 1
     assert "standard output cannot be written" in done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(
+    store: SessionStore, agenda: Agenda, clock: FakeClock
+) -> None:
+    evil = ['=HYPERLINK("http://x","y")', "+1+2", "-3", "@SUM(A1)", "\tx", "\rx"]
+    plain = ["Tillid", "3 borde", "tab\tinside", "a=b"]
+    slots = [
+        slot.model_copy(update={"title": "=cmd|' /C calc'!A0"}) if i == 2 else slot
+        for i, slot in enumerate(agenda.slots)
+    ]
+    session = Session(
+        id="x",
+        created=clock.now(),
+        day=agenda.date,
+        agenda=agenda.model_copy(update={"slots": slots}),
+    )
+    notes = [
+        Note.new("desk", 2, "Dialog", 1, "@question", text, clock.now()) for text in evil + plain
+    ]
+    notes.append(Note.new("-writer", 2, "Dialog", 2, None, "x", clock.now()))
+    loaded = LoadedSession(session, (NotesFile(writer="desk", session="x", note=notes),))
+    rows = list(csv.reader(io.StringIO(notes_csv(loaded), newline="")))[1:]
+    texts = [row[7] for row in rows]
+    assert sorted(texts) == sorted(["'" + text for text in evil] + plain + ["x"])
+    assert {row[1] for row in rows} == {"'=cmd|' /C calc'!A0"}
+    assert {row[2] for row in rows} == {"'@question", ""}
+    assert {row[4] for row in rows} == {"desk", "'-writer"}
