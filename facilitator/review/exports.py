@@ -19,11 +19,12 @@ from facilitator.files import atomic_write_bytes, check_output
 from facilitator.i18n import clock_text, date_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
-from facilitator.review.analysis import SessionReview, SlotReview, review_session
+from facilitator.review.analysis import SessionReview, SlotReview, noticeable, review_session
 from facilitator.review.archive import LoadedSession, archive_text
 
 
-def _local(moment: datetime | None) -> str:
+def local_clock(moment: datetime | None) -> str:
+    """A moment as the local time of day, or "" for none."""
     return clock_text(moment) if moment else ""
 
 
@@ -47,8 +48,8 @@ def markdown(loaded: LoadedSession) -> str:
         lines.append("| " + " | ".join([
             str(slot.index + 1),
             _cell(slot.title),
-            _local(slot.planned_start),
-            _local(slot.actual_start) or t("report.skipped"),
+            local_clock(slot.planned_start),
+            t("report.skipped") if slot.skipped else local_clock(slot.actual_start),
             span_text(slot.planned_duration),
             span_text(slot.actual_duration) if slot.actual_duration is not None else "",
             signed_minutes(slot.over) if slot.over is not None else "",
@@ -67,12 +68,11 @@ def _day_sentence(review: SessionReview) -> str:
     if review.started is None:
         return t("report.not_started")
     if not review.finished or review.ended is None:
-        return t("report.day_open", start=_local(review.started))
-    over = review.over or 0
-    relation = "report.after" if over >= 30 else "report.before" if over <= -30 else (
-        "report.on_plan")
-    return t("report.day", start=_local(review.started), end=_local(review.ended),
-             over=t(relation, span=span_text(abs(over))))
+        return t("report.day_open", start=local_clock(review.started))
+    relation = {1: "report.after", -1: "report.before"}.get(noticeable(review.over),
+                                                           "report.on_plan")
+    return t("report.day", start=local_clock(review.started), end=local_clock(review.ended),
+             over=t(relation, span=span_text(abs(review.over or 0))))
 
 
 REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length",
@@ -106,7 +106,7 @@ def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
             for note in group:
                 body = note.text.strip().replace("\n", "\n  ")
                 table = t("report.table", table=note.table)
-                lines.append(f"- **{table}**: {body} ({note.writer}, {_local(note.created)})")
+                lines.append(f"- **{table}**: {body} ({note.writer}, {local_clock(note.created)})")
             lines.append("")
         words = weigh((note.text for note in slot_notes), agenda.stopwords, top=10)
         if words:

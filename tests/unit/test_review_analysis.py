@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda.model import Agenda, load_agenda
-from facilitator.review.analysis import review_session
+from facilitator.review.analysis import NOTICEABLE, noticeable, review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import markdown
 from facilitator.session.model import Session
@@ -105,3 +105,24 @@ def test_time_in_a_slot_follows_the_rule(steps: list[tuple[Action, int, int]]) -
         if slot.actual_duration is not None:
             expected = brute_force_time_in_slot(timeline, moment, slot.index)
             assert slot.actual_duration == expected
+
+
+def test_one_threshold_says_what_is_noticeably_over_or_under(agenda: Agenda) -> None:
+    """The minutes, the sources and absorbers and the review's colours agree: 45 s is on
+    plan everywhere, a minute is over."""
+    planned_end = review_session(paused_day(agenda, 0).session).planned_end
+    for late, relation in (
+        (45, "on its planned end"),
+        (60, "1 min after its planned end"),
+        (-45, "on its planned end"),
+        (-60, "1 min before its planned end"),
+    ):
+        events = [
+            Event.of(Action.START, START),
+            Event.of(Action.FINISH, planned_end + timedelta(seconds=late)),
+        ]
+        session = Session(id="x", created=START, day=agenda.date, agenda=agenda, event=events)
+        assert relation in markdown(LoadedSession(session, ()))
+        assert noticeable(late) == (0 if abs(late) < 60 else 1 if late > 0 else -1)
+    assert noticeable(None) == 0 and noticeable(NOTICEABLE) == 1
+    assert noticeable(-NOTICEABLE) == -1

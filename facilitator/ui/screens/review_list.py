@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from facilitator.errors import SessionError
-from facilitator.review.analysis import recurring_slots
+from facilitator.review.analysis import noticeable, recurring_slots
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
@@ -163,7 +163,7 @@ def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
                 Text(reason, style="red"))
     over: str | Text = ""
     if summary.over is not None:
-        style = "red" if summary.over >= 60 else "green" if summary.over <= -60 else ""
+        style = {1: "red", -1: "green"}.get(noticeable(summary.over), "")
         over = Text(signed_minutes(summary.over), style=style)
     elif not summary.finished:
         over = Text(t("review.unfinished"), style="dim")

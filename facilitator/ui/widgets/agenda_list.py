@@ -85,8 +85,8 @@ class AgendaList(VerticalScroll):
         planned = ("~" if agenda_slot.approx else "") + clock_text(slot.planned_start)
         if slot.phase is Phase.DONE:
             when = clock_text(slot.actual_start) if slot.actual_start else ""
-            over = round(slot.over / 60)
-            if slot.actual_start is None:
+            over = round(slot.overrun / 60)
+            if slot.skipped:
                 info = t("list.skipped")
             else:
                 info = t("list.took", minutes=round(slot.elapsed / 60))
