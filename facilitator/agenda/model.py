@@ -36,6 +36,11 @@ Seconds = Annotated[int, BeforeValidator(parse_duration), PlainSerializer(format
 DEFAULT_WARNING = 120
 DEFAULT_TABLES = 8
 
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(8999, 12, 31)
+"""The days the program works with: far enough from the years 1 and 9999, where Python's
+datetime ends, that no sum of a day's times and offsets can overflow."""
+
 
 class SlotKind(StrEnum):
     """What happens in a slot; decides its colour, and whether notes are taken in it."""
@@ -112,6 +117,13 @@ class Agenda(BaseModel):
     """Extra words the word cloud leaves out, on top of the shipped lists."""
     slots: list[Slot] = Field(alias="slot", min_length=1)
     """The programme, in order of start."""
+
+    @field_validator("date")
+    @classmethod
+    def _a_day_in_range(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not FIRST_DAY <= value <= LAST_DAY:
+            raise ValueError(t("time.day_range", value=value, first=FIRST_DAY, last=LAST_DAY))
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -28,16 +28,17 @@ COMMAND_MODULES = {
     "import": "import_programme",
 }
 """The module under facilitator.cli that carries out each command, as `command(args)`."""
-EXIT_USAGE = 2
 _TOP_FLAGS = ("-h", "--help", "--version")
 
 
 def _speed(text: str) -> float:
+    from facilitator.timing.clock import MAX_SPEED
+
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.speed_number", value=text)) from None
-    if not 0 < value <= 3600:
+    if not 0 < value <= MAX_SPEED:
         raise argparse.ArgumentTypeError(t("cli.speed_range", value=text))
     return value
 
@@ -137,20 +138,15 @@ def _language_of_agenda(path: Path) -> str | None:
 
 def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one."""
+    from facilitator.review.archive import session_named
     from facilitator.session.store import SessionStore
 
     store = SessionStore(sessions)
     try:
-        from facilitator.review.archive import is_archive, load_archive
-
-        if name is not None and is_archive(name):
-            return load_archive(Path(name)).session.agenda.language
-        if name is not None:
-            return store.resolve(name).agenda.language  # session.toml alone, not the notes
-        newest = store.newest()
-        return newest.agenda.language if newest else None
+        session = session_named(store, name) if name is not None else store.newest()
     except FacilitatorError:
         return None
+    return session.agenda.language if session else None
 
 
 def _agenda_language(args: argparse.Namespace) -> str | None:
@@ -174,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _handler(args.command)(args)
     except FacilitatorError as error:
         print(f"facilitator: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return error.exit_status
     except KeyboardInterrupt:
         return 130
 

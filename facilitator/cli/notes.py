@@ -24,8 +24,7 @@ def command(args: argparse.Namespace) -> int:
         raise FacilitatorError(t("cli.writer_empty", value=args.writer))
     if safe_name(writer) == HOST_WRITER:
         raise FacilitatorError(t("cli.writer_host", value=args.writer))
-    store = SessionStore(args.sessions)
-    session = store.resolve(args.session)
+    store, session = SessionStore(args.sessions).resolve(args.session)
     # Without a session named, the console moves on to a session that starts later.
     newest = NewestSession(store) if args.session is None else None
     notes = NoteTaking(

@@ -13,8 +13,9 @@ from facilitator.ui.app import stage_app
 
 def command(args: argparse.Namespace) -> int:
     """Open the stage screen on a session, or wait for one to start."""
-    store = SessionStore(args.sessions)
-    if args.session is not None:
-        store.resolve(args.session)  # a wrong name fails here, with a message
-    stage = Stage(store, SystemClock(), args.session)
+    store, name = SessionStore(args.sessions), args.session
+    if name is not None:  # a wrong name fails here, with a message
+        store, session = store.resolve(name)
+        name = session.id  # the stage follows it in the folder that holds it
+    stage = Stage(store, SystemClock(), name)
     return run_console(stage_app(stage), lambda: stage.folder or store.root)

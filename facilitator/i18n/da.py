@@ -253,10 +253,18 @@ DA: dict[str, str] = {
     "file.not_written": "{path}: kan ikke skrives: {reason}",
     "file.exists": "{path}: findes allerede; vælg et andet navn eller tilføj --force",
     "file.is_folder": "{path}: er en mappe; angiv et filnavn",
+    # Outputs: what --force may replace, and writes that fail
+    "file.not_regular": "{path}: er {kind}, ikke en almindelig fil; --force erstatter kun "
+    "almindelige filer: angiv et andet filnavn",
+    "file.kind.link": "et symbolsk link",
+    "file.kind.fifo": "en navngivet pipe (FIFO)",
+    "file.kind.device": "en enhed",
+    "file.kind.socket": "en socket",
+    "file.stdout_not_written": "standard-output kan ikke skrives: {reason}",
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "mangler; filen er ufuldstændig eller rettet i hånden",
     "file.field_unknown": "ukendt nøgle; filen er rettet i hånden eller ikke fra facilitator",
-    "file.field_invalid": "ugyldig værdi {value!r} ({reason})",
+    "file.field_invalid": "ugyldig værdi {value} ({reason})",
     "what.agenda": "programfilen",
     "what.session": "sessionsfilen",
     "what.lock": "låsefilen",
@@ -299,7 +307,20 @@ DA: dict[str, str] = {
     # Sessioner, låse og noter på disken
     "session.none_unfinished": "{root}: ingen uafsluttet session; start en med "
     "`facilitator run`, eller angiv en session",
-    "session.no_such": "{path}: ingen sådan session i {root}",
+    "session.no_such": "{name}: ingen sådan session i {root}, og ingen sådan sessionsmappe",
+    # En session er dens mappe: id'et i session.toml skal være mappens navn
+    "session.id_not_a_name": "et id er navnet på sessionens mappe, uden / eller \\ og uden "
+    "punktum forrest",
+    "session.id_mismatch": "{path}: dens id {id!r} er ikke navnet på dens mappe {folder!r}; "
+    "en session er dens mappe: skriv id = \"{folder}\" i filen, eller omdøb mappen",
+    "session.bad_folder": "{id!r}: ikke navnet på en sessionsmappe i {root}",
+    # Værdier uden for det tilladte i en sessionsfil rettet i hånden
+    "session.event_slot": "hændelse {number}: punkt {slot} findes ikke i programmet, hvis "
+    "punkter er 0 til {last} (talt fra 0)",
+    "session.slot_range": "punkt {slot} findes ikke i programmet, hvis punkter er 0 til "
+    "{last} (talt fra 0)",
+    "time.range": "{value} er ikke et tidspunkt fra {first} til {last}",
+    "time.day_range": "{value} er ikke en dag fra {first} til {last}",
     "session.no_source": "{name}: ingen sådan session i {root}, og ingen sådan mappe eller "
     "arkivfil",
     "session.not_archive": "{path}: ikke et sessionsarkiv fra facilitator (dets 'format' er "

@@ -252,10 +252,18 @@ EN: dict[str, str] = {
     "file.not_written": "{path}: cannot be written: {reason}",
     "file.exists": "{path}: exists already; choose another name or add --force",
     "file.is_folder": "{path}: is a folder; give a file name",
+    # Outputs: what --force may replace, and writes that fail
+    "file.not_regular": "{path}: is {kind}, not a regular file; --force replaces only "
+    "regular files: give another file name",
+    "file.kind.link": "a symbolic link",
+    "file.kind.fifo": "a named pipe (FIFO)",
+    "file.kind.device": "a device",
+    "file.kind.socket": "a socket",
+    "file.stdout_not_written": "standard output cannot be written: {reason}",
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "missing; the file is incomplete or was edited by hand",
     "file.field_unknown": "unknown key; the file was edited by hand or is not facilitator's",
-    "file.field_invalid": "invalid value {value!r} ({reason})",
+    "file.field_invalid": "invalid value {value} ({reason})",
     "what.agenda": "agenda file",
     "what.session": "session file",
     "what.lock": "lock file",
@@ -299,7 +307,20 @@ EN: dict[str, str] = {
     # Sessions, locks and notes on disk
     "session.none_unfinished": "{root}: no unfinished session; start one with `facilitator run`, "
     "or name a session",
-    "session.no_such": "{path}: no such session in {root}",
+    "session.no_such": "{name}: no such session in {root}, and no such session folder",
+    # A session is its folder: the id inside session.toml must be that folder's name
+    "session.id_not_a_name": "an id is the name of the session's folder, without / or \\ "
+    "and not starting with a dot",
+    "session.id_mismatch": "{path}: its id {id!r} is not the name of its folder {folder!r}; "
+    "a session is its folder: set id = \"{folder}\" in the file, or rename the folder",
+    "session.bad_folder": "{id!r}: not a session folder's name in {root}",
+    # Values out of range in a session file edited by hand
+    "session.event_slot": "event {number}: slot {slot} is not in the agenda, whose slots are "
+    "0 to {last} (counted from 0)",
+    "session.slot_range": "slot {slot} is not in the agenda, whose slots are 0 to {last} "
+    "(counted from 0)",
+    "time.range": "{value} is not a time from {first} to {last}",
+    "time.day_range": "{value} is not a day from {first} to {last}",
     "session.no_source": "{name}: no such session in {root}, and no such folder or archive file",
     "session.not_archive": "{path}: not a facilitator session archive (its 'format' is not "
     "{format!r}); give a session folder or a file from `facilitator export --format toml`",

@@ -19,7 +19,7 @@ from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
 from facilitator.roles.following import FollowedSession, NewestSession
 from facilitator.session.model import Session
-from facilitator.session.store import SESSION_FILE, SessionStore
+from facilitator.session.store import SessionStore
 from facilitator.timing.clock import Clock
 from facilitator.timing.timeline import Phase, Timeline, seconds_to_next_change
 
@@ -107,21 +107,13 @@ class Stage:
         if not self._folder_watch.changed(self.store.session_files()):
             return False
         try:
-            session = self.store.resolve(self.session_name)
+            store, session = self.store.resolve(self.session_name)
         except SessionError:
             if self.session_name is not None:
                 raise
             return False
-        self._open(session, self._folder_of(session))
+        self._open(session, store.folder(session.id))
         return True
-
-    def _folder_of(self, session: Session) -> Path:
-        """Where the session lives: the folder named, or its folder in the store."""
-        if self.session_name is not None:
-            named = Path(self.session_name)
-            if (named / SESSION_FILE).is_file():
-                return named
-        return self.store.folder(session.id)
 
     def _open(self, session: Session, folder: Path) -> None:
         if self.session_name is None:

@@ -5,6 +5,9 @@ Nothing here counts ticks. `Timeline` folds the event log into a small `LogState
 `DayState` (state.py) is computed from that and the clock reading, with the later slots
 forecast by forecast.py, so it is the same whenever it is asked for
 and after any crash. See docs/timing.md for the rules.
+
+Each event adds one link to the chain of closed runs instead of copying them, and undo
+keeps every earlier `LogState`, so a log of n events costs O(n) time and memory.
 """
 
 from __future__ import annotations
@@ -36,6 +39,21 @@ __all__ = [
 RELATIVE_AFTER = 3600
 """A day started further than this from its plan is timed relative to its actual start."""
 
+MAX_SLOT_SECONDS = 86400
+"""The longest a slot can be made by adjusting it: a day."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One closed running segment of a slot, linked to the run closed before it.
+
+    Log states share the chain, so adding a run costs one link whatever the log's length.
+    """
+
+    slot: int
+    segment: Segment
+    before: Run | None
+
 
 @dataclass(frozen=True)
 class LogState:
@@ -46,13 +64,27 @@ class LogState:
     started_slot: int = 0
     finished_at: datetime | None = None
     running_since: datetime | None = None
-    segments: tuple[tuple[Segment, ...], ...] = ()
-    """Each slot's running time, pauses excluded."""
+    last_run: Run | None = None
+    """The latest closed run; the earlier ones hang behind it."""
+    ran: tuple[float, ...] = ()
+    """Each slot's closed running time in seconds, pauses excluded."""
+    first_run: tuple[datetime | None, ...] = ()
+    """When each slot first ran: its actual start."""
     adjustments: tuple[float, ...] = ()
     entered_at: datetime | None = None
     """When the current slot became current, once the day has started and until it ends."""
     stays: tuple[tuple[Segment, ...], ...] = ()
     """Each slot's time as the current slot, pauses included: from entering it to leaving it."""
+
+    def closed_runs(self) -> list[tuple[int, Segment]]:
+        """Every closed run as (slot, segment), in the order they ran."""
+        found = []
+        run = self.last_run
+        while run is not None:
+            found.append((run.slot, run.segment))
+            run = run.before
+        found.reverse()
+        return found
 
 
 class Timeline:
@@ -76,8 +108,10 @@ class Timeline:
         self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._fixed = [slot.fixed for slot in agenda.slots]
         self._stack: list[LogState] = [
-            LogState(segments=((),) * count, adjustments=(0.0,) * count, stays=((),) * count)
+            LogState(ran=(0.0,) * count, first_run=(None,) * count,
+                     adjustments=(0.0,) * count, stays=((),) * count)
         ]
+        self._closed: tuple[LogState, list[list[Segment]]] | None = None
         self.events: list[Event] = []
         self._applied: list[Event] = []  # the actions undo can take back, last on top
         for event in events:
@@ -164,7 +198,8 @@ class Timeline:
         at, last = event.at, len(self._durations) - 1
         if log.finished_at is not None or event.action is Action.UNDO:
             return None
-        current_has_run = bool(log.segments[log.current]) or log.running_since is not None
+        has_run = log.first_run[log.current] is not None
+        current_has_run = has_run or log.running_since is not None
         match event.action:
             case Action.START if not current_has_run:
                 return replace(
@@ -176,7 +211,7 @@ class Timeline:
                 )
             case Action.PAUSE if log.running_since is not None:
                 return _close(log, at)
-            case Action.RESUME if log.running_since is None and log.segments[log.current]:
+            case Action.RESUME if log.running_since is None and has_run:
                 return replace(log, running_since=at)
             case Action.ADJUST if event.seconds:
                 change = float(event.seconds)
@@ -186,6 +221,10 @@ class Timeline:
                     if left <= 0:
                         return None
                     change = max(change, -left)
+                elif self._durations[log.current] + log.adjustments[log.current] + change > (
+                    MAX_SLOT_SECONDS
+                ):
+                    return None  # no slot is made longer than a day
                 adjustments = list(log.adjustments)
                 adjustments[log.current] += change
                 return replace(log, adjustments=tuple(adjustments))
@@ -202,7 +241,7 @@ class Timeline:
     def _remaining_at(self, log: LogState, at: datetime) -> float:
         """The current slot's remaining time at `at`."""
         index = log.current
-        ran = sum((end - begin).total_seconds() for begin, end in log.segments[index])
+        ran = log.ran[index]
         if log.running_since is not None:
             ran += (at - log.running_since).total_seconds()
         return remaining_time(self._durations[index], log.adjustments[index], ran)
@@ -224,14 +263,19 @@ class Timeline:
         on_day = self._planned_on(self.day_at(now))
         shift = self._shift(log, on_day, now)
         planned = [start + shift for start in on_day]
-        runs = self.runs(now)
-        elapsed = [sum((end - begin).total_seconds() for begin, end in run) for run in runs]
+        # Totals kept by the log, not sums over every run: a redraw costs the same at the
+        # thousandth pause as at the first.
+        elapsed = list(log.ran)
+        starts = list(log.first_run)
+        if log.running_since is not None:
+            elapsed[log.current] += (now - log.running_since).total_seconds()
+            starts[log.current] = starts[log.current] or log.running_since
         remaining = [
             remaining_time(self._durations[i], log.adjustments[i], elapsed[i])
             for i in range(count)
         ]
         phase = self._phase(log, remaining[log.current])
-        expected = [run[0][0] if run else planned[i] for i, run in enumerate(runs)]
+        expected = [start or planned[i] for i, start in enumerate(starts)]
         risks: tuple[FixedRisk, ...] = ()
         if log.finished_at is not None:
             # A finished day is measured by its end against the planned end of the day.
@@ -268,12 +312,12 @@ class Timeline:
                 warning=self._warnings[index],
                 elapsed=elapsed[index],
                 expected_start=expected[index],
-                actual_start=run[0][0] if run else None,
+                actual_start=starts[index],
                 actual_end=stays[index][-1][1]
                 if stays[index] and (index != log.current or log.finished_at is not None)
                 else None,
             )
-            for index, run in enumerate(runs)
+            for index in range(count)
         )
         return DayState(
             now=now,
@@ -290,7 +334,13 @@ class Timeline:
     def runs(self, now: datetime) -> list[list[Segment]]:
         """Each slot's running segments, the open one of the current slot ending at `now`."""
         log = self.log
-        runs = [list(segments) for segments in log.segments]
+        if self._closed is None or self._closed[0] is not log:
+            # Read the chain once per log state, not on every redraw.
+            per_slot: list[list[Segment]] = [[] for _ in self._durations]
+            for slot, segment in log.closed_runs():
+                per_slot[slot].append(segment)
+            self._closed = (log, per_slot)
+        runs = [list(segments) for segments in self._closed[1]]
         if log.running_since is not None:
             runs[log.current].append((log.running_since, now))
         return runs
@@ -320,7 +370,7 @@ class Timeline:
         if log.finished_at is not None:
             return Phase.DONE
         if log.running_since is None:
-            return Phase.PAUSED if log.segments[log.current] else Phase.PENDING
+            return Phase.PAUSED if log.first_run[log.current] is not None else Phase.PENDING
         if remaining < 0:
             return Phase.OVERTIME
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
@@ -330,9 +380,14 @@ def _close(log: LogState, at: datetime) -> LogState:
     """End the current slot's running segment, if one is open."""
     if log.running_since is None:
         return log
-    segments = list(log.segments)
-    segments[log.current] = (*segments[log.current], (log.running_since, at))
-    return replace(log, segments=tuple(segments), running_since=None)
+    index, since = log.current, log.running_since
+    ran = list(log.ran)
+    ran[index] += (at - since).total_seconds()
+    first_run = log.first_run
+    if first_run[index] is None:
+        first_run = tuple(since if i == index else start for i, start in enumerate(first_run))
+    return replace(log, last_run=Run(index, (since, at), log.last_run), ran=tuple(ran),
+                   first_run=first_run, running_since=None)
 
 
 def _leave(log: LogState, at: datetime) -> LogState:

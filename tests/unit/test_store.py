@@ -94,8 +94,8 @@ def test_newest_unfinished_skips_finished_days(store: SessionStore, agenda: Agen
     assert store.newest_unfinished() == older
     assert store.newest_unfinished(agenda_file="b.toml") is None
     assert store.newest_unfinished(rehearsal=True) is None
-    assert store.resolve(None) == older
-    assert store.resolve(newer.id) == newer
+    assert store.resolve(None) == (store, older)
+    assert store.resolve(newer.id) == (store, newer)
 
 
 def test_resolve_names_what_is_missing(store: SessionStore) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from facilitator.clean import clean_text
 from facilitator.errors import SessionError
 from facilitator.i18n import date_text, minute_text, signed_minutes, t
-from facilitator.review.analysis import recurring_slots
+from facilitator.review.analysis import noticeable, recurring_slots
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
@@ -166,7 +166,7 @@ def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
                 Text(t("review.unreadable")), "", "", "", "", Text(reason, style="red"))
     over: str | Text = ""
     if summary.over is not None:
-        style = "red" if summary.over >= 60 else "green" if summary.over <= -60 else ""
+        style = {1: "red", -1: "green"}.get(noticeable(summary.over), "")
         over = Text(signed_minutes(summary.over), style=style)
     elif not summary.finished:
         over = Text(t("review.unfinished"), style="dim")

@@ -19,11 +19,12 @@ from facilitator.errors import ReportError
 from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
 from facilitator.notes.wordcloud import weigh
-from facilitator.review.analysis import SessionReview, review_session
+from facilitator.review.analysis import SessionReview, noticeable, review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import (
     default_export_name,
     group_by_question,
+    local_clock,
     slot_list,
     write_export,
 )
@@ -100,7 +101,7 @@ class SessionReviewScreen(Localized, Screen[None]):
         for slot in self.review.slots:
             table.add_row(  # a title as Text: never read as markup
                 str(slot.index + 1), Text(slot.title), minute_text(slot.planned_start),
-                minute_text(slot.actual_start) if slot.actual_start else t("review.skipped"),
+                t("review.skipped") if slot.skipped else local_clock(slot.actual_start),
                 span_text(slot.planned_duration),
                 span_text(slot.actual_duration) if slot.actual_duration is not None else "",
                 _over_text(slot.over),
@@ -139,10 +140,10 @@ class SessionReviewScreen(Localized, Screen[None]):
             planned.append("░" * max(1, round(slot.planned_duration * scale)), style="dim")
             rows.append(planned)
             actual = Text(" " * len(label))
-            if slot.actual_duration is not None:
-                over = slot.over or 0
-                style = "red" if over >= 60 else "green" if over <= -60 else "cyan"
-                actual.append("█" * max(1, round(slot.actual_duration * scale)), style=style)
+            if not slot.skipped:
+                style = {1: "red", -1: "green"}.get(noticeable(slot.over), "cyan")
+                length = round((slot.actual_duration or 0) * scale)
+                actual.append("█" * max(1, length), style=style)
                 actual.append(" ")
                 actual.append_text(_over_text(slot.over))
             rows.append(actual)
@@ -251,5 +252,5 @@ class SessionReviewScreen(Localized, Screen[None]):
 def _over_text(over: float | None) -> Text:
     if over is None:
         return Text("")
-    style = "bold red" if over >= 60 else "bold green" if over <= -60 else ""
+    style = {1: "bold red", -1: "bold green"}.get(noticeable(over), "")
     return Text(signed_minutes(over), style=style)

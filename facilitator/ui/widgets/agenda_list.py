@@ -95,8 +95,8 @@ class AgendaList(VerticalScroll):
         planned = ("~" if agenda_slot.approx else "") + minute_text(slot.planned_start)
         if slot.phase is Phase.DONE:
             when = minute_text(slot.actual_start) if slot.actual_start else ""
-            over = whole_minutes(slot.over)
-            if slot.actual_start is None:
+            over = whole_minutes(slot.overrun)
+            if slot.skipped:
                 info = t("list.skipped")
             else:
                 info = t("list.took", minutes=whole_minutes(slot.elapsed))
