@@ -12,7 +12,7 @@ from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import host_app, notes_app, review_app
 from facilitator.ui.dialogs.message import MessageModal
 from facilitator.ui.screens.review_list import ReviewListScreen
 from facilitator.ui.screens.review_session import SessionReviewScreen
@@ -38,7 +38,7 @@ async def test_the_notes_console_shows_a_planted_note_without_escapes(
 ) -> None:
     host = dialogue_with_hostile_notes(agenda, store, clock)
     assert host.session is not None
-    app = create_app(notes=NoteTaking(store, host.session, "desk", clock))
+    app = notes_app(NoteTaking(store, host.session, "desk", clock))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         prompt = str(app.screen.query_one(NotesList).get_option_at_index(0).prompt)
@@ -54,7 +54,7 @@ async def test_the_reviews_notes_tab_shows_a_planted_note_without_escapes(
     host = dialogue_with_hostile_notes(agenda, store, clock)
     host.act(Action.FINISH)
     host.close()
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "2")
         assert isinstance(app.screen, SessionReviewScreen)
@@ -67,7 +67,7 @@ async def test_a_pasted_message_loses_its_escapes(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     run = HostRun(agenda, store, clock)
-    app = create_app(host=run)
+    app = host_app(run)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "m")
         assert isinstance(app.screen, MessageModal)
@@ -86,7 +86,7 @@ async def test_a_pasted_note_loses_its_escapes(
     host.act(Action.START)
     assert host.session is not None
     notes = NoteTaking(store, host.session, "desk", clock)
-    app = create_app(notes=notes)
+    app = notes_app(notes)
     async with app.run_test(size=SIZE) as pilot:
         editor = app.screen.query_one("#editor", TextArea)
         app.post_message(events.Paste(HOSTILE + "\r\nanden linje"))
@@ -103,7 +103,7 @@ async def test_a_pasted_note_loses_its_escapes(
 async def test_a_pasted_filter_loses_its_escapes(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
         assert isinstance(app.screen, ReviewListScreen)

@@ -10,10 +10,11 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from facilitator.agenda.model import Agenda
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
+from facilitator.roles.stage import Stage
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.dialogs.message import MessageModal
@@ -36,7 +37,7 @@ ACTION = "[@click=app.quit]Click me[/]"
 async def test_a_message_with_a_closing_tag_is_sent_and_shown(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    app = create_app(host=HostRun(agenda, store, clock))
+    app = host_app(HostRun(agenda, store, clock))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("space", "m")
         assert isinstance(app.screen, MessageModal)
@@ -60,7 +61,7 @@ async def test_a_saved_message_with_brackets_does_not_stop_a_resumed_host(
     assert first.session is not None
     run = HostRun(agenda, store, clock)
     run.resume(store.load(first.session.id))
-    app = create_app(host=run)
+    app = host_app(run)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert f"On stage: {CLOSING}" in screen_text(app)
@@ -72,7 +73,7 @@ async def test_the_stage_shows_brackets_as_typed(
     host = HostRun(agenda_with(agenda, title=BRACKETS, speaker="[b]Ann[/b]"), store, clock)
     host.act(Action.START)
     host.send_message(CLOSING)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock, None))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -88,7 +89,7 @@ async def test_action_markup_on_the_stage_does_nothing_when_clicked(
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     host.send_message(ACTION)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock, None))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert ACTION in screen_text(app)
@@ -104,7 +105,7 @@ async def test_the_host_shows_titles_speakers_and_notes_as_typed(
     day = agenda_with(
         agenda, title=BRACKETS, speaker="[i]Ann", note="[/] mind the [red]", day="Day [1]"
     )
-    app = create_app(host=HostRun(day, store, clock))
+    app = host_app(HostRun(day, store, clock))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         shown = screen_text(app)
@@ -131,7 +132,7 @@ async def test_the_notes_console_starts_on_bracketed_titles_and_questions(
     host.act(Action.START)
     host.act(Action.GOTO, slot=2)
     assert host.session is not None
-    app = create_app(notes=NoteTaking(store, host.session, "desk", clock))
+    app = notes_app(NoteTaking(store, host.session, "desk", clock))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
@@ -159,7 +160,7 @@ async def test_the_review_list_and_session_show_titles_as_typed(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     _day_with_brackets(agenda, store, clock)
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReviewListScreen)
@@ -182,7 +183,7 @@ async def test_the_review_filter_takes_brackets(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     _day_with_brackets(agenda, store, clock)
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"zz[/]")
         await pilot.pause()
@@ -199,7 +200,7 @@ async def test_a_notification_quoting_a_file_shows_it_as_written(
         'writer = "bad"\nsession = "x"\n[[note]]\nid = "[/x]"\nslot = "[b]two[/b]"\n',
         encoding="utf-8",
     )
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter")
         await pilot.pause()

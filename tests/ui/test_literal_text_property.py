@@ -23,10 +23,11 @@ from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.cli.check import print_check
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
+from facilitator.roles.stage import Stage
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.dialogs.message import MessageModal
@@ -139,7 +140,7 @@ def the_day(texts: Texts) -> Agenda:
 
 async def drive_host(texts: Texts, store: SessionStore) -> None:
     run = HostRun(the_day(texts), store, fake_clock())
-    app = create_app(host=run)
+    app = host_app(run)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("space", "m")
         app.post_message(events.Paste(texts.message))
@@ -178,7 +179,7 @@ async def drive_stage(texts: Texts, store: SessionStore) -> None:
     host = HostRun(the_day(texts), store, clock)
     host.act(Action.START)
     host.send_message(texts.message)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock, None))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -198,7 +199,7 @@ async def drive_notes(texts: Texts, store: SessionStore) -> None:
     host.act(Action.START)
     host.act(Action.GOTO, slot=2)
     assert host.session is not None
-    app = create_app(notes=NoteTaking(store, host.session, "desk", clock))
+    app = notes_app(NoteTaking(store, host.session, "desk", clock))
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, NotesScreen)
@@ -231,7 +232,7 @@ async def drive_review(texts: Texts, store: SessionStore) -> None:
         ),
         encoding="utf-8",
     )
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, ReviewListScreen)

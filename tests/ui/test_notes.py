@@ -268,7 +268,7 @@ def rehearsal_desk(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Des
     rehearsal.act(Action.START)
     rehearsal.act(Action.GOTO, slot=2)
     assert rehearsal.session is not None
-    notes = NoteTaking(store, store.resolve(None), "desk", clock, newest=NewestSession(store))
+    notes = NoteTaking(store, store.resolve(None)[1], "desk", clock, newest=NewestSession(store))
     return Desk(notes_app(notes), notes, rehearsal)
 
 
