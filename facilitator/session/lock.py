@@ -100,7 +100,7 @@ class SessionLock:
             return True
         except PermissionError:
             return False
-        return False
+        return _is_zombie(pid)
 
     @staticmethod
     def _locked_message(path: Path, holder: dict[str, Any], what: str | None) -> str:
@@ -153,3 +153,14 @@ def guard(folder: Path) -> Iterator[None]:
     finally:
         if fd is not None:
             os.close(fd)  # closing releases the lock
+
+
+def _is_zombie(pid: int) -> bool:
+    """Whether `pid` has ended but not yet been reaped by its parent (a console killed a
+    moment ago still answers a signal then). Only Linux's /proc tells; elsewhere, no."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # The state follows the command name, which is in parentheses and may hold spaces.
+    return stat[stat.rfind(")") + 2 : stat.rfind(")") + 3] == "Z"
