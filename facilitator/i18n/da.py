@@ -272,6 +272,11 @@ DA: dict[str, str] = {
     "agenda.end_before_last": "'end' {end} skal ligge efter {start}, starten på sidste punkt, "
     "{slot}",
     "agenda.past_midnight": "{slot}: 'duration' løber ud over midnat",
+    # Ny plan: et punkts korteste længde
+    "agenda.min_too_long": "{slot}: 'min' {min} er længere end punktet ({length}); angiv "
+    "højst dets længde",
+    "agenda.min_and_keep": "{slot}: 'min' og 'keep = true' sammen; et punkt med keep bliver "
+    "aldrig kortere, så fjern den ene",
     "agenda.unknown_key": "{where}ukendt nøgle '{field}'; {hint}nøglerne er: {names}",
     "agenda.did_you_mean": "mente du '{name}'? ",
     "agenda.no_slots": "ingen punkter; tilføj mindst ét [[slot]] med start og titel",
@@ -362,6 +367,9 @@ DA: dict[str, str] = {
     "check.column.speakers": "oplægsholdere",
     "check.column.questions": "spm.",
     "check.fixed": " fast",
+    # facilitator check: hvor kort en ny plan højst kan gøre hvert punkt
+    "check.column.shortest": "min",
+    "check.kept": "holdes",
     "check.summary": "{count} punkter fra {start} til {end}: {length} · {groups}",
     "check.group": "{name} {minutes} min",
     "check.group.talks": "oplæg",

@@ -272,6 +272,11 @@ EN: dict[str, str] = {
     "agenda.end_before_last": "'end' {end} must come after {start}, the start of the last slot, "
     "{slot}",
     "agenda.past_midnight": "{slot}: 'duration' runs past midnight",
+    # Re-plan: a slot's shortest length
+    "agenda.min_too_long": "{slot}: 'min' {min} is longer than the slot ({length}); give at "
+    "most its length",
+    "agenda.min_and_keep": "{slot}: 'min' and 'keep = true' together; a kept slot is never "
+    "shortened, so drop one of them",
     "agenda.unknown_key": "{where}unknown key '{field}'; {hint}the keys are: {names}",
     "agenda.did_you_mean": "did you mean '{name}'? ",
     "agenda.no_slots": "no slots; add at least one [[slot]] with a start and a title",
@@ -360,6 +365,9 @@ EN: dict[str, str] = {
     "check.column.speakers": "speakers",
     "check.column.questions": "qs",
     "check.fixed": " fixed",
+    # facilitator check: how short a re-plan may make each slot
+    "check.column.shortest": "min",
+    "check.kept": "kept",
     "check.summary": "{count} slots from {start} to {end}: {length} · {groups}",
     "check.group": "{name} {minutes} min",
     "check.group.talks": "talks",
