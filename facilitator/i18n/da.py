@@ -64,6 +64,14 @@ DA: dict[str, str] = {
     "phase.done": "Færdig",
     "day.finished": "Dagen er slut. Tak for i dag!",
     "day.summary": "Sluttede {time}, {offset}.",
+    # Ny plan: længder som værten angiver, og som en ny plan ikke kan bruge
+    "replan.no_slot": "{slot}: det punkt findes ikke",
+    "replan.out_of_reach": "{slot}: en ny plan ændrer nu kun punkterne efter det aktuelle og "
+    "før det punkt, den holder til tiden",
+    "replan.kept": "{slot}: holdes som planlagt (keep = true, eller et fast punkt, et måltid "
+    "eller et valg uden 'min')",
+    "replan.ran": "{slot}: det har allerede kørt; en ny plan ændrer kun punkter, der kommer",
+    "replan.too_short": "{slot}: mindst {shortest}, dets korteste ('min')",
     # Programlisten
     "list.planned": "plan",
     "list.expected": "nu",
@@ -395,6 +403,9 @@ DA: dict[str, str] = {
     "report.after": "{span} efter den planlagte slutning",
     "report.before": "{span} før den planlagte slutning",
     "report.on_plan": "på den planlagte slutning",
+    # Eksport: hvor en ny plan blev lagt
+    "report.replan": "Ny plan kl. {time}, under {slot}: {changes}.",
+    "report.replanned_length": "{planned} → {length}",
     "report.sources": "Forsinkelsen kom fra: {items}.",
     "report.absorbers": "Indhentet i: {items}.",
     "report.general": "Generelt",

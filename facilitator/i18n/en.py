@@ -63,6 +63,14 @@ EN: dict[str, str] = {
     "phase.done": "Done",
     "day.finished": "The day is finished. Thank you!",
     "day.summary": "Finished at {time}, {offset}.",
+    # Re-plan: lengths the host sets that a re-plan cannot take
+    "replan.no_slot": "{slot}: there is no such slot",
+    "replan.out_of_reach": "{slot}: a re-plan now changes only the slots after the current "
+    "one and before the slot it keeps on time",
+    "replan.kept": "{slot}: kept as planned (keep = true, or a fixed slot, a meal or an "
+    "election without 'min')",
+    "replan.ran": "{slot}: it has already run; a re-plan changes only slots still to come",
+    "replan.too_short": "{slot}: at least {shortest}, its shortest ('min')",
     # The agenda list
     "list.planned": "plan",
     "list.expected": "now",
@@ -393,6 +401,9 @@ EN: dict[str, str] = {
     "report.after": "{span} after its planned end",
     "report.before": "{span} before its planned end",
     "report.on_plan": "on its planned end",
+    # Exports: where a re-plan happened
+    "report.replan": "Re-planned at {time}, during {slot}: {changes}.",
+    "report.replanned_length": "{planned} → {length}",
     "report.sources": "Delay came from: {items}.",
     "report.absorbers": "Taken up by: {items}.",
     "report.general": "General",

@@ -22,6 +22,7 @@ from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
 from facilitator.review.analysis import SessionReview, SlotReview, review_session
 from facilitator.review.archive import LoadedSession, archive_text
+from facilitator.timing.timeline import Replanned
 
 
 def _local(moment: datetime | None) -> str:
@@ -51,11 +52,12 @@ def markdown(loaded: LoadedSession) -> str:
             _cell(slot.title),
             _local(slot.planned_start),
             _local(slot.actual_start) or t("report.skipped"),
-            span_text(slot.planned_duration),
+            _planned_length(slot),
             span_text(slot.actual_duration) if slot.actual_duration is not None else "",
             signed_minutes(slot.over) if slot.over is not None else "",
         ]) + " |")
     lines += ["", _day_sentence(review)]
+    lines += [replan_sentence(review, mark) for mark in review.replans]
     if review.delay_sources:
         lines.append(t("report.sources", items=slot_list(review.delay_sources)))
     if review.absorbers:
@@ -75,6 +77,25 @@ def _day_sentence(review: SessionReview) -> str:
         "report.on_plan")
     return t("report.day", start=_local(review.started), end=_local(review.ended),
              over=t(relation, span=span_text(abs(minutes) * 60)))
+
+
+def _planned_length(slot: SlotReview) -> str:
+    """"10 min", or "10 min → 8 min" for a slot a re-plan changed."""
+    if slot.replanned is None:
+        return span_text(slot.planned_duration)
+    return t("report.replanned_length", planned=span_text(slot.planned_duration),
+             length=span_text(slot.replanned))
+
+
+def replan_sentence(review: SessionReview, mark: Replanned) -> str:
+    """"Re-planned at 09:05, during Velkommen: Dialog (10 min → 8 min), …"."""
+    titles = [slot.title for slot in review.slots]
+    changes = []
+    for index, before, after in mark.changes:
+        length = t("report.replanned_length", planned=span_text(before), length=span_text(after))
+        changes.append(f"{titles[index]} ({length})")
+    return t("report.replan", time=_local(mark.at), slot=titles[mark.during],
+             changes=", ".join(changes))
 
 
 REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length",

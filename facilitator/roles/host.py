@@ -6,6 +6,7 @@ tools can run a day with it directly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from facilitator.session.model import Rehearsal, Session, StageMessage
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.clock import Clock
 from facilitator.timing.events import Action, Event
+from facilitator.timing.replan import Proposal, check_lengths, propose
 from facilitator.timing.timeline import DayState, Timeline
 
 if TYPE_CHECKING:
@@ -112,6 +114,30 @@ class HostRun:
         """
         self._check_lock()
         event = Event.of(action, self.clock.now(), seconds, slot)
+        if not self.timeline.apply(event):
+            return False
+        if self.session is not None:
+            self.session.events.append(event)
+        self.unsaved = True
+        self.flush()
+        return True
+
+    # The re-plan (docs/timing.md, "The re-plan"): what `r` proposes, and Enter applying it.
+
+    def replan_proposal(self, chosen: Mapping[int, int] | None = None) -> Proposal | None:
+        """The re-plan for now, around the lengths (seconds by slot index) the host chose;
+        None when a re-plan could change nothing."""
+        return propose(self.timeline, self.clock.now(), chosen)
+
+    def apply_replan(self, lengths: Mapping[int, int]) -> bool:
+        """Record new planned lengths (seconds by slot index) as one `replan` action, which
+        one undo takes back; False, and nothing recorded, when one cannot be set now
+        (`check_lengths` says why) or nothing changes. Written like every action."""
+        self._check_lock()
+        now = self.clock.now()
+        if not lengths or check_lengths(self.timeline, now, lengths):
+            return False
+        event = Event.of(Action.REPLAN, now, lengths=lengths)
         if not self.timeline.apply(event):
             return False
         if self.session is not None:

@@ -10,13 +10,15 @@ and after any crash. See docs/timing.md for the rules.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from facilitator.agenda.model import Agenda
 from facilitator.i18n.rounding import whole_minutes
 from facilitator.timing.events import Action, Event
 from facilitator.timing.forecast import FixedRisk, forecast
+from facilitator.timing.log import LogState, Replanned, close, leave, replan
+from facilitator.timing.need import ReplanNeed, replan_need
 from facilitator.timing.state import (
     LIVE,
     DayState,
@@ -29,30 +31,12 @@ from facilitator.timing.state import (
 
 # The state types are part of the timeline's answer; importers may take them from here.
 __all__ = [
-    "LIVE", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState", "Phase", "SlotState",
-    "Timeline", "seconds_to_next_change",
+    "LIVE", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState", "Phase", "ReplanNeed",
+    "Replanned", "SlotState", "Timeline", "seconds_to_next_change",
 ]
 
 RELATIVE_AFTER = 3600
 """A day started further than this from its plan is timed relative to its actual start."""
-
-
-@dataclass(frozen=True)
-class LogState:
-    """The event log folded up to some event: everything the clock does not change."""
-
-    current: int = 0
-    started_at: datetime | None = None
-    started_slot: int = 0
-    finished_at: datetime | None = None
-    running_since: datetime | None = None
-    segments: tuple[tuple[Segment, ...], ...] = ()
-    """Each slot's running time, pauses excluded."""
-    adjustments: tuple[float, ...] = ()
-    entered_at: datetime | None = None
-    """When the current slot became current, once the day has started and until it ends."""
-    stays: tuple[tuple[Segment, ...], ...] = ()
-    """Each slot's time as the current slot, pauses included: from entering it to leaving it."""
 
 
 class Timeline:
@@ -75,9 +59,7 @@ class Timeline:
         self._durations = [agenda.duration_of(i) for i in range(count)]
         self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._fixed = [slot.fixed for slot in agenda.slots]
-        self._stack: list[LogState] = [
-            LogState(segments=((),) * count, adjustments=(0.0,) * count, stays=((),) * count)
-        ]
+        self._stack: list[LogState] = [LogState.blank(count)]
         self.events: list[Event] = []
         self._applied: list[Event] = []  # the actions undo can take back, last on top
         for event in events:
@@ -175,7 +157,7 @@ class Timeline:
                     entered_at=log.entered_at or at,
                 )
             case Action.PAUSE if log.running_since is not None:
-                return _close(log, at)
+                return close(log, at)
             case Action.RESUME if log.running_since is None and log.segments[log.current]:
                 return replace(log, running_since=at)
             case Action.ADJUST if event.seconds:
@@ -195,8 +177,10 @@ class Timeline:
                 return self._switch(log, log.current - 1, at)
             case Action.GOTO if event.slot is not None and 0 <= event.slot <= last:
                 return self._switch(log, event.slot, at) if event.slot != log.current else None
+            case Action.REPLAN if event.lengths:
+                return replan(log, event.lengths, self._durations, at)
             case Action.FINISH if log.started_at is not None:
-                return replace(_leave(_close(log, at), at), finished_at=at)
+                return replace(leave(close(log, at), at), finished_at=at)
         return None
 
     def _remaining_at(self, log: LogState, at: datetime) -> float:
@@ -205,14 +189,14 @@ class Timeline:
         ran = sum((end - begin).total_seconds() for begin, end in log.segments[index])
         if log.running_since is not None:
             ran += (at - log.running_since).total_seconds()
-        return remaining_time(self._durations[index], log.adjustments[index], ran)
+        return remaining_time(log.length_of(index, self._durations), log.adjustments[index], ran)
 
     def _switch(self, log: LogState, target: int, at: datetime) -> LogState:
         """Leave the current slot for `target`, which starts running if the day has begun.
 
         A slot left while paused keeps the paused time: its stay ends now, not at the pause.
         """
-        log = replace(_leave(_close(log, at), at), current=target)
+        log = replace(leave(close(log, at), at), current=target)
         if log.started_at is None:
             return log
         return replace(log, running_since=at, entered_at=at)
@@ -226,13 +210,14 @@ class Timeline:
         planned = [start + shift for start in on_day]
         runs = self.runs(now)
         elapsed = [sum((end - begin).total_seconds() for begin, end in run) for run in runs]
+        lengths = [log.length_of(i, self._durations) for i in range(count)]
         remaining = [
-            remaining_time(self._durations[i], log.adjustments[i], elapsed[i])
-            for i in range(count)
+            remaining_time(lengths[i], log.adjustments[i], elapsed[i]) for i in range(count)
         ]
         phase = self._phase(log, remaining[log.current])
         expected = [run[0][0] if run else planned[i] for i, run in enumerate(runs)]
         risks: tuple[FixedRisk, ...] = ()
+        need: ReplanNeed | None = None
         if log.finished_at is not None:
             # A finished day is measured by its end against the planned end of the day.
             end = log.finished_at
@@ -249,12 +234,20 @@ class Timeline:
                 current_end = now + timedelta(seconds=max(remaining[log.current], 0.0))
             planned_end = planned[log.current] + timedelta(seconds=self._durations[log.current])
             offset = (current_end - planned_end).total_seconds()
+            # The delay passes on less what re-plans took from the later slots.
+            changes = [lengths[i] - self._durations[i] for i in range(count)]
             later = forecast(
                 planned, [max(left, 0.0) for left in remaining], self._fixed, log.current,
-                offset, current_end,
+                offset, current_end, changes,
             )
             expected[log.current + 1:] = later.starts
             end, risks = later.end, later.risks
+            if log.started_at is not None:
+                last_end = planned[-1] + timedelta(seconds=self._durations[-1])
+                need = replan_need(
+                    self.agenda, log.current, planned, lengths, elapsed, later.delays,
+                    (end - last_end).total_seconds(), now,
+                )
         stays = self.stays(now)
         slots = tuple(
             SlotState(
@@ -263,7 +256,7 @@ class Timeline:
                 else Phase.DONE if index < log.current or log.finished_at is not None
                 else Phase.PENDING,
                 planned_start=planned[index],
-                planned_duration=self._durations[index],
+                planned_duration=lengths[index],
                 adjustment=log.adjustments[index],
                 warning=self._warnings[index],
                 elapsed=elapsed[index],
@@ -272,6 +265,8 @@ class Timeline:
                 actual_end=stays[index][-1][1]
                 if stays[index] and (index != log.current or log.finished_at is not None)
                 else None,
+                replanned_from=self._durations[index]
+                if lengths[index] != self._durations[index] else None,
             )
             for index, run in enumerate(runs)
         )
@@ -285,7 +280,20 @@ class Timeline:
             relative=shift != timedelta(0),
             expected_end=end,
             fixed_risks=risks,
+            replan=need,
         )
+
+    def state_with(self, event: Event, now: datetime) -> DayState | None:
+        """The day at `now` as it would be with `event` applied, or None when it does not
+        apply; the log is left as it was. A proposal is shown as applying it would make it."""
+        folded = self._fold(self.log, event)
+        if folded is None:
+            return None
+        self._stack.append(folded)
+        try:
+            return self.state(now)
+        finally:
+            self._stack.pop()
 
     def runs(self, now: datetime) -> list[list[Segment]]:
         """Each slot's running segments, the open one of the current slot ending at `now`."""
@@ -325,20 +333,3 @@ class Timeline:
             return Phase.OVERTIME
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
 
-
-def _close(log: LogState, at: datetime) -> LogState:
-    """End the current slot's running segment, if one is open."""
-    if log.running_since is None:
-        return log
-    segments = list(log.segments)
-    segments[log.current] = (*segments[log.current], (log.running_since, at))
-    return replace(log, segments=tuple(segments), running_since=None)
-
-
-def _leave(log: LogState, at: datetime) -> LogState:
-    """End the current slot's stay, if the day has started: it is no longer current."""
-    if log.entered_at is None:
-        return log
-    stays = list(log.stays)
-    stays[log.current] = (*stays[log.current], (log.entered_at, at))
-    return replace(log, stays=tuple(stays), entered_at=None)
