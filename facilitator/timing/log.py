@@ -50,7 +50,9 @@ class LogState:
     def blank(cls, count: int) -> LogState:
         """The log of a day of `count` slots before any action."""
         return cls(
-            segments=((),) * count, adjustments=(0.0,) * count, stays=((),) * count,
+            segments=((),) * count,
+            adjustments=(0.0,) * count,
+            stays=((),) * count,
             lengths=(None,) * count,
         )
 
@@ -86,12 +88,12 @@ def replan(
     nothing changes."""
     if log.started_at is None or not new:
         return None
-    if any(not log.current < index < len(planned) or length <= 0
-           for index, length in new.items()):
+    if any(not log.current < index < len(planned) or length <= 0 for index, length in new.items()):
         return None
     changes = tuple(
         (index, log.length_of(index, planned), length)
-        for index, length in sorted(new.items()) if length != log.length_of(index, planned)
+        for index, length in sorted(new.items())
+        if length != log.length_of(index, planned)
     )
     if not changes:
         return None

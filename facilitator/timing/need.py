@@ -80,8 +80,9 @@ def replan_need(
     stop = count if target is None else target
     # A fixed slot whose time has passed is moved, not held: cutting before it would not
     # bring it back, so a re-plan changes only the slots after it.
-    first = max([i + 1 for i in range(current + 1, stop) if agenda.slots[i].fixed],
-                default=current + 1)
+    first = max(
+        [i + 1 for i in range(current + 1, stop) if agenda.slots[i].fixed], default=current + 1
+    )
     seconds = end_delay if target is None else delays[target - current - 1]
     reach = [i for i in range(first, stop) if movable(agenda, i, ran)]
     room = sum(max(0, lengths[i] - agenda.shortest_of(i)) for i in reach)

@@ -132,7 +132,9 @@ def propose(
 
 
 def check_lengths(
-    timeline: Timeline, now: datetime, lengths: Mapping[int, int],
+    timeline: Timeline,
+    now: datetime,
+    lengths: Mapping[int, int],
     state: DayState | None = None,
 ) -> dict[int, str]:
     """What is wrong with each length (seconds by slot index) a re-plan cannot set now:
@@ -154,8 +156,9 @@ def check_lengths(
         elif not _movable(timeline, state, index):
             problems[index] = t("replan.ran", slot=label)
         elif length < agenda.shortest_of(index):
-            problems[index] = t("replan.too_short", slot=label,
-                                shortest=span_text(agenda.shortest_of(index)))
+            problems[index] = t(
+                "replan.too_short", slot=label, shortest=span_text(agenda.shortest_of(index))
+            )
     return problems
 
 
@@ -193,8 +196,13 @@ def _apportion(total: int, weights: Mapping[int, int], capped: bool = True) -> d
 
 
 def _proposal(
-    timeline: Timeline, before: DayState, after: DayState, need: ReplanNeed,
-    new: Mapping[int, int], chosen: Mapping[int, int], problems: dict[int, str],
+    timeline: Timeline,
+    before: DayState,
+    after: DayState,
+    need: ReplanNeed,
+    new: Mapping[int, int],
+    chosen: Mapping[int, int],
+    problems: dict[int, str],
 ) -> Proposal:
     """The proposal as `after` (the day with the re-plan applied) shows it."""
     if need.target is None:
@@ -215,11 +223,16 @@ def _proposal(
             movable=need.first <= slot.index and _movable(timeline, before, slot.index),
             chosen=slot.index in chosen,
         )
-        for slot in after.slots[before.current + 1:need.stop]
+        for slot in after.slots[before.current + 1 : need.stop]
     )
     left = after.replan.seconds if after.replan is not None else 0.0
     return Proposal(
-        at=before.now, need=need, target_planned=target_planned,
-        target_expected=target_expected, slots=slots, expected_end=after.expected_end,
-        unsaved=max(left, 0.0), problems=problems,
+        at=before.now,
+        need=need,
+        target_planned=target_planned,
+        target_expected=target_expected,
+        slots=slots,
+        expected_end=after.expected_end,
+        unsaved=max(left, 0.0),
+        problems=problems,
     )

@@ -46,7 +46,8 @@ def test_the_header_says_a_re_plan_would_help_when_lunch_is_threatened(
     state = host.state()
     assert state.offset == 15 * 60
     assert [(risk.index, risk.seconds, risk.held) for risk in state.fixed_risks] == [
-        (LUNCH, 900.0, True)]
+        (LUNCH, 900.0, True)
+    ]
     assert state.replan is not None and state.replan.target == LUNCH
     assert state.replan.seconds == 900 and state.replan_helps
 
@@ -70,7 +71,8 @@ def test_the_proposal_cuts_15_minutes_before_lunch_in_whole_minutes(
 
 
 def test_applying_it_brings_lunch_back_to_noon_for_every_reader(
-    rehearsal: tuple[HostRun, FakeClock], store: SessionStore,
+    rehearsal: tuple[HostRun, FakeClock],
+    store: SessionStore,
 ) -> None:
     host, _ = rehearsal
     proposal = host.replan_proposal()
@@ -88,7 +90,8 @@ def test_applying_it_brings_lunch_back_to_noon_for_every_reader(
     stored = tomllib.loads((store.folder(host.session.id) / SESSION_FILE).read_text())
     assert stored["event"][-1]["action"] == "replan"
     assert stored["event"][-1]["lengths"] == {
-        str(index): length for index, length in proposal.lengths.items()}
+        str(index): length for index, length in proposal.lengths.items()
+    }
     replayed = store.load(host.session.id).timeline(CPH).state(host.clock.now())
     assert replayed == state
 
@@ -123,7 +126,8 @@ def test_lengths_a_re_plan_cannot_set_are_named(rehearsal: tuple[HostRun, FakeCl
     chosen = {DIALOGUE: 4 * 60, LUNCH: 600, ELECTION: 600, 0: 60, 99: 60}
     problems = check_lengths(host.timeline, host.clock.now(), chosen)
     assert problems[DIALOGUE] == (
-        'slot 3 "Dialog ved bordene": at least 5 min, its shortest (\'min\')')
+        "slot 3 \"Dialog ved bordene\": at least 5 min, its shortest ('min')"
+    )
     assert "slot 13" in problems[LUNCH] and "before the slot it keeps on time" in problems[LUNCH]
     assert "slot 14" in problems[ELECTION] and "slot 1 " in problems[0]
     assert problems[99] == "slot 100: there is no such slot"
@@ -164,12 +168,19 @@ def test_ahead_the_spare_time_goes_to_the_dialogues(agenda: Agenda) -> None:
 
 
 def test_without_a_fixed_slot_the_re_plan_keeps_the_days_end() -> None:
-    agenda = parse_agenda({"title": "Day", "end": "10:00", "slot": [
-        {"start": "9.00", "title": "Welcome", "kind": "welcome"},
-        {"start": "9.10", "title": "Keynote", "kind": "talk", "keep": True},
-        {"start": "9.30", "title": "Dialogue", "kind": "dialogue", "min": "10m"},
-        {"start": "9.50", "title": "Round-up", "kind": "summary"},
-    ]}, source="day.toml")
+    agenda = parse_agenda(
+        {
+            "title": "Day",
+            "end": "10:00",
+            "slot": [
+                {"start": "9.00", "title": "Welcome", "kind": "welcome"},
+                {"start": "9.10", "title": "Keynote", "kind": "talk", "keep": True},
+                {"start": "9.30", "title": "Dialogue", "kind": "dialogue", "min": "10m"},
+                {"start": "9.50", "title": "Round-up", "kind": "summary"},
+            ],
+        },
+        source="day.toml",
+    )
     timeline = Timeline(agenda, tz=CPH)
     timeline.apply(Event.of(Action.START, at(9, 0)))
     now = at(9, 17, 30)  # the welcome is 7.5 minutes over
@@ -212,6 +223,8 @@ def test_the_review_and_the_minutes_mark_the_re_plan(
     assert review.slots[TALK].replanned is None
     text = markdown(LoadedSession(session=host.session, notes_files=()))
     assert "| 1 h → 50 min |" in text
-    assert ("Re-planned at 09:05, during Velkommen til arbejdsmiljødagen: Fælles lederskab og "
-            "dets betydning for arbejdsmiljøet (1 h → 50 min), Dialog ved bordene "
-            "(30 min → 25 min).") in text
+    assert (
+        "Re-planned at 09:05, during Velkommen til arbejdsmiljødagen: Fælles lederskab og "
+        "dets betydning for arbejdsmiljøet (1 h → 50 min), Dialog ved bordene "
+        "(30 min → 25 min)."
+    ) in text

@@ -55,9 +55,9 @@ def days(draw: st.DrawFn) -> tuple[Agenda, Timeline, Any]:
     timeline = Timeline(agenda, tz=CPH)
     when = timeline.planned_start(0) + timedelta(seconds=draw(st.floats(-300, 1800)))
     timeline.apply(Event.of(Action.START, when))
-    for gap, (action, seconds, slot) in draw(st.lists(
-        st.tuples(st.floats(0, 2400, allow_nan=False), moves), max_size=8
-    )):
+    for gap, (action, seconds, slot) in draw(
+        st.lists(st.tuples(st.floats(0, 2400, allow_nan=False), moves), max_size=8)
+    ):
         when += timedelta(seconds=gap)
         timeline.apply(Event.of(action, when, seconds, slot))
     return agenda, timeline, when + timedelta(seconds=draw(st.floats(0, 3600)))
@@ -69,12 +69,19 @@ def on_time(proposal: Proposal, after: DayState) -> bool:
     if target is not None:
         slot = after.slots[target]
         before = after.slots[target - 1]
-        end_before = before.expected_start + timedelta(seconds=max(before.remaining, 0))
-        return (slot.expected_start == slot.planned_start
-                and proposal.target_planned - timedelta(seconds=1) < end_before
-                <= proposal.target_planned)
-    return (proposal.target_planned - timedelta(seconds=1) < after.expected_end
-            <= proposal.target_planned)
+        # Planned to end, by its length: a slot the host went back from has less left.
+        end_before = before.expected_start + timedelta(seconds=before.planned_duration)
+        return (
+            slot.expected_start == slot.planned_start
+            and proposal.target_planned - timedelta(seconds=1)
+            < end_before
+            <= proposal.target_planned
+        )
+    return (
+        proposal.target_planned - timedelta(seconds=1)
+        < after.expected_end
+        <= proposal.target_planned
+    )
 
 
 def apply(timeline: Timeline, proposal: Proposal, now: Any) -> bool:
@@ -105,7 +112,8 @@ def test_a_feasible_cut_brings_the_target_back_exactly_on_time(
 @SETTINGS
 @given(day=days(), data=st.data())
 def test_no_slot_goes_below_its_min_and_kept_slots_are_untouched(
-    day: tuple[Agenda, Timeline, Any], data: st.DataObject,
+    day: tuple[Agenda, Timeline, Any],
+    data: st.DataObject,
 ) -> None:
     agenda, timeline, now = day
     proposal = propose(timeline, now)
@@ -113,10 +121,14 @@ def test_no_slot_goes_below_its_min_and_kept_slots_are_untouched(
         return
     # The host may choose any length in the dialog; those that cannot be are refused.
     movable = [slot for slot in proposal.slots if slot.movable]
-    chosen = {
-        slot.index: data.draw(st.integers(60, 2 * slot.planned))
-        for slot in data.draw(st.lists(st.sampled_from(movable), unique=True, max_size=3))
-    } if movable else {}
+    chosen = (
+        {
+            slot.index: data.draw(st.integers(60, 2 * slot.planned))
+            for slot in data.draw(st.lists(st.sampled_from(movable), unique=True, max_size=3))
+        }
+        if movable
+        else {}
+    )
     proposal = propose(timeline, now, chosen)
     assert proposal is not None
     for index, length in proposal.lengths.items():
@@ -159,9 +171,7 @@ def test_the_total_cut_is_what_was_needed(day: tuple[Agenda, Timeline, Any]) -> 
 
 @SETTINGS
 @given(day=days(), later=st.floats(0, 3600))
-def test_undo_restores_the_state_before(
-    day: tuple[Agenda, Timeline, Any], later: float
-) -> None:
+def test_undo_restores_the_state_before(day: tuple[Agenda, Timeline, Any], later: float) -> None:
     _, timeline, now = day
     proposal = propose(timeline, now)
     if proposal is None or not proposal.lengths:
@@ -174,10 +184,15 @@ def test_undo_restores_the_state_before(
 
 
 @SETTINGS
-@given(day=days(), rest=st.lists(st.tuples(st.floats(0, 1800), moves), max_size=5),
-       finish=st.floats(0, 1800))
+@given(
+    day=days(),
+    rest=st.lists(st.tuples(st.floats(0, 1800), moves), max_size=5),
+    finish=st.floats(0, 1800),
+)
 def test_every_reader_replays_the_re_plan_and_the_delay_still_adds_up(
-    day: tuple[Agenda, Timeline, Any], rest: list[tuple[float, Any]], finish: float,
+    day: tuple[Agenda, Timeline, Any],
+    rest: list[tuple[float, Any]],
+    finish: float,
 ) -> None:
     """The log read back from the session file gives the same day; the review measures
     the slots against the printed programme, so over and under still add up."""
@@ -194,17 +209,19 @@ def test_every_reader_replays_the_re_plan_and_the_delay_still_adds_up(
     assert replayed.state(when) == state
     if not state.finished:
         # The forecast's rules hold with re-planned lengths too.
-        starts = [slot.expected_start for slot in state.slots[state.current:]]
+        starts = [slot.expected_start for slot in state.slots[state.current :]]
         assert starts == sorted(starts)
         last = state.slots[-1]
         if state.current < last.index:
             assert state.expected_end == last.expected_start + timedelta(
-                seconds=max(last.remaining, 0))
+                seconds=max(last.remaining, 0)
+            )
     end = when + timedelta(seconds=finish)
     if not timeline.apply(Event.of(Action.FINISH, end)):
         return
-    session = Session(id="x", created=now, day=timeline.day, agenda=agenda,
-                      events=list(timeline.events))
+    session = Session(
+        id="x", created=now, day=timeline.day, agenda=agenda, events=list(timeline.events)
+    )
     review = review_session(session)
     assert review.replans and review.over is not None and review.started is not None
     slots = review.slots
