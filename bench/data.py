@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from facilitator.agenda.model import load_agenda
 from facilitator.notes.model import Note
 from facilitator.notes.store import NotesWriter
 from facilitator.roles.host import HostRun
+from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
-from facilitator.timing.events import Action
+from facilitator.timing.events import Action, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("tillid psykologisk tryghed feedback dialog fællesskab ledelse trivsel ansvar "
@@ -53,3 +54,18 @@ def many_sessions(sessions: Path, count: int) -> None:
         (target / "session.toml").write_text(
             text.replace(f'id = "{session_id}"', f'id = "{target.name}"', 1), encoding="utf-8")
     shutil.rmtree(source)
+
+
+def session_with_events(sessions: Path, count: int) -> str:
+    """A finished session whose first slot was paused and resumed until the log holds
+    `count` events; written once, as a host that saved after each would take too long."""
+    agenda = load_agenda(ROOT / "agenda.toml")
+    start = datetime(2024, 11, 26, 7, 45, tzinfo=UTC)
+    events = [Event.of(Action.START, start)]
+    while len(events) < count - 1:
+        at = start + timedelta(seconds=len(events))
+        events.append(Event.of(Action.PAUSE if len(events) % 2 else Action.RESUME, at))
+    events.append(Event.of(Action.FINISH, start + timedelta(seconds=count)))
+    session = Session(id=f"events-{count}", created=start, day=agenda.date, agenda=agenda,
+                      event=events)
+    return SessionStore(sessions).create(session).id

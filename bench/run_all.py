@@ -1,8 +1,10 @@
 """`make bench`: every budget of DESIGN.md measured against its baseline; writes RESULTS.md.
 
-    python bench/run_all.py [--quick]
+    python bench/run_all.py [--quick] [--only NAME]
 
 --quick shortens the CPU measurement (for trying the script, not for the record).
+--only NAME runs one measurement (a function name below, such as events_export) and
+prints it without writing RESULTS.md.
 """
 
 from __future__ import annotations
@@ -14,13 +16,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.data import ROOT, many_sessions, session_with_notes  # noqa: E402
+from bench.data import (  # noqa: E402
+    ROOT,
+    many_sessions,
+    session_with_events,
+    session_with_notes,
+)
 from bench.terminal import Tmux, time_to_paint  # noqa: E402
 from facilitator.notes.model import Note  # noqa: E402
 
@@ -149,6 +157,29 @@ def review_paint(work: Path) -> list[Figure]:
     ]
 
 
+def events_export(work: Path) -> list[Figure]:
+    """Markdown minutes of a day of 100,000 timing events against one of 1,000: reading the
+    session and writing the report must grow with the events, not with their square."""
+    from facilitator.review.archive import load_any
+    from facilitator.review.exports import export_bytes
+    from facilitator.session.store import SessionStore
+
+    store = SessionStore(work / "events-sessions")
+    small, large = session_with_events(store.root, 1_000), session_with_events(store.root, 100_000)
+
+    def seconds(session_id: str) -> float:
+        started = time.perf_counter()
+        export_bytes(load_any(store, session_id), "md")
+        return time.perf_counter() - started
+
+    one = statistics.median(seconds(small) for _ in range(RUNS))
+    many = seconds(large)
+    ratio = many / one
+    return [Figure("export --format md of 100,000 events against 1,000", f"{many:.2f} s",
+                   f"≤ 150 × 1,000 events ({one * 1000:.1f} ms) = {150 * one:.2f} s",
+                   ratio <= 150, f"ratio {ratio:.0f}")]
+
+
 def machine() -> str:
     """What the figures were measured on."""
     cpu = "unknown processor"
@@ -167,13 +198,30 @@ def machine() -> str:
 def main() -> int:
     """Run every benchmark and write bench/RESULTS.md; exit 1 if a budget is missed."""
     quick = "--quick" in sys.argv
+    measures: dict[str, Callable[[Path], list[Figure]]] = {
+        "first_paint": first_paint,
+        "countdown_cpu": lambda w: countdown_cpu(w, 10 if quick else 60),
+        "note_saving": note_saving,
+        "review_paint": review_paint,
+        "events_export": events_export,
+    }
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    if only is not None and only not in measures:
+        print(f"no measurement {only!r}; choose from {', '.join(measures)}", file=sys.stderr)
+        return 2
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        for measure in (first_paint, lambda w: countdown_cpu(w, 10 if quick else 60),
-                        note_saving, review_paint):
+        for name, measure in measures.items():
+            if only is not None and name != only:
+                continue
             figures += measure(work)
             print(figures[-1].name, figures[-1].value, flush=True)
+    if only is not None:
+        for f in figures:
+            print(f"{f.name}: {f.value}, budget {f.budget}: "
+                  f"{'pass' if f.passed else 'MISS'} ({f.detail})")
+        return 0 if all(f.passed for f in figures) else 1
     lines = [
         "# Benchmark results", "",
         f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {machine()}"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
+import sys
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from facilitator.errors import WriteError
 from facilitator.i18n import t
 
 
@@ -26,10 +29,17 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, fsync it, and rename it over `path`."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write `data` to a temporary file beside `path`, fsync it, and rename it over `path`.
+
+    A new file gets the mode the umask gives (as `open` would give it), so a colleague on a
+    shared folder can read it where the umask allows; a rewritten file keeps its mode.
+    """
+    mode = _mode_to_keep(path)
+    fd, temporary = _create_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -39,6 +49,27 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.unlink(temporary)
         raise
     _fsync_folder(path.parent)
+
+
+def _mode_to_keep(path: Path) -> int | None:
+    """The permission bits of the regular file at `path`, or None when there is none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return stat.S_IMODE(status.st_mode) if stat.S_ISREG(status.st_mode) else None
+
+
+def _create_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder, created 0666 so that the umask applies
+    (mkstemp would make it 0600 whatever the umask)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -73,22 +104,36 @@ def validation_message(path: Path, error: ValidationError) -> str:
             problem = t("file.field_missing")
         elif item["type"] == "extra_forbidden":
             problem = t("file.field_unknown")
+        elif item["type"] == "value_error":  # our own validators name the value
+            problem = str(item["msg"]).removeprefix("Value error, ")
         else:  # pydantic's own words say what the value should have been
-            problem = t("file.field_invalid", value=item.get("input"), reason=item["msg"])
+            problem = t("file.field_invalid", value=_short(item.get("input")),
+                        reason=item["msg"])
         lines.append(t("file.invalid", path=path, where=where or "-", problem=problem))
     return "\n".join(lines)
 
 
-def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, Any]:
-    """Read a TOML file, turning every way it can fail into `error_type` with the file's name."""
+def _short(value: Any) -> str:
+    """A value as a message quotes it: a long list or text cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def read_file(path: Path, error_type: type[Exception], what: str) -> bytes:
+    """The bytes of a file, every way reading can fail turned into `error_type` naming it."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise error_type(t("file.missing", path=path, what=what)) from None
     except IsADirectoryError:
         raise error_type(t("file.folder", path=path, what=what)) from None
     except OSError as error:
         raise error_type(t("file.unreadable", path=path, reason=error.strerror)) from None
+
+
+def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, Any]:
+    """Read a TOML file, turning every way it can fail into `error_type` with the file's name."""
+    raw = read_file(path, error_type, what)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -99,6 +144,44 @@ def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, A
     except tomllib.TOMLDecodeError as error:
         raise error_type(t("file.not_toml", path=path, reason=error)) from None
 
+
+_KINDS = ((stat.S_ISLNK, "file.kind.link"), (stat.S_ISFIFO, "file.kind.fifo"),
+          (stat.S_ISCHR, "file.kind.device"), (stat.S_ISBLK, "file.kind.device"),
+          (stat.S_ISSOCK, "file.kind.socket"))
+
+
+def check_output(path: Path, force: bool, error_type: type[Exception]) -> None:
+    """Refuse an output path that exists (unless `force`) or is anything but a regular file.
+
+    `--force` replaces a file; a folder, a symbolic link, a FIFO or a device is never
+    replaced, since writing there is surely not what was meant.
+    """
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return  # nothing there: a missing folder or no permission shows when writing
+    if stat.S_ISDIR(mode):
+        raise error_type(t("file.is_folder", path=path))
+    for is_kind, key in _KINDS:
+        if is_kind(mode):
+            raise error_type(t("file.not_regular", path=path, kind=t(key)))
+    if not force:
+        raise error_type(t("file.exists", path=path))
+
+
+def write_stdout(data: bytes) -> None:
+    """Write `data` to standard output; WriteError when it cannot (a full disk, a closed
+    pipe), with nothing more written, so that Python's own flush at exit stays quiet."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except OSError as error:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        reason = error.strerror or str(error)
+        raise WriteError(t("file.stdout_not_written", reason=reason)) from None
 
 
 class FileWatcher:

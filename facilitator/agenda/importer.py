@@ -13,6 +13,7 @@ from datetime import date, time
 
 from facilitator.agenda.durations import format_clock
 from facilitator.agenda.model import Agenda, SlotKind, parse_agenda
+from facilitator.clean import clean_text
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 
@@ -209,7 +210,7 @@ def parse_programme(
 ) -> ImportResult:
     """Turn programme text into an agenda; ImportProblem says why when it cannot."""
     remarks: list[Remark] = []
-    lines = text.splitlines()
+    lines = clean_text(text).splitlines()  # a pasted programme may hold anything
     title: str | None = None
     found_date: date | None = None
     days: list[_Day] = [_Day("", 0)]

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from facilitator.agenda.durations import format_clock, format_duration, parse_clock, parse_duration
+from facilitator.clean import CleanText
 from facilitator.errors import AgendaError
 from facilitator.files import read_toml
 from facilitator.i18n import t
@@ -35,6 +36,11 @@ Seconds = Annotated[int, BeforeValidator(parse_duration), PlainSerializer(format
 
 DEFAULT_WARNING = 120
 DEFAULT_TABLES = 8
+
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(8999, 12, 31)
+"""The days the program works with: far enough from the years 1 and 9999, where Python's
+datetime ends, that no sum of a day's times and offsets can overflow."""
 
 
 class SlotKind(StrEnum):
@@ -73,9 +79,9 @@ class Slot(BaseModel):
 
     start: ClockTime
     """When the slot is planned to start."""
-    title: str = Field(min_length=1)
+    title: CleanText = Field(min_length=1)
     """What the programme calls it."""
-    speakers: list[str] = Field(default_factory=list)
+    speakers: list[CleanText] = Field(default_factory=list)
     """Who speaks or leads it, in programme order."""
     kind: SlotKind = SlotKind.OTHER
     """What happens in it."""
@@ -83,7 +89,7 @@ class Slot(BaseModel):
     """How long it lasts; absent means until the next slot (or the agenda's end)."""
     warning: Seconds | None = None
     """Remaining time at which the countdown warns; absent means the agenda's default."""
-    questions: list[str] = Field(default_factory=list)
+    questions: list[CleanText] = Field(default_factory=list)
     """The printed questions of a table dialogue."""
     tables: int | None = Field(default=None, ge=1, le=500)
     """How many tables report in this slot; absent means the agenda's default."""
@@ -95,7 +101,7 @@ class Slot(BaseModel):
     """A re-plan never changes this slot's length."""
     approx: bool = False
     """The programme gives the start as "ca." (about)."""
-    note: str | None = None
+    note: CleanText | None = None
     """The host's own note; never shown on stage."""
 
     @field_validator("title")
@@ -111,15 +117,15 @@ class Agenda(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    title: str = Field(min_length=1)
+    title: CleanText = Field(min_length=1)
     """The day's name, shown in the header and on reports."""
     date: dt.date | None = None
     """The day's date; absent means the day the session is held."""
-    venue: str | None = None
+    venue: CleanText | None = None
     """Where it is held."""
     language: Literal["da", "en"] | None = None
     """The language of the console for this day."""
-    timezone: str | None = None
+    timezone: CleanText | None = None
     """The venue's IANA time zone ("Europe/Copenhagen") for calendar exports."""
     end: ClockTime | None = None
     """When the last slot ends, unless the last slot has a duration."""
@@ -127,10 +133,17 @@ class Agenda(BaseModel):
     """The default warning threshold of every slot."""
     tables: int = Field(default=DEFAULT_TABLES, ge=1, le=500)
     """The default number of tables that report in a dialogue."""
-    stopwords: list[str] = Field(default_factory=list)
+    stopwords: list[CleanText] = Field(default_factory=list)
     """Extra words the word cloud leaves out, on top of the shipped lists."""
     slots: list[Slot] = Field(alias="slot", min_length=1)
     """The programme, in order of start."""
+
+    @field_validator("date")
+    @classmethod
+    def _a_day_in_range(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not FIRST_DAY <= value <= LAST_DAY:
+            raise ValueError(t("time.day_range", value=value, first=FIRST_DAY, last=LAST_DAY))
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -7,6 +7,7 @@ Every FacilitatorError is printed to stderr and exits with status 2, never a tra
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import tomllib
 from collections.abc import Callable, Sequence
@@ -17,17 +18,27 @@ from facilitator import __version__
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, choose_language, set_language, t
 
-COMMANDS = ("run", "check", "stage", "notes", "review", "export", "import")
-EXIT_USAGE = 2
+COMMAND_MODULES = {
+    "run": "run",
+    "check": "check",
+    "stage": "stage",
+    "notes": "notes",
+    "review": "review",
+    "export": "export",
+    "import": "import_programme",
+}
+"""The module under facilitator.cli that carries out each command, as `command(args)`."""
 _TOP_FLAGS = ("-h", "--help", "--version")
 
 
 def _speed(text: str) -> float:
+    from facilitator.timing.clock import MAX_SPEED
+
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.speed_number", value=text)) from None
-    if not 0 < value <= 3600:
+    if not 0 < value <= MAX_SPEED:
         raise argparse.ArgumentTypeError(t("cli.speed_range", value=text))
     return value
 
@@ -127,20 +138,15 @@ def _language_of_agenda(path: Path) -> str | None:
 
 def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one."""
+    from facilitator.review.archive import session_named
     from facilitator.session.store import SessionStore
 
     store = SessionStore(sessions)
     try:
-        from facilitator.review.archive import is_archive, load_archive
-
-        if name is not None and is_archive(name):
-            return load_archive(Path(name)).session.agenda.language
-        if name is not None:
-            return store.resolve(name).agenda.language  # session.toml alone, not the notes
-        newest = store.newest()
-        return newest.agenda.language if newest else None
+        session = session_named(store, name) if name is not None else store.newest()
     except FacilitatorError:
         return None
+    return session.agenda.language if session else None
 
 
 def _agenda_language(args: argparse.Namespace) -> str | None:
@@ -154,81 +160,23 @@ def _agenda_language(args: argparse.Namespace) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in _TOP_FLAGS):
+    if not args_list or (args_list[0] not in COMMAND_MODULES and args_list[0] not in _TOP_FLAGS):
         args_list.insert(0, "run")
     flag = _flag_in(args_list)
     set_language(choose_language(flag))
     args = build_parser().parse_args(args_list)
     set_language(choose_language(args.lang, _agenda_language(args)))
-    handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
     try:
-        return handler(args)
+        return _handler(args.command)(args)
     except FacilitatorError as error:
         print(f"facilitator: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return error.exit_status
     except KeyboardInterrupt:
         return 130
 
 
-def _check(args: argparse.Namespace) -> int:
-    from facilitator.agenda.model import load_agenda
-    from facilitator.cli.check import print_check
-
-    print_check(load_agenda(args.agenda), Path(args.agenda))
-    return 0
-
-
-def _run(args: argparse.Namespace) -> int:
-    from facilitator.cli.consoles import run_host
-
-    return run_host(args)
-
-
-def _stage(args: argparse.Namespace) -> int:
-    from facilitator.cli.consoles import run_stage
-
-    return run_stage(args)
-
-
-def _notes(args: argparse.Namespace) -> int:
-    from facilitator.cli.consoles import run_notes
-
-    return run_notes(args)
-
-
-def _review(args: argparse.Namespace) -> int:
-    from facilitator.cli.consoles import run_review
-
-    return run_review(args)
-
-
-def _export(args: argparse.Namespace) -> int:
-    from facilitator.review.archive import load_any
-    from facilitator.review.exports import export_bytes, write_export
-    from facilitator.session.store import SessionStore
-
-    loaded = load_any(SessionStore(args.sessions), args.session)
-    if args.output is None:
-        sys.stdout.buffer.write(export_bytes(loaded, args.format))
-        sys.stdout.flush()
-        return 0
-    path = write_export(loaded, args.format, Path(args.output), force=args.force)
-    print(t("cli.wrote", path=path), file=sys.stderr)
-    return 0
-
-
-def _import(args: argparse.Namespace) -> int:
-    from facilitator.cli.import_programme import run_import
-
-    return run_import(args)
-
-
-_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "run": _run,
-    "check": _check,
-    "stage": _stage,
-    "notes": _notes,
-    "review": _review,
-    "export": _export,
-    "import": _import,
-}
+def _handler(name: str) -> Callable[[argparse.Namespace], int]:
+    """The command's own module, imported only now: `check` must not load Textual."""
+    module = importlib.import_module(f"facilitator.cli.{COMMAND_MODULES[name]}")
+    handler: Callable[[argparse.Namespace], int] = module.command
+    return handler

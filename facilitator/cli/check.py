@@ -1,15 +1,20 @@
-"""The printed report of `facilitator check`: the planned day as a Rich table, then totals."""
+"""`facilitator check`: the planned day as a Rich table, then totals; Textual stays unloaded.
+
+Rich reads a plain string as markup and `:name:` as an emoji; the agenda's texts go in as
+`Text`, and the lines around the table are printed without markup, so they show as written.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from facilitator.agenda.model import Agenda
+from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.agenda.overview import overview
 from facilitator.i18n import clock_text, date_text, span_text, t
 
@@ -21,7 +26,7 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
     day = overview(agenda)
     details = [date_text(agenda.date) if agenda.date else "", agenda.venue or ""]
     heading = " · ".join([agenda.title, *(part for part in details if part)])
-    table = Table(title=heading, title_justify="left", expand=False)
+    table = Table(title=Text(heading, style="table.title"), title_justify="left", expand=False)
     # How short a re-plan may make each slot, once the agenda says so for any of them.
     shortest = any(slot.min is not None or slot.keep for slot in agenda.slots)
     keys = ("number", "start", "end", "length") + (("shortest",) if shortest else ()) + ("kind",)
@@ -42,8 +47,8 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
             span_text(planned.duration),
             *least,
             t(f"kind.{slot.kind.value}"),
-            slot.title,
-            ", ".join(slot.speakers),
+            Text(slot.title),
+            Text(", ".join(slot.speakers)),
             str(len(slot.questions)) if slot.questions else "",
         )
     console.print(table)
@@ -51,8 +56,15 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
         t("check.group", name=t(f"check.group.{name}"), minutes=minutes)
         for name, minutes in day.minutes_by_group.items() if minutes
     )
-    console.print(escape(t(
+    summary = t(
         "check.summary", count=len(agenda.slots), start=clock_text(day.first_start),
         end=clock_text(day.end), length=span_text(day.length), groups=groups,
-    )))
-    console.print(f"[green]{escape(t('check.valid', path=path))}[/green]")
+    )
+    console.print(summary, markup=False, emoji=False)
+    console.print(t("check.valid", path=path), style="green", markup=False, emoji=False)
+
+
+def command(args: argparse.Namespace) -> int:
+    """Check the agenda and print the planned day; a broken agenda raises AgendaError."""
+    print_check(load_agenda(args.agenda), Path(args.agenda))
+    return 0

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from facilitator.agenda.importer import parse_programme
 from facilitator.agenda.model import Agenda
-from facilitator.errors import FacilitatorError
-from facilitator.files import atomic_write, dump_toml
+from facilitator.errors import FacilitatorError, WriteError
+from facilitator.files import atomic_write, check_output, dump_toml, read_file, write_stdout
 from facilitator.i18n import t
 
 
@@ -23,14 +23,7 @@ def read_programme(name: str) -> str:
     if name == "-":
         return sys.stdin.read()
     path = Path(name)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FacilitatorError(t("file.missing", path=path, what=t("what.programme"))) from None
-    except IsADirectoryError:
-        raise FacilitatorError(t("file.folder", path=path, what=t("what.programme"))) from None
-    except OSError as error:
-        raise FacilitatorError(t("file.unreadable", path=path, reason=error.strerror)) from None
+    raw = read_file(path, FacilitatorError, what=t("what.programme"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -41,7 +34,7 @@ def read_programme(name: str) -> str:
             raise FacilitatorError(t("import.not_text", path=path)) from None
 
 
-def run_import(args: argparse.Namespace) -> int:
+def command(args: argparse.Namespace) -> int:
     """Import; print remarks to stderr with line numbers; exit 2 on anything unusable."""
     source = t("import.stdin") if args.programme == "-" else args.programme
     text = read_programme(args.programme)
@@ -56,14 +49,13 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"facilitator: {source}: {where}{remark.text}", file=sys.stderr)
     output = agenda_text(result.agenda, Path(source).name)
     if args.output is None:
-        sys.stdout.write(output)
+        write_stdout(output.encode("utf-8"))
         return 0
     path = Path(args.output)
-    if path.exists() and not args.force:
-        raise FacilitatorError(t("file.exists", path=path))
+    check_output(path, args.force, FacilitatorError)
     try:
         atomic_write(path, output)
     except OSError as error:
-        raise FacilitatorError(t("file.not_written", path=path, reason=error.strerror)) from None
+        raise WriteError(t("file.not_written", path=path, reason=error.strerror)) from None
     print(t("import.wrote", path=path, count=len(result.agenda.slots)), file=sys.stderr)
     return 0

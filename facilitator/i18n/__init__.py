@@ -90,6 +90,16 @@ def span_text(seconds: float) -> str:
     return t("span.hours", hours=hours) if hours else t("span.minutes", minutes=minutes)
 
 
+def countdown_text(seconds: int) -> str:
+    """The countdown: "05:00", "00:00", then "+01:23" in overtime; hours as "1:05:00"."""
+    sign = "+" if seconds < 0 else ""
+    minutes, secs = divmod(abs(seconds), 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
 def signed_minutes(seconds: float) -> str:
     """"+3 min", "−2 min" or "±0 min"."""
     minutes = whole_minutes(seconds)

@@ -131,8 +131,8 @@ DA: dict[str, str] = {
     # Meddelelser
     "notify.saved_failed": "Ikke gemt: {error}. Prøver igen.",
     "notify.saved_again": "Gemt igen.",
-    "notify.taken_over": "En anden værtskonsol har overtaget sessionen. Denne konsol viser "
-    "tiden men registrerer ikke længere handlinger.",
+    "notify.taken_over": "En anden værtskonsol har overtaget sessionen. Denne konsol følger "
+    "den nu uden at kunne ændre den.",
     "notify.message_sent": "Sendt til scenen: {text}",
     "notify.message_cleared": "Beskeden på scenen er fjernet",
     "action.start": "start",
@@ -184,6 +184,10 @@ DA: dict[str, str] = {
     "(den nyeste udgave af hver note), og kopierne skrives aldrig: {files}",
     "notes.taken_over": "✗ En anden konsol har overtaget at skrive som {writer!r} ({holder}). "
     "Denne konsol gemmer ikke mere; din tekst bliver her, så du kan kopiere den.",
+    # Moving to a later session (the real day after a rehearsal)
+    "notes.newer_waits": "En senere session er startet: {title} ({id}). Konsollen skifter til den, "
+    "så snart noten i editoren er gemt eller ryddet.",
+    "notes.moved": "Tager nu noter i den session, der startede senere: {title} ({id})",
     "confirm.delete_note": "Slet denne note fra bord {table}? Den bliver i filen, markeret "
     "som slettet.",
     "confirm.quit_unsaved": "Editoren har tekst, der ikke er gemt. Luk alligevel?",
@@ -257,10 +261,18 @@ DA: dict[str, str] = {
     "file.not_written": "{path}: kan ikke skrives: {reason}",
     "file.exists": "{path}: findes allerede; vælg et andet navn eller tilføj --force",
     "file.is_folder": "{path}: er en mappe; angiv et filnavn",
+    # Outputs: what --force may replace, and writes that fail
+    "file.not_regular": "{path}: er {kind}, ikke en almindelig fil; --force erstatter kun "
+    "almindelige filer: angiv et andet filnavn",
+    "file.kind.link": "et symbolsk link",
+    "file.kind.fifo": "en navngivet pipe (FIFO)",
+    "file.kind.device": "en enhed",
+    "file.kind.socket": "en socket",
+    "file.stdout_not_written": "standard-output kan ikke skrives: {reason}",
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "mangler; filen er ufuldstændig eller rettet i hånden",
     "file.field_unknown": "ukendt nøgle; filen er rettet i hånden eller ikke fra facilitator",
-    "file.field_invalid": "ugyldig værdi {value!r} ({reason})",
+    "file.field_invalid": "ugyldig værdi {value} ({reason})",
     "what.agenda": "programfilen",
     "what.session": "sessionsfilen",
     "what.lock": "låsefilen",
@@ -308,7 +320,20 @@ DA: dict[str, str] = {
     # Sessioner, låse og noter på disken
     "session.none_unfinished": "{root}: ingen uafsluttet session; start en med "
     "`facilitator run`, eller angiv en session",
-    "session.no_such": "{path}: ingen sådan session i {root}",
+    "session.no_such": "{name}: ingen sådan session i {root}, og ingen sådan sessionsmappe",
+    # En session er dens mappe: id'et i session.toml skal være mappens navn
+    "session.id_not_a_name": "et id er navnet på sessionens mappe, uden / eller \\ og uden "
+    "punktum forrest",
+    "session.id_mismatch": "{path}: dens id {id!r} er ikke navnet på dens mappe {folder!r}; "
+    "en session er dens mappe: skriv id = \"{folder}\" i filen, eller omdøb mappen",
+    "session.bad_folder": "{id!r}: ikke navnet på en sessionsmappe i {root}",
+    # Værdier uden for det tilladte i en sessionsfil rettet i hånden
+    "session.event_slot": "hændelse {number}: punkt {slot} findes ikke i programmet, hvis "
+    "punkter er 0 til {last} (talt fra 0)",
+    "session.slot_range": "punkt {slot} findes ikke i programmet, hvis punkter er 0 til "
+    "{last} (talt fra 0)",
+    "time.range": "{value} er ikke et tidspunkt fra {first} til {last}",
+    "time.day_range": "{value} er ikke en dag fra {first} til {last}",
     "session.no_source": "{name}: ingen sådan session i {root}, og ingen sådan mappe eller "
     "arkivfil",
     "session.not_archive": "{path}: ikke et sessionsarkiv fra facilitator (dets 'format' er "
@@ -323,6 +348,12 @@ DA: dict[str, str] = {
     "lock.holder_gone": "den er lukket siden",
     "host.taken_over": "{folder}: en anden værtskonsol har overtaget sessionen; denne konsol "
     "skriver ikke længere til den",
+    # A host console that follows a session another console holds
+    "host.follows": "{folder}: en anden værtskonsol holder dagsordenens uafsluttede session; "
+    "denne konsol følger den uden at kunne ændre den. Overtag den ved at afslutte (q) og køre "
+    "`facilitator run --take-over`.",
+    "host.read_only": "Kun visning: en anden værtskonsol holder denne session (pid {pid} på "
+    "{host}). Overtag den: q, derefter `facilitator run --take-over`.",
     "notes.other_writer": "{path}: tilhører skriveren {writer!r}",
     "notes.wrong_writer": "{path}: kan ikke gemme en note fra skriveren {writer!r}",
     "notes.no_note": "{path}: ingen note {id} fra {writer}",
@@ -365,6 +396,8 @@ DA: dict[str, str] = {
     "cli.writer_empty": "--as {value!r}: angiv et navn med bogstaver eller tal",
     "cli.writer_host": "--as {value!r}: det navn tilhører værtskonsollen; vælg et andet",
     "cli.wrote": "skrev {path}",
+    "cli.crashed": "facilitator: en uventet fejl stoppede konsollen; hvad der skete, står "
+    "i {path}",
     # facilitator check
     "check.column.number": "#",
     "check.column.start": "start",

@@ -131,7 +131,7 @@ EN: dict[str, str] = {
     "notify.saved_failed": "Not saved: {error}. Retrying.",
     "notify.saved_again": "Saved again.",
     "notify.taken_over": "Another host console took this session over. "
-    "This console shows the time but no longer records actions.",
+    "This console now follows it read-only.",
     "notify.message_sent": "Sent to the stage: {text}",
     "notify.message_cleared": "Stage message cleared",
     "action.start": "start",
@@ -183,6 +183,10 @@ EN: dict[str, str] = {
     "(newest version of each note) and the copies are never written: {files}",
     "notes.taken_over": "✗ Another console took over writing as {writer!r} ({holder}). This "
     "console saves nothing more; your text stays here to copy.",
+    # Moving to a later session (the real day after a rehearsal)
+    "notes.newer_waits": "A later session has started: {title} ({id}). This console moves to it "
+    "once the note in the editor is saved or cleared.",
+    "notes.moved": "Now taking notes in the session that started later: {title} ({id})",
     "confirm.delete_note": "Delete this note of table {table}? "
     "It stays in the file, marked deleted.",
     "confirm.quit_unsaved": "The editor holds text that is not saved. Quit anyway?",
@@ -256,10 +260,18 @@ EN: dict[str, str] = {
     "file.not_written": "{path}: cannot be written: {reason}",
     "file.exists": "{path}: exists already; choose another name or add --force",
     "file.is_folder": "{path}: is a folder; give a file name",
+    # Outputs: what --force may replace, and writes that fail
+    "file.not_regular": "{path}: is {kind}, not a regular file; --force replaces only "
+    "regular files: give another file name",
+    "file.kind.link": "a symbolic link",
+    "file.kind.fifo": "a named pipe (FIFO)",
+    "file.kind.device": "a device",
+    "file.kind.socket": "a socket",
+    "file.stdout_not_written": "standard output cannot be written: {reason}",
     "file.invalid": "{path}: {where}: {problem}",
     "file.field_missing": "missing; the file is incomplete or was edited by hand",
     "file.field_unknown": "unknown key; the file was edited by hand or is not facilitator's",
-    "file.field_invalid": "invalid value {value!r} ({reason})",
+    "file.field_invalid": "invalid value {value} ({reason})",
     "what.agenda": "agenda file",
     "what.session": "session file",
     "what.lock": "lock file",
@@ -308,7 +320,20 @@ EN: dict[str, str] = {
     # Sessions, locks and notes on disk
     "session.none_unfinished": "{root}: no unfinished session; start one with `facilitator run`, "
     "or name a session",
-    "session.no_such": "{path}: no such session in {root}",
+    "session.no_such": "{name}: no such session in {root}, and no such session folder",
+    # A session is its folder: the id inside session.toml must be that folder's name
+    "session.id_not_a_name": "an id is the name of the session's folder, without / or \\ "
+    "and not starting with a dot",
+    "session.id_mismatch": "{path}: its id {id!r} is not the name of its folder {folder!r}; "
+    "a session is its folder: set id = \"{folder}\" in the file, or rename the folder",
+    "session.bad_folder": "{id!r}: not a session folder's name in {root}",
+    # Values out of range in a session file edited by hand
+    "session.event_slot": "event {number}: slot {slot} is not in the agenda, whose slots are "
+    "0 to {last} (counted from 0)",
+    "session.slot_range": "slot {slot} is not in the agenda, whose slots are 0 to {last} "
+    "(counted from 0)",
+    "time.range": "{value} is not a time from {first} to {last}",
+    "time.day_range": "{value} is not a day from {first} to {last}",
     "session.no_source": "{name}: no such session in {root}, and no such folder or archive file",
     "session.not_archive": "{path}: not a facilitator session archive (its 'format' is not "
     "{format!r}); give a session folder or a file from `facilitator export --format toml`",
@@ -321,6 +346,12 @@ EN: dict[str, str] = {
     "lock.holder_gone": "it has closed since",
     "host.taken_over": "{folder}: another host console took this session over; this console "
     "no longer writes to it",
+    # A host console that follows a session another console holds
+    "host.follows": "{folder}: another host console holds this agenda's unfinished session; "
+    "this console follows it read-only. To take it over, quit (q) and run "
+    "`facilitator run --take-over`.",
+    "host.read_only": "Read-only: another host console holds this session (pid {pid} on "
+    "{host}). To take it over: q, then `facilitator run --take-over`.",
     "notes.other_writer": "{path}: belongs to writer {writer!r}",
     "notes.wrong_writer": "{path}: cannot save a note of writer {writer!r}",
     "notes.no_note": "{path}: no note {id} of {writer}",
@@ -363,6 +394,8 @@ EN: dict[str, str] = {
     "cli.writer_empty": "--as {value!r}: give a name with letters or digits",
     "cli.writer_host": "--as {value!r}: that name is the host console's own; choose another",
     "cli.wrote": "wrote {path}",
+    "cli.crashed": "facilitator: an unexpected error stopped the console; what happened is "
+    "in {path}",
     # facilitator check
     "check.column.number": "#",
     "check.column.start": "start",

@@ -8,6 +8,8 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from facilitator.clean import CleanText
+
 HOST_WRITER = "host"
 """The writer name of the host console's own notes."""
 
@@ -17,19 +19,19 @@ class Note(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: CleanText
     """Unique across writers: the writer's safe name and a random part."""
     slot: int = Field(ge=0)
     """The slot's index, counted from 0."""
-    slot_title: str
+    slot_title: CleanText
     """The slot's title when the note was written, for reading the file alone."""
     table: int = Field(ge=1)
     """The table that reported."""
-    question: str | None = None
+    question: CleanText | None = None
     """The question it answers; None for a general note."""
-    text: str
+    text: CleanText
     """What the table said."""
-    writer: str
+    writer: CleanText
     """Who typed it: the safe name of the notes file's writer."""
     created: AwareDatetime
     """When it was first saved."""
@@ -55,11 +57,11 @@ class NotesFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    writer: str
+    writer: CleanText
     """The one writer of this file: the safe name its file is named after."""
-    name: str | None = None
+    name: CleanText | None = None
     """The writer's name as given (`--as`); absent in files from before it was recorded."""
-    session: str
+    session: CleanText
     """The id of the session the notes belong to."""
     notes: list[Note] = Field(default_factory=list, alias="note")
     """Every note the writer saved, tombstones included, in the order first saved."""

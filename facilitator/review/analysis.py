@@ -14,7 +14,16 @@ from facilitator.session.model import Session
 from facilitator.timing.timeline import Replanned
 
 NOTICEABLE = 60
-"""Seconds over or under the plan from which a slot counts as a source or an absorber."""
+"""Seconds over or under the plan from which a slot or a day is noticeably over or under:
+a source of delay or an absorber, red or green in the review, "after its planned end" in
+the minutes."""
+
+
+def noticeable(over: float | None) -> int:
+    """1 when `over` is noticeably over the plan, -1 noticeably under, 0 otherwise (or None)."""
+    if over is None:
+        return 0
+    return 1 if over >= NOTICEABLE else -1 if over <= -NOTICEABLE else 0
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,8 @@ class SlotReview:
 
     @property
     def over(self) -> float | None:
-        """Seconds over (positive) or under the planned duration; None if it never ran."""
+        """Seconds over (positive) or under the planned duration, pauses included (unlike
+        the timeline's `SlotState.overrun`); None if it never ran."""
         if self.actual_duration is None:
             return None
         return self.actual_duration - self.planned_duration
@@ -70,13 +80,13 @@ class SessionReview:
     @property
     def delay_sources(self) -> list[SlotReview]:
         """Slots that ran noticeably over, most over first."""
-        over = [slot for slot in self.slots if (slot.over or 0) >= NOTICEABLE]
+        over = [slot for slot in self.slots if noticeable(slot.over) > 0]
         return sorted(over, key=lambda slot: -(slot.over or 0))
 
     @property
     def absorbers(self) -> list[SlotReview]:
         """Slots that ran noticeably short and so took up delay, shortest first."""
-        under = [slot for slot in self.slots if (slot.over or 0) <= -NOTICEABLE]
+        under = [slot for slot in self.slots if noticeable(slot.over) < 0]
         return sorted(under, key=lambda slot: slot.over or 0)
 
 

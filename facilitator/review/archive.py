@@ -105,14 +105,17 @@ def is_archive(name: str) -> bool:
 
 
 def load_any(store: SessionStore, name: str) -> LoadedSession:
-    """A session by id, by folder path, or an archive file."""
-    path = Path(name)
+    """A session by id, by folder path (see `SessionStore.locate`), or an archive file."""
     if is_archive(name):
-        return load_archive(path)
-    if path.is_file():
-        path = path.parent
-    if (path / SESSION_FILE).is_file():
-        return load_folder(SessionStore(path.parent), path.name)
-    if not (store.folder(name) / SESSION_FILE).exists():
+        return load_archive(Path(name))
+    found = store.locate(name)
+    if found is None:
         raise SessionError(t("session.no_source", name=name, root=store.root))
-    return load_folder(store, name)
+    return load_folder(*found)
+
+
+def session_named(store: SessionStore, name: str) -> Session:
+    """The session alone (no notes) that `load_any` would load: to learn its language."""
+    if is_archive(name):
+        return load_archive(Path(name)).session
+    return store.resolve(name)[1]

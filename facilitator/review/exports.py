@@ -14,19 +14,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitator import __version__
-from facilitator.errors import ReportError
-from facilitator.files import atomic_write_bytes
+from facilitator.errors import ReportError, ReportNotWritten
+from facilitator.files import atomic_write_bytes, check_output
 from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.i18n.rounding import whole_minutes
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
-from facilitator.review.analysis import SessionReview, SlotReview, review_session
+from facilitator.review.analysis import SessionReview, SlotReview, noticeable, review_session
 from facilitator.review.archive import LoadedSession, archive_text
 from facilitator.timing.timeline import Replanned
 
 
-def _local(moment: datetime | None) -> str:
-    """A time of the day's timing, on its nearest minute like every minute shown."""
+def local_clock(moment: datetime | None) -> str:
+    """A moment of the day's timing as the local time of day, on its nearest minute like
+    every minute shown; "" for none."""
     return minute_text(moment) if moment else ""
 
 
@@ -50,8 +51,8 @@ def markdown(loaded: LoadedSession) -> str:
         lines.append("| " + " | ".join([
             str(slot.index + 1),
             _cell(slot.title),
-            _local(slot.planned_start),
-            _local(slot.actual_start) or t("report.skipped"),
+            local_clock(slot.planned_start),
+            t("report.skipped") if slot.skipped else local_clock(slot.actual_start),
             _planned_length(slot),
             span_text(slot.actual_duration) if slot.actual_duration is not None else "",
             signed_minutes(slot.over) if slot.over is not None else "",
@@ -71,12 +72,12 @@ def _day_sentence(review: SessionReview) -> str:
     if review.started is None:
         return t("report.not_started")
     if not review.finished or review.ended is None:
-        return t("report.day_open", start=_local(review.started))
-    minutes = whole_minutes(review.over or 0)
-    relation = "report.after" if minutes > 0 else "report.before" if minutes < 0 else (
-        "report.on_plan")
-    return t("report.day", start=_local(review.started), end=_local(review.ended),
-             over=t(relation, span=span_text(abs(minutes) * 60)))
+        return t("report.day_open", start=local_clock(review.started))
+    relation = {1: "report.after", -1: "report.before"}.get(noticeable(review.over),
+                                                           "report.on_plan")
+    span = span_text(abs(whole_minutes(review.over or 0)) * 60)
+    return t("report.day", start=local_clock(review.started), end=local_clock(review.ended),
+             over=t(relation, span=span))
 
 
 def _planned_length(slot: SlotReview) -> str:
@@ -94,7 +95,7 @@ def replan_sentence(review: SessionReview, mark: Replanned) -> str:
     for index, before, after in mark.changes:
         length = t("report.replanned_length", planned=span_text(before), length=span_text(after))
         changes.append(f"{titles[index]} ({length})")
-    return t("report.replan", time=_local(mark.at), slot=titles[mark.during],
+    return t("report.replan", time=local_clock(mark.at), slot=titles[mark.during],
              changes=", ".join(changes))
 
 
@@ -162,10 +163,21 @@ def notes_csv(loaded: LoadedSession) -> str:
     for note in sorted(loaded.notes, key=order):
         title = agenda.slots[note.slot].title if note.slot < len(agenda.slots) else note.slot_title
         writer.writerow([
-            note.slot + 1, title, note.question or "", note.table, note.writer,
-            note.created.isoformat(), note.updated.isoformat(), note.text,
+            note.slot + 1, inert(title), inert(note.question or ""), note.table,
+            inert(note.writer), note.created.isoformat(), note.updated.isoformat(),
+            inert(note.text),
         ])
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def inert(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text and never runs: OWASP's advice against CSV
+    injection, a `'` before a cell that starts with =, +, -, @, tab or CR."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def local_zone_name() -> str:
@@ -234,15 +246,15 @@ def export_bytes(loaded: LoadedSession, form: str) -> bytes:
 
 
 def write_export(loaded: LoadedSession, form: str, path: Path, force: bool = False) -> Path:
-    """Write an export to `path`; an existing file only with `force`. ReportError on failure."""
-    if path.is_dir():
-        raise ReportError(t("file.is_folder", path=path))
-    if path.exists() and not force:
-        raise ReportError(t("file.exists", path=path))
+    """Write an export to `path`; an existing regular file only with `force`.
+
+    ReportError when the path may not be written; ReportNotWritten when the write failed.
+    """
+    check_output(path, force, ReportError)
     try:
         atomic_write_bytes(path, export_bytes(loaded, form))
     except OSError as error:
-        raise ReportError(t("file.not_written", path=path, reason=error.strerror)) from None
+        raise ReportNotWritten(t("file.not_written", path=path, reason=error.strerror)) from None
     return path
 
 

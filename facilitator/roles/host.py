@@ -1,5 +1,7 @@
 """The host's run of a day: applies timing actions, creates and writes the session, holds the lock.
 
+A console that does not hold the session (another live console held it first, or took it
+over) follows it read-only instead, and never starts a second session of the same agenda.
 The host console drives this; it knows nothing of Textual, so tests and the end-to-end
 tools can run a day with it directly.
 """
@@ -9,18 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from facilitator.agenda.model import Agenda
-from facilitator.errors import SessionLocked
+from facilitator.errors import SessionError, SessionLocked
+from facilitator.files import FileWatcher
 from facilitator.i18n import t
-from facilitator.session.lock import SessionLock
+from facilitator.roles.following import FollowedSession
+from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Rehearsal, Session, StageMessage
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.clock import Clock
 from facilitator.timing.events import Action, Event
 from facilitator.timing.replan import Proposal, check_lengths, propose
-from facilitator.timing.timeline import DayState, Timeline
+from facilitator.timing.timeline import DayState, Phase, Timeline
 
 if TYPE_CHECKING:
     from facilitator.roles.note_taker import NoteTaking
@@ -62,10 +66,17 @@ class HostRun:
         self.clock: Clock = self.rehearsal.clock(base_clock) if self.rehearsal else base_clock
         self.session: Session | None = None
         self.lock: SessionLock | None = None
+        self._lock_watch = FileWatcher()
+        self._lost_lock = False
         self.unsaved = False
         self.messages: list[StageMessage] = []
         self.stage_cloud: int | None = None
         self._note_taking: NoteTaking | None = None
+        self._phase_seen: tuple[int, Phase] | None = None
+        self.followed: FollowedSession | None = None
+        """The session shown read-only because another console holds it."""
+        self.holder: dict[str, Any] | None = None
+        """Who holds the session followed (pid, host), as its lock file said."""
         # No day given: before the start the day is the date nearest now (a console opened
         # the evening before shows tomorrow), and from the first start on, its date.
         self.timeline = Timeline(agenda, tz=tz)
@@ -75,36 +86,136 @@ class HostRun:
         """Whether the day runs on a virtual clock."""
         return self.rehearsal is not None
 
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the session this console holds or follows; None before the start."""
+        return self.store.folder(self.session.id) if self.session is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this console follows a session another console holds: it changes nothing."""
+        return self.followed is not None
+
     def resumable(self) -> Session | None:
-        """An unfinished session of this agenda file and kind that could be resumed."""
-        return self.store.newest_unfinished(self.agenda_file, rehearsal=self.is_rehearsal)
+        """The newest unfinished session of this day (see `is_this_day`)."""
+        return next(filter(self.is_this_day, self.store.newest_first()), None)
+
+    def is_this_day(self, session: Session) -> bool:
+        """Whether `session` is an unfinished run of this day, of this kind (rehearsal or
+        not): started from this agenda file, or from the same agenda at another path."""
+        if session.finished or session.is_rehearsal != self.is_rehearsal:
+            return False
+        same_file = self.agenda_file is not None and session.agenda_file == self.agenda_file
+        return same_file or session.agenda == self.agenda
+
+    def _held_elsewhere(self) -> Session | None:
+        """An unfinished session of this day that another live console holds. Only folders
+        with a live lock are read, so a folder of past days costs a look at each lock."""
+        for path in self.store.session_files():
+            if SessionLock.holder_of(path.parent / LOCK_FILE) is None:
+                continue
+            try:
+                session = self.store.load(path.parent.name)
+            except SessionError:
+                continue
+            if self.is_this_day(session):
+                return session
+        return None
+
+    def holder_of(self, session: Session) -> dict[str, Any] | None:
+        """Who holds `session`, if a live console does."""
+        return SessionLock.holder_of(self.store.folder(session.id) / LOCK_FILE)
+
+    def begin(self, resume: bool = False) -> Session | None:
+        """Open the day. This agenda's unfinished session is followed read-only when another
+        live console holds it (unless taking over), resumed when asked, else returned to be
+        offered; None when there is nothing to offer."""
+        candidate = self.resumable()
+        if candidate is None:
+            return None
+        if not self.take_over and self.holder_of(candidate) is not None:
+            self.follow(candidate)
+            return None
+        if resume:
+            self.resume(candidate)
+            return None
+        return candidate
 
     def resume(self, session: Session) -> None:
         """Take over `session`: lock it, follow its clock, continue its log."""
-        self.lock = self.store.lock(session.id, take_over=self.take_over)
-        if session.rehearsal and self.rehearsal:
+        self._hold(self.store.lock(session.id, take_over=self.take_over))
+        if session.rehearsal and self.rehearsal and session.rehearsal.speed != self.rehearsal.speed:
             # Keep the virtual day where it is, at this run's speed.
-            if session.rehearsal.speed != self.rehearsal.speed:
-                now = session.rehearsal.clock(self.base_clock).now()
-                session.rehearsal = Rehearsal(
-                    virtual_start=now, real_start=self.base_clock.now(), speed=self.rehearsal.speed
-                )
-            self.rehearsal = session.rehearsal
-            self.clock = session.rehearsal.clock(self.base_clock)
+            now = session.rehearsal.clock(self.base_clock).now()
+            session.rehearsal = Rehearsal(
+                virtual_start=now, real_start=self.base_clock.now(), speed=self.rehearsal.speed
+            )
+        self._show(session)
+        self.store.save(session)
+
+    def follow(self, session: Session, stale: bool = False) -> None:
+        """Show `session`, which another console holds, read-only: re-read as it changes
+        (at once when this copy is `stale`)."""
+        self.followed = FollowedSession(self.store.folder(session.id), session, stale=stale)
+        self.holder = self.holder_of(session)
+        self.unsaved = False  # the console holding the session decides what it holds now
+        self._show(session)
+
+    def read_only_notice(self) -> str:
+        """Who holds the session and how to take it over, while this console only follows
+        it; "" while it may change the day."""
+        if not self.read_only:
+            return ""
+        holder = self.holder or {}
+        return t("host.read_only", pid=holder.get("pid", "?"), host=holder.get("host", "?"))
+
+    def refresh_followed(self) -> bool:
+        """Re-read the session followed if its file changed; True if it did. SessionError
+        if it could not be read: the last good copy stays."""
+        if self.followed is None or not self.followed.refresh():
+            return False
+        self._show(self.followed.session, again=True)
+        self.holder = self.holder_of(self.followed.session) or self.holder
+        return True
+
+    def _show(self, session: Session, again: bool = False) -> None:
+        """Take the day as `session` has it: its agenda snapshot, clock, log and messages."""
         self.session = session
         self.agenda = session.agenda
+        self.rehearsal = session.rehearsal
+        self.clock = session.clock(self.base_clock)
         self.timeline = session.timeline(self.tz)
         self.messages = list(session.messages)
         self.stage_cloud = session.stage_cloud
-        self.store.save(session)
+        if not again:
+            self._phase_seen = None
 
     def state(self) -> DayState:
         """The day now."""
         return self.timeline.state(self.clock.now())
 
+    def bell_due(self, state: DayState) -> bool:
+        """Whether to ring at `state`: once as the current slot enters its warning, once as it
+        reaches zero; never on a jump to another slot or on the first look."""
+        seen = (state.current, state.current_slot.phase)
+        before, self._phase_seen = self._phase_seen, seen
+        if before is None or before[0] != seen[0] or before[1] == seen[1]:
+            return False
+        if seen[1] is Phase.WARNING:
+            return before[1] is Phase.RUNNING
+        return seen[1] is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING)
+
+    @property
+    def slot_under_way(self) -> bool:
+        """Whether this console runs a slot that has started and not ended (running, paused,
+        in warning or overtime): quitting asks first. A console that follows runs none."""
+        return not self.read_only and self.state().current_slot.phase in (
+            Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED
+        )
+
     def can(self, action: Action, slot: int | None = None, seconds: int = 0) -> bool:
         """Whether `action` would do anything now."""
-        return not self.lost_lock and self.timeline.can(action, slot, seconds, self.clock.now())
+        return not self.read_only and self.timeline.can(action, slot, seconds, self.clock.now())
 
     def act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
         """Apply and record one timing action; False if it does not apply now.
@@ -112,8 +223,11 @@ class HostRun:
         The action counts even when the write fails: it stays in memory, `unsaved` is set,
         SessionError tells the console, and `flush` tries again.
         """
-        self._check_lock()
-        event = Event.of(action, self.clock.now(), seconds, slot)
+        self._check_lock(look_for_holder=True)
+        return self._record(Event.of(action, self.clock.now(), seconds, slot))
+
+    def _record(self, event: Event) -> bool:
+        """Apply `event` and write it like every action; False if it does not apply now."""
         if not self.timeline.apply(event):
             return False
         if self.session is not None:
@@ -126,29 +240,22 @@ class HostRun:
 
     def replan_proposal(self, chosen: Mapping[int, int] | None = None) -> Proposal | None:
         """The re-plan for now, around the lengths (seconds by slot index) the host chose;
-        None when a re-plan could change nothing."""
-        return propose(self.timeline, self.clock.now(), chosen)
+        None when a re-plan could change nothing, or this console only follows the day."""
+        return None if self.read_only else propose(self.timeline, self.clock.now(), chosen)
 
     def apply_replan(self, lengths: Mapping[int, int]) -> bool:
         """Record new planned lengths (seconds by slot index) as one `replan` action, which
         one undo takes back; False, and nothing recorded, when one cannot be set now
         (`check_lengths` says why) or nothing changes. Written like every action."""
-        self._check_lock()
+        self._check_lock(look_for_holder=True)
         now = self.clock.now()
         if not lengths or check_lengths(self.timeline, now, lengths):
             return False
-        event = Event.of(Action.REPLAN, now, lengths=lengths)
-        if not self.timeline.apply(event):
-            return False
-        if self.session is not None:
-            self.session.events.append(event)
-        self.unsaved = True
-        self.flush()
-        return True
+        return self._record(Event.of(Action.REPLAN, now, lengths=lengths))
 
     def send_message(self, text: str) -> None:
         """Show `text` on the stage; an empty text clears it."""
-        self._check_lock()
+        self._check_lock(look_for_holder=True)
         self.messages.append(StageMessage(at=self.clock.now(), text=text.strip()))
         if self.session is not None:
             self.session.messages = list(self.messages)
@@ -160,7 +267,7 @@ class HostRun:
 
         Returns the slot whose cloud is now shown, or None.
         """
-        self._check_lock()
+        self._check_lock(look_for_holder=True)
         target = None if self.stage_cloud is not None else self.cloud_slot()
         self.stage_cloud = target
         if self.session is not None:
@@ -178,14 +285,51 @@ class HostRun:
         """The text the stage shows now ("" for none)."""
         return self.messages[-1].text if self.messages else ""
 
+    def _hold(self, lock: SessionLock) -> None:
+        self.lock = lock
+        self._lock_watch = FileWatcher([lock.path])
+        self._lost_lock = False
+
+    def watch_lock(self) -> bool:
+        """Notice whether another console has taken the session over: a stat per call, the
+        lock file read only when it changed. True at the call that notices it."""
+        if self._lost_lock or self.lock is None:
+            return False
+        if self._lock_watch.changed([self.lock.path]) and not self.lock.held():
+            self._lose_lock()
+            return True
+        return False
+
+    def _lose_lock(self) -> None:
+        """Another console took the session over: from now on, follow what it writes."""
+        self._lost_lock = True
+        assert self.session is not None
+        self.follow(self.session, stale=True)
+
     @property
     def lost_lock(self) -> bool:
-        """Another console has taken the session over."""
-        return self.lock is not None and not self.lock.held()
+        """Whether another console has taken the session over, as last noticed."""
+        return self._lost_lock
 
-    def _check_lock(self) -> None:
-        if self.lost_lock:
+    def _check_lock(self, look_for_holder: bool = False) -> None:
+        """Before a write: SessionLocked if another console holds the session now.
+
+        The lock itself is read, as a stat can miss a take-over in the same instant. Before
+        the day's first write (`look_for_holder`), a session of this agenda that another
+        console has started since is looked for: this console follows it instead of
+        starting a second one.
+        """
+        if look_for_holder and self.session is None and not self.read_only:
+            held = self._held_elsewhere()
+            if held is not None:
+                self.follow(held)
+        if self._lost_lock:
             assert self.lock is not None
+            raise SessionLocked(t("host.taken_over", folder=self.lock.path.parent))
+        if self.followed is not None:
+            raise SessionLocked(t("host.follows", folder=self.followed.folder))
+        if self.lock is not None and not self.lock.held():
+            self._lose_lock()
             raise SessionLocked(t("host.taken_over", folder=self.lock.path.parent))
 
     def flush(self) -> None:
@@ -214,7 +358,7 @@ class HostRun:
             messages=list(self.messages),
             stage_cloud=self.stage_cloud,
         )
-        self.lock = self.store.lock(self.session.id)
+        self._hold(self.store.lock(self.session.id))
 
     def note_taking(self) -> NoteTaking:
         """The host's own notes, written as "host"; needs the session to exist."""
@@ -231,7 +375,8 @@ class HostRun:
     def close(self) -> None:
         """Write what is unwritten and release the locks; the session stays resumable."""
         try:
-            self.flush()
+            if not self.read_only:
+                self.flush()
         finally:
             if self.lock is not None:
                 self.lock.release()

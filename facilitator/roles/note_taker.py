@@ -14,6 +14,7 @@ from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.notes.model import Note
 from facilitator.notes.store import NotesReader, NotesTakenOver, NotesWriter, reported_tables
+from facilitator.roles.following import NewestSession
 from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import Clock
@@ -37,18 +38,27 @@ class NoteTaking:
 
     def __init__(
         self, store: SessionStore, session: Session, writer: str, base_clock: Clock,
-        take_over: bool = False,
+        take_over: bool = False, newest: NewestSession | None = None,
     ) -> None:
         self.store = store
+        self.base_clock = base_clock
+        self.newest = newest
+        """Watches for a later session to move to, when no session was named."""
+        self._open(session, NotesWriter(store.folder(session.id), session.id, writer,
+                                        take_over=take_over))
+
+    def _open(self, session: Session, writer: NotesWriter) -> None:
         self.session = session
-        self.folder: Path = store.folder(session.id)
-        self.clock = session.clock(base_clock)
-        self.writer = NotesWriter(self.folder, session.id, writer, take_over=take_over)
+        self.folder: Path = self.store.folder(session.id)
+        self.clock = session.clock(self.base_clock)
+        self.writer = writer
         self.reader = NotesReader(self.folder)
         self.reader.refresh()
         self._announced_copies: set[Path] = set()
         self._session_watch = FileWatcher([self.folder / SESSION_FILE])
         self.timeline = session.timeline()
+        if self.newest is not None:
+            self.newest.moved_to(session)
 
     @property
     def agenda(self) -> Agenda:
@@ -95,6 +105,20 @@ class NoteTaking:
             except SessionError:
                 pass  # the host rewrites atomically; a reader keeps the last good copy
         return changed
+
+    def newer_session(self) -> Session | None:
+        """A session that started after this one (the real day after a rehearsal), when this
+        note-taker follows the newest session; a stat or two per call."""
+        return self.newest.look() if self.newest is not None else None
+
+    def move_to(self, session: Session) -> None:
+        """Write this writer's notes in `session` from now on, and let go of this one.
+
+        SessionError (this session kept) if the writer's file there cannot be taken.
+        """
+        writer = NotesWriter(self.store.folder(session.id), session.id, self.writer_name)
+        self.writer.close()
+        self._open(session, writer)
 
     def current_slot(self) -> int:
         """The slot the host is on now."""

@@ -70,6 +70,13 @@ class SessionLock:
             return cls(path, owner)
         raise SessionLocked(t("lock.busy", path=path))
 
+    @classmethod
+    def holder_of(cls, path: Path) -> dict[str, Any] | None:
+        """Who holds the lock at `path` (pid, host, since), if a live process does; a
+        stale, mangled or missing lock holds nothing."""
+        holder = cls._holder(path)
+        return holder if holder is not None and not cls._is_stale(holder) else None
+
     @staticmethod
     def _holder(path: Path) -> dict[str, Any] | None:
         try:
@@ -93,7 +100,7 @@ class SessionLock:
             return True
         except PermissionError:
             return False
-        return False
+        return _is_zombie(pid)
 
     @staticmethod
     def _locked_message(path: Path, holder: dict[str, Any], what: str | None) -> str:
@@ -146,3 +153,14 @@ def guard(folder: Path) -> Iterator[None]:
     finally:
         if fd is not None:
             os.close(fd)  # closing releases the lock
+
+
+def _is_zombie(pid: int) -> bool:
+    """Whether `pid` has ended but not yet been reaped by its parent (a console killed a
+    moment ago still answers a signal then). Only Linux's /proc tells; elsewhere, no."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # The state follows the command name, which is in parentheses and may hold spaces.
+    return stat[stat.rfind(")") + 2 : stat.rfind(")") + 3] == "Z"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from facilitator.agenda.model import Agenda
+from facilitator.agenda.model import FIRST_DAY, LAST_DAY, Agenda
+from facilitator.clean import CleanText
+from facilitator.i18n import t
 from facilitator.names import safe_name
-from facilitator.timing.clock import Clock, RehearsalClock
-from facilitator.timing.events import Event
+from facilitator.timing.clock import MAX_SPEED, Clock, RehearsalClock
+from facilitator.timing.events import Event, Moment
 from facilitator.timing.timeline import Timeline
 
 
@@ -18,12 +20,12 @@ class Rehearsal(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    virtual_start: AwareDatetime
+    virtual_start: Moment
     """The virtual time at `real_start`."""
-    real_start: AwareDatetime
+    real_start: Moment
     """The real moment the mapping was made."""
-    speed: float = Field(gt=0)
-    """How many virtual seconds pass in one real second."""
+    speed: float = Field(gt=0, le=MAX_SPEED)
+    """How many virtual seconds pass in one real second, as `--speed` accepts it."""
 
     def clock(self, base: Clock) -> RehearsalClock:
         """The rehearsal clock this mapping describes, driven by the real clock `base`."""
@@ -35,9 +37,9 @@ class StageMessage(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    at: AwareDatetime
+    at: Moment
     """When it was sent."""
-    text: str
+    text: CleanText
     """What the stage shows."""
 
 
@@ -46,13 +48,13 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    id: str
-    """The folder's name: date, time and the day's title."""
-    created: AwareDatetime
+    id: CleanText
+    """The folder's name: date, time and the day's title; a session is its folder."""
+    created: Moment
     """When the session was created (the first start)."""
     day: date
     """The date the agenda's clock times refer to."""
-    agenda_file: str | None = None
+    agenda_file: CleanText | None = None
     """The agenda file the session was started from, to offer its resumption."""
     rehearsal: Rehearsal | None = None
     """Present when the session is a rehearsal on a virtual clock."""
@@ -64,6 +66,44 @@ class Session(BaseModel):
     """Messages sent to the stage, in order."""
     stage_cloud: int | None = None
     """The slot whose word cloud the stage shows, while the host has it on; else None."""
+
+    @field_validator("id")
+    @classmethod
+    def _a_folder_name(cls, value: str) -> str:
+        if not is_folder_name(value):
+            raise ValueError(t("session.id_not_a_name"))
+        return value
+
+    @field_validator("day")
+    @classmethod
+    def _a_day_in_range(cls, value: date) -> date:
+        if not FIRST_DAY <= value <= LAST_DAY:
+            raise ValueError(t("time.day_range", value=value, first=FIRST_DAY, last=LAST_DAY))
+        return value
+
+    @field_validator("events")
+    @classmethod
+    def _event_slots_in_agenda(cls, events: list[Event], info: ValidationInfo) -> list[Event]:
+        count = _slot_count(info)
+        if count is None:
+            return events
+        for number, event in enumerate(events, start=1):
+            # goto's target, and every slot a re-plan gives a new length.
+            slots = [event.slot] if event.slot is not None else []
+            slots += sorted(event.lengths or ())
+            for slot in slots:
+                if slot >= count:
+                    raise ValueError(t("session.event_slot", number=number, slot=slot,
+                                       last=count - 1))
+        return events
+
+    @field_validator("stage_cloud")
+    @classmethod
+    def _cloud_slot_in_agenda(cls, value: int | None, info: ValidationInfo) -> int | None:
+        count = _slot_count(info)
+        if value is not None and count is not None and not 0 <= value < count:
+            raise ValueError(t("session.slot_range", slot=value, last=count - 1))
+        return value
 
     @property
     def is_rehearsal(self) -> bool:
@@ -88,6 +128,18 @@ class Session(BaseModel):
     def clock(self, base: Clock) -> Clock:
         """The clock this session runs on: `base`, or its rehearsal clock."""
         return self.rehearsal.clock(base) if self.rehearsal else base
+
+
+def _slot_count(info: ValidationInfo) -> int | None:
+    """The number of slots of the agenda validated before this field, if it was valid."""
+    agenda = info.data.get("agenda")
+    return len(agenda.slots) if isinstance(agenda, Agenda) else None
+
+
+def is_folder_name(text: str) -> bool:
+    """Whether `text` names a folder inside the sessions folder: one visible path part,
+    so that no id can lead a write elsewhere ("/srv/x", "../x", ".")."""
+    return bool(text) and not text.startswith(".") and not any(c in text for c in "/\\\0")
 
 
 def new_session_id(title: str, created: datetime, rehearsal: bool) -> str:

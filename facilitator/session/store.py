@@ -17,7 +17,7 @@ from facilitator.errors import SessionError
 from facilitator.files import atomic_write, dump_toml, read_toml, validation_message
 from facilitator.i18n import t
 from facilitator.session.lock import LOCK_FILE, SessionLock
-from facilitator.session.model import Session, new_session_id
+from facilitator.session.model import Session, is_folder_name, new_session_id
 
 SESSION_FILE = "session.toml"
 
@@ -40,7 +40,10 @@ class SessionStore:
         self.root = Path(root)
 
     def folder(self, session_id: str) -> Path:
-        """The folder of one session."""
+        """The folder of one session; SessionError for an id that is no folder name, so
+        that nothing is ever written outside the sessions folder."""
+        if not is_folder_name(session_id):
+            raise SessionError(t("session.bad_folder", id=session_id, root=self.root))
         return self.root / session_id
 
     def create(self, session: Session) -> Session:
@@ -68,13 +71,21 @@ class SessionStore:
                                  reason=error.strerror)) from None
 
     def load(self, session_id: str) -> Session:
-        """Read one session; SessionError names the file and the problem."""
+        """Read one session; SessionError names the file and the problem.
+
+        The folder is the truth: a session whose id is not its folder's name is not read,
+        since its writes would go to another folder.
+        """
         path = self.folder(session_id) / SESSION_FILE
         data = read_toml(path, SessionError, what=t("what.session"))
         try:
-            return Session.model_validate(data)
+            session = Session.model_validate(data)
         except ValidationError as error:
             raise SessionError(validation_message(path, error)) from None
+        if session.id != session_id:
+            raise SessionError(t("session.id_mismatch", path=path, id=session.id,
+                                 folder=session_id))
+        return session
 
     def entries(self) -> list[SessionEntry]:
         """Every session folder, newest first; unreadable ones carry their error."""
@@ -136,19 +147,33 @@ class SessionStore:
             return session
         return None
 
-    def resolve(self, name: str | None) -> Session:
-        """A session by id or folder path, or the newest unfinished one when `name` is None."""
+    def locate(self, name: str) -> tuple[SessionStore, str] | None:
+        """The sessions folder and folder name that SESSION names, or None: a session id in
+        this folder, else the path of a session folder (or of its session.toml) from
+        anywhere. The one rule for a session named on the command line."""
+        if is_folder_name(name) and (self.folder(name) / SESSION_FILE).exists():
+            return self, name
+        path = Path(name).expanduser()
+        if path.name == SESSION_FILE:
+            path = path.parent
+        if not (path / SESSION_FILE).is_file():
+            return None
+        path = path.resolve()  # "." or "sessions/x/.." still name a folder
+        return SessionStore(path.parent), path.name
+
+    def resolve(self, name: str | None) -> tuple[SessionStore, Session]:
+        """The session SESSION names (see `locate`) and the sessions folder that holds it,
+        or this folder's newest unfinished session when `name` is None."""
         if name is None:
             session = self.newest_unfinished()
             if session is None:
                 raise SessionError(t("session.none_unfinished", root=self.root))
-            return session
-        as_path = Path(name)
-        if (as_path / SESSION_FILE).is_file():
-            return SessionStore(as_path.parent).load(as_path.name)
-        if not (self.folder(name) / SESSION_FILE).exists():
-            raise SessionError(t("session.no_such", path=self.folder(name), root=self.root))
-        return self.load(name)
+            return self, session
+        found = self.locate(name)
+        if found is None:
+            raise SessionError(t("session.no_such", name=name, root=self.root))
+        store, session_id = found
+        return store, store.load(session_id)
 
     def lock(self, session_id: str, take_over: bool = False) -> SessionLock:
         """Hold the session for this host console; SessionLocked if another holds it."""

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
+from datetime import time as time_of_day
 from typing import Protocol
+
+from facilitator.agenda.model import FIRST_DAY, LAST_DAY
+
+EARLIEST = datetime.combine(FIRST_DAY, time_of_day(), UTC)
+LATEST = datetime.combine(LAST_DAY, time_of_day.max, UTC)
+"""The first and last moments the program works with (see FIRST_DAY)."""
+
+MAX_SPEED = 3600.0
+"""The fastest a rehearsal runs: an hour a second (`--speed`)."""
 
 
 class Clock(Protocol):
@@ -65,9 +75,15 @@ class RehearsalClock:
         self._base = base
 
     def now(self) -> datetime:
-        """The virtual time of the rehearsed day."""
-        real = (self._base.now() - self.real_start).total_seconds()
-        return (self.virtual_start + timedelta(seconds=real * self.speed)).astimezone(UTC)
+        """The virtual time of the rehearsed day; it stops at EARLIEST and LATEST, which a
+        fast rehearsal opened years later would otherwise overflow."""
+        virtual = (self._base.now() - self.real_start).total_seconds() * self.speed
+        if virtual >= (LATEST - self.virtual_start).total_seconds():
+            return LATEST
+        if virtual <= (EARLIEST - self.virtual_start).total_seconds():
+            return EARLIEST
+        moment = (self.virtual_start + timedelta(seconds=virtual)).astimezone(UTC)
+        return min(max(moment, EARLIEST), LATEST)  # float rounding near the ends
 
     def monotonic(self) -> float:
         """Monotonic seconds of the virtual day."""

@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PlainSerializer
+
+from facilitator.agenda.model import FIRST_DAY, LAST_DAY
+from facilitator.i18n import t
+
+MAX_ADJUST = 86400
+"""The most one adjust event adds or takes: a day."""
+
+MAX_SLOT_SECONDS = 86400
+"""The longest a slot can be made, by adjusting or re-planning it: a day."""
+
+
+def _in_range(moment: datetime) -> datetime:
+    """A moment on a day the program works with; far-off ones would overflow arithmetic."""
+    try:
+        day = moment.astimezone(UTC).date()
+    except OverflowError:  # an offset that takes the year 1 or 9999 out of range
+        day = moment.date()
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(t("time.range", value=moment.isoformat(), first=FIRST_DAY,
+                           last=LAST_DAY))
+    return moment
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_in_range)]
+"""A timezone-aware time on a day from FIRST_DAY to LAST_DAY."""
 
 
 class Action(StrEnum):
@@ -31,7 +56,7 @@ def _keys_as_text(lengths: dict[int, int]) -> dict[str, int]:
 
 
 Lengths = Annotated[
-    dict[Annotated[int, Field(ge=0)], Annotated[int, Field(gt=0)]],
+    dict[Annotated[int, Field(ge=0)], Annotated[int, Field(gt=0, le=MAX_SLOT_SECONDS)]],
     PlainSerializer(_keys_as_text),
 ]
 """New planned lengths in whole seconds by slot index (from 0): `{ 3 = 420, 4 = 300 }`."""
@@ -43,13 +68,13 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    at: AwareDatetime
+    at: Moment
     """When the host took the action."""
     action: Action
     """What the host did."""
-    seconds: int | None = None
-    """For adjust: seconds added (positive) or taken (negative)."""
-    slot: int | None = None
+    seconds: int | None = Field(default=None, ge=-MAX_ADJUST, le=MAX_ADJUST)
+    """For adjust: seconds added (positive) or taken (negative), at most a day."""
+    slot: int | None = Field(default=None, ge=0)
     """For goto: the index of the target slot, counted from 0."""
     lengths: Lengths | None = None
     """For replan: each changed slot's new planned length in seconds, by index from 0."""

@@ -2,6 +2,9 @@
 
 `LogState` is the timeline's memory between events (timeline.py folds each event into
 it); the helpers here end a running segment or a stay, and record a re-plan.
+
+Each event adds one link to the chain of closed runs instead of copying them, and keeps
+per-slot running totals, so folding an event costs O(slots) whatever the log's length.
 """
 
 from __future__ import annotations
@@ -10,7 +13,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from facilitator.timing.events import MAX_SLOT_SECONDS
 from facilitator.timing.state import Segment
+
+
+@dataclass(frozen=True)
+class Run:
+    """One closed running segment of a slot, linked to the run closed before it.
+
+    Log states share the chain, so adding a run costs one link whatever the log's length.
+    """
+
+    slot: int
+    segment: Segment
+    before: Run | None
 
 
 @dataclass(frozen=True)
@@ -34,8 +50,12 @@ class LogState:
     started_slot: int = 0
     finished_at: datetime | None = None
     running_since: datetime | None = None
-    segments: tuple[tuple[Segment, ...], ...] = ()
-    """Each slot's running time, pauses excluded."""
+    last_run: Run | None = None
+    """The latest closed run; the earlier ones hang behind it."""
+    ran: tuple[float, ...] = ()
+    """Each slot's closed running time in seconds, pauses excluded."""
+    first_run: tuple[datetime | None, ...] = ()
+    """When each slot first ran: its actual start."""
     adjustments: tuple[float, ...] = ()
     entered_at: datetime | None = None
     """When the current slot became current, once the day has started and until it ends."""
@@ -50,7 +70,8 @@ class LogState:
     def blank(cls, count: int) -> LogState:
         """The log of a day of `count` slots before any action."""
         return cls(
-            segments=((),) * count,
+            ran=(0.0,) * count,
+            first_run=(None,) * count,
             adjustments=(0.0,) * count,
             stays=((),) * count,
             lengths=(None,) * count,
@@ -61,14 +82,29 @@ class LogState:
         own = self.lengths[index]
         return planned[index] if own is None else own
 
+    def closed_runs(self) -> list[tuple[int, Segment]]:
+        """Every closed run as (slot, segment), in the order they ran."""
+        found = []
+        run = self.last_run
+        while run is not None:
+            found.append((run.slot, run.segment))
+            run = run.before
+        found.reverse()
+        return found
+
 
 def close(log: LogState, at: datetime) -> LogState:
     """End the current slot's running segment, if one is open."""
     if log.running_since is None:
         return log
-    segments = list(log.segments)
-    segments[log.current] = (*segments[log.current], (log.running_since, at))
-    return replace(log, segments=tuple(segments), running_since=None)
+    index, since = log.current, log.running_since
+    ran = list(log.ran)
+    ran[index] += (at - since).total_seconds()
+    first_run = log.first_run
+    if first_run[index] is None:
+        first_run = tuple(since if i == index else start for i, start in enumerate(first_run))
+    return replace(log, last_run=Run(index, (since, at), log.last_run), ran=tuple(ran),
+                   first_run=first_run, running_since=None)
 
 
 def leave(log: LogState, at: datetime) -> LogState:
@@ -84,11 +120,14 @@ def replan(
     log: LogState, new: Mapping[int, int], planned: Sequence[int], at: datetime
 ) -> LogState | None:
     """The log with slots' planned lengths set to `new` (seconds by index), or None when it
-    does not apply: the day has not started, a slot is not after the current one, or
-    nothing changes."""
+    does not apply: the day has not started, a slot is not after the current one, a length
+    is not from a second to a day, or nothing changes."""
     if log.started_at is None or not new:
         return None
-    if any(not log.current < index < len(planned) or length <= 0 for index, length in new.items()):
+    if any(
+        not log.current < index < len(planned) or not 0 < length <= MAX_SLOT_SECONDS
+        for index, length in new.items()
+    ):
         return None
     changes = tuple(
         (index, log.length_of(index, planned), length)

@@ -72,8 +72,9 @@ class SlotState:
         return math.ceil(self.remaining)
 
     @property
-    def over(self) -> float:
-        """Running time beyond the planned duration (negative when it ran short)."""
+    def overrun(self) -> float:
+        """Running time beyond the planned duration, pauses excluded (negative when it ran
+        short); the review's `SlotReview.over` counts pauses in."""
         return self.elapsed - self.planned_duration
 
     @property

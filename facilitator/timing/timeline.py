@@ -5,6 +5,9 @@ Nothing here counts ticks. `Timeline` folds the event log into a small `LogState
 `DayState` (state.py) is computed from that and the clock reading, with the later slots
 forecast by forecast.py, so it is the same whenever it is asked for
 and after any crash. See docs/timing.md for the rules.
+
+Each event adds one link to the chain of closed runs instead of copying them (log.py),
+and undo keeps every earlier `LogState`, so a log of n events costs O(n) time and memory.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from facilitator.agenda.model import Agenda
 from facilitator.i18n.rounding import whole_minutes
-from facilitator.timing.events import Action, Event
+from facilitator.timing.events import MAX_SLOT_SECONDS, Action, Event
 from facilitator.timing.forecast import FixedRisk, forecast
 from facilitator.timing.log import LogState, Replanned, close, leave, replan
 from facilitator.timing.need import ReplanNeed, replan_need
@@ -31,13 +34,13 @@ from facilitator.timing.state import (
 
 # The state types are part of the timeline's answer; importers may take them from here.
 __all__ = [
-    "LIVE", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState", "Phase", "ReplanNeed",
-    "Replanned", "SlotState", "Timeline", "seconds_to_next_change",
+    "LIVE", "MAX_SLOT_SECONDS", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState",
+    "Phase", "ReplanNeed", "Replanned", "SlotState", "Timeline",
+    "seconds_to_next_change",
 ]
 
 RELATIVE_AFTER = 3600
 """A day started further than this from its plan is timed relative to its actual start."""
-
 
 class Timeline:
     """An agenda with its event log; answers what can be done now and what the day looks like."""
@@ -60,6 +63,7 @@ class Timeline:
         self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._fixed = [slot.fixed for slot in agenda.slots]
         self._stack: list[LogState] = [LogState.blank(count)]
+        self._closed: tuple[LogState, list[list[Segment]]] | None = None
         self.events: list[Event] = []
         self._applied: list[Event] = []  # the actions undo can take back, last on top
         for event in events:
@@ -146,7 +150,8 @@ class Timeline:
         at, last = event.at, len(self._durations) - 1
         if log.finished_at is not None or event.action is Action.UNDO:
             return None
-        current_has_run = bool(log.segments[log.current]) or log.running_since is not None
+        has_run = log.first_run[log.current] is not None
+        current_has_run = has_run or log.running_since is not None
         match event.action:
             case Action.START if not current_has_run:
                 return replace(
@@ -158,7 +163,7 @@ class Timeline:
                 )
             case Action.PAUSE if log.running_since is not None:
                 return close(log, at)
-            case Action.RESUME if log.running_since is None and log.segments[log.current]:
+            case Action.RESUME if log.running_since is None and has_run:
                 return replace(log, running_since=at)
             case Action.ADJUST if event.seconds:
                 change = float(event.seconds)
@@ -168,6 +173,10 @@ class Timeline:
                     if left <= 0:
                         return None
                     change = max(change, -left)
+                elif log.length_of(log.current, self._durations) + log.adjustments[
+                    log.current
+                ] + change > MAX_SLOT_SECONDS:
+                    return None  # no slot is made longer than a day
                 adjustments = list(log.adjustments)
                 adjustments[log.current] += change
                 return replace(log, adjustments=tuple(adjustments))
@@ -186,7 +195,7 @@ class Timeline:
     def _remaining_at(self, log: LogState, at: datetime) -> float:
         """The current slot's remaining time at `at`."""
         index = log.current
-        ran = sum((end - begin).total_seconds() for begin, end in log.segments[index])
+        ran = log.ran[index]
         if log.running_since is not None:
             ran += (at - log.running_since).total_seconds()
         return remaining_time(log.length_of(index, self._durations), log.adjustments[index], ran)
@@ -208,14 +217,19 @@ class Timeline:
         on_day = self._planned_on(self.day_at(now))
         shift = self._shift(log, on_day, now)
         planned = [start + shift for start in on_day]
-        runs = self.runs(now)
-        elapsed = [sum((end - begin).total_seconds() for begin, end in run) for run in runs]
+        # Totals kept by the log, not sums over every run: a redraw costs the same at the
+        # thousandth pause as at the first.
+        elapsed = list(log.ran)
+        starts = list(log.first_run)
+        if log.running_since is not None:
+            elapsed[log.current] += (now - log.running_since).total_seconds()
+            starts[log.current] = starts[log.current] or log.running_since
         lengths = [log.length_of(i, self._durations) for i in range(count)]
         remaining = [
             remaining_time(lengths[i], log.adjustments[i], elapsed[i]) for i in range(count)
         ]
         phase = self._phase(log, remaining[log.current])
-        expected = [run[0][0] if run else planned[i] for i, run in enumerate(runs)]
+        expected = [start or planned[i] for i, start in enumerate(starts)]
         risks: tuple[FixedRisk, ...] = ()
         need: ReplanNeed | None = None
         if log.finished_at is not None:
@@ -261,14 +275,14 @@ class Timeline:
                 warning=self._warnings[index],
                 elapsed=elapsed[index],
                 expected_start=expected[index],
-                actual_start=run[0][0] if run else None,
+                actual_start=starts[index],
                 actual_end=stays[index][-1][1]
                 if stays[index] and (index != log.current or log.finished_at is not None)
                 else None,
                 replanned_from=self._durations[index]
                 if lengths[index] != self._durations[index] else None,
             )
-            for index, run in enumerate(runs)
+            for index in range(count)
         )
         return DayState(
             now=now,
@@ -298,7 +312,13 @@ class Timeline:
     def runs(self, now: datetime) -> list[list[Segment]]:
         """Each slot's running segments, the open one of the current slot ending at `now`."""
         log = self.log
-        runs = [list(segments) for segments in log.segments]
+        if self._closed is None or self._closed[0] is not log:
+            # Read the chain once per log state, not on every redraw.
+            per_slot: list[list[Segment]] = [[] for _ in self._durations]
+            for slot, segment in log.closed_runs():
+                per_slot[slot].append(segment)
+            self._closed = (log, per_slot)
+        runs = [list(segments) for segments in self._closed[1]]
         if log.running_since is not None:
             runs[log.current].append((log.running_since, now))
         return runs
@@ -328,7 +348,7 @@ class Timeline:
         if log.finished_at is not None:
             return Phase.DONE
         if log.running_since is None:
-            return Phase.PAUSED if log.segments[log.current] else Phase.PENDING
+            return Phase.PAUSED if log.first_run[log.current] is not None else Phase.PENDING
         if remaining < 0:
             return Phase.OVERTIME
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING

@@ -1,7 +1,7 @@
-"""The one Textual app, built by `create_app` for the CLI and the tests alike: the host
-console (with its notes mode), the notes console, the review, or the stage screen.
+"""The one Textual app, and a factory per console that the CLI and the tests both use:
+`host_app` (the host console with its notes mode), `notes_app`, `review_app`, `stage_app`.
 
-Screens are imported where an area is built, so each command loads only its own and the
+Screens are imported where a console is built, so each command loads only its own and the
 host console paints sooner.
 """
 
@@ -9,28 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from facilitator.review.archive import LoadedSession
     from facilitator.roles.host import HostRun
     from facilitator.roles.note_taker import NoteTaking
+    from facilitator.roles.stage import Stage
     from facilitator.session.model import Session
     from facilitator.session.store import SessionStore
-    from facilitator.timing.clock import Clock
-    from facilitator.ui.screens.host import HostScreen
 
-from facilitator.ui.localize import describe, localize_bindings
-from facilitator.ui.text import t
+from facilitator.i18n import t
+from facilitator.ui.localize import Localized, describe
 from facilitator.ui.type_ahead import TypeAheadApp
 
 
-class FacilitatorApp(TypeAheadApp):
-    """Holds the screens of the area it was started for (MODES: host and notes, notes, or stage)."""
+class FacilitatorApp(Localized, TypeAheadApp):
+    """Holds the screens of the console it was built for (modes: host and notes, notes,
+    review, or stage); built by the factories below."""
 
     TITLE = "facilitator"
     CSS_PATH = "app.tcss"
@@ -44,13 +45,22 @@ class FacilitatorApp(TypeAheadApp):
 
     def __init__(self, start_mode: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.start_mode = start_mode
-        self.host_screen: HostScreen | None = None
+        self.crash: Exception | None = None
+        """The first exception that no handler caught, for the crash log."""
 
     def on_mount(self) -> None:
         """Open the area this app was started for."""
         self.switch_mode(self.start_mode)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's one way out for an exception that no handler caught: the app exits
+        with return code 1 (and Pilot raises it in tests). Keep the exception for the
+        crash log (cli/crash.py) instead of printing a traceback over the terminal."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     def action_command_palette(self) -> None:
         """The command palette, asking in the language in use."""
@@ -61,21 +71,26 @@ class FacilitatorApp(TypeAheadApp):
                 CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
             )
 
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = False,
+    ) -> None:
+        """A notification shown as written, never read as markup: most quote a title, a
+        message, a file or an error that quotes one."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def action_help_quit(self) -> None:
         """ctrl+c does not quit; say which key does."""
         self.notify(t("notify.how_to_quit"), title=t("notify.quit_title"))
 
     async def action_quit(self) -> None:
-        """ctrl+q asks first while a slot runs or a note is not saved."""
-        from facilitator.ui.screens.notes import NotesScreen
-
-        screen = self.screen
-        if isinstance(screen, NotesScreen) and screen.has_unsaved_text():
-            screen.ask_before_quitting()
-        elif self.host_screen is not None:
-            self.host_screen.action_quit_day()
-        else:
-            self.exit()
+        """ctrl+q asks first when the screen in front (under any dialog) says to: while a
+        slot runs, or while a note is not saved."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, AsksBeforeQuitting):
+                ask_then_quit(self, screen.quit_question())
+                return
+        self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every key of the screen is also a command; then the theme."""
@@ -95,50 +110,65 @@ class FacilitatorApp(TypeAheadApp):
             yield SystemCommand(t("key.quit"), t("help.quit"), self.action_quit)
 
 
-def create_app(
-    host: HostRun | None = None,
-    offer_resume: Session | None = None,
-    notes: NoteTaking | None = None,
-    review_store: SessionStore | None = None,
-    review_session: LoadedSession | None = None,
-    stage_store: SessionStore | None = None,
-    stage_session: str | None = None,
-    clock: Clock | None = None,
-) -> FacilitatorApp:
-    """The app for the CLI and the tests alike: a host console (with its notes mode), a
-    notes console, or a stage screen."""
-    if host is not None:
-        from facilitator.ui.screens.host import HostScreen
+@runtime_checkable
+class AsksBeforeQuitting(Protocol):
+    """A screen that may have something to ask before the console quits."""
 
-        def notes_screen() -> Screen[None]:
-            from facilitator.ui.screens.notes import HostNotesScreen
+    def quit_question(self) -> str | None:
+        """The question to ask before quitting now, or None to quit at once."""
 
-            return HostNotesScreen(host.note_taking())
 
-        app = FacilitatorApp("host")
-        host_screen = HostScreen(host, offer_resume)
-        app.host_screen = host_screen
-        app.add_mode("host", lambda: host_screen)
-        app.add_mode("notes", notes_screen)
-        return app
-    if review_store is not None:
-        from facilitator.ui.screens.review_list import ReviewListScreen
+def ask_then_quit(app: App[Any], question: str | None) -> None:
+    """Quit at once without a question; else quit only on yes."""
+    if question is None:
+        app.exit()
+        return
+    from facilitator.ui.dialogs.confirm import confirm
+
+    confirm(app, question, app.exit)
+
+
+def host_app(run: HostRun, offer_resume: Session | None = None) -> FacilitatorApp:
+    """The host console on `run`, offering to resume `offer_resume`; tab opens its notes."""
+    from facilitator.ui.screens.host import HostScreen
+
+    def notes_screen() -> Screen[None]:
+        from facilitator.ui.screens.notes import HostNotesScreen
+
+        return HostNotesScreen(run.note_taking(), run)
+
+    app = FacilitatorApp("host")
+    app.add_mode("host", lambda: HostScreen(run, offer_resume))
+    app.add_mode("notes", notes_screen)
+    return app
+
+
+def notes_app(note_taking: NoteTaking) -> FacilitatorApp:
+    """The note-taker's console."""
+    from facilitator.ui.screens.notes import NotesScreen
+
+    app = FacilitatorApp("notes")
+    app.add_mode("notes", lambda: NotesScreen(note_taking))
+    return app
+
+
+def review_app(store: SessionStore, session: LoadedSession | None = None) -> FacilitatorApp:
+    """The review: the list of sessions in `store`, with `session` opened on top of it."""
+    from facilitator.ui.screens.review_list import ReviewListScreen
+
+    app = FacilitatorApp("review")
+    app.add_mode("review", lambda: ReviewListScreen(store))
+    if session is not None:
         from facilitator.ui.screens.review_session import SessionReviewScreen
 
-        app = FacilitatorApp("review")
-        app.add_mode("review", lambda: ReviewListScreen(review_store))
-        if review_session is not None:
-            app.call_later(app.push_screen, SessionReviewScreen(review_session))
-        return app
-    if notes is not None:
-        from facilitator.ui.screens.notes import NotesScreen
+        app.call_later(app.push_screen, SessionReviewScreen(session))
+    return app
 
-        app = FacilitatorApp("notes")
-        app.add_mode("notes", lambda: NotesScreen(notes))
-        return app
-    assert stage_store is not None and clock is not None, "a stage needs a store and a clock"
+
+def stage_app(stage: Stage) -> FacilitatorApp:
+    """The stage screen, drawing what `stage` follows."""
     from facilitator.ui.screens.stage import StageScreen
 
     app = FacilitatorApp("stage")
-    app.add_mode("stage", lambda: StageScreen(stage_store, stage_session, clock))
+    app.add_mode("stage", lambda: StageScreen(stage))
     return app

@@ -12,5 +12,9 @@ MIN_TICK = 0.05
 
 def next_redraw(state: DayState, speed: float = 1.0, longest: float = 1.0) -> float:
     """Real seconds to wait before the next redraw of `state`'s day running at `speed`."""
-    delay = seconds_to_next_change(state) / speed + TICK_MARGIN
-    return min(max(delay, MIN_TICK), longest)
+    return redraw_delay(seconds_to_next_change(state) / speed, longest)
+
+
+def redraw_delay(change_in: float, longest: float = 1.0) -> float:
+    """Real seconds to wait before redrawing what changes in `change_in` real seconds."""
+    return min(max(change_in + TICK_MARGIN, MIN_TICK), longest)

@@ -12,7 +12,7 @@ from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
-from facilitator.ui.app import FacilitatorApp, create_app
+from facilitator.ui.app import FacilitatorApp, host_app
 from facilitator.ui.screens.host import HostScreen
 
 
@@ -48,7 +48,7 @@ def make_host(
 ) -> Callable[..., HostFixture]:
     def make(offer_resume: Session | None = None, run: HostRun | None = None) -> HostFixture:
         run = run or HostRun(agenda, store, clock)
-        app = create_app(host=run, offer_resume=offer_resume)
+        app = host_app(run, offer_resume)
         bells: list[int] = []
         app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
         return HostFixture(app, run, clock, store, bells)

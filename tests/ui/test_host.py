@@ -9,8 +9,11 @@ from textual import events
 from textual.app import App
 from textual.widgets import Input, Label
 
+from facilitator.agenda.model import Agenda
 from facilitator.errors import SessionError
 from facilitator.roles.host import HostRun
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
@@ -266,14 +269,56 @@ async def test_a_second_console_is_refused_and_a_take_over_wins(
             assert "--take-over" in str(error)
         else:
             raise AssertionError("a second console took a held session")
+        assert label(host, "read-only") == ""
         taker = HostRun(host.run.agenda, host.store, host.clock, take_over=True)
         taker.resume(host.store.load(session.id))
+        taker.act(Action.NEXT)
         host.tick(1)
         await pilot.pause()
         assert any("took this session over" in str(n.message) for n in host.app._notifications)
-        await pilot.press("n")
-        assert host.run.state().current == 0
-        assert actions(host) == [Action.START]
+        # It follows the console that took over instead of showing its stale slot.
+        assert host.run.state().current == 1
+        assert label(host, "slot-title").startswith("Opfølgning")
+        assert "--take-over" in label(host, "read-only")
+        await pilot.press("n", "space", "plus")
+        assert host.run.state().current == 1
+        assert actions(host) == [Action.START, Action.NEXT]
+        taker.act(Action.NEXT)
+        host.tick(1)
+        assert label(host, "slot-title").startswith("Dialog ved bordene")
+        taker.close()
+
+
+async def test_a_refused_console_follows_read_only_with_its_keys_disabled(
+    agenda: Agenda, store: SessionStore, clock: FakeClock,
+    make_host: Callable[..., HostFixture],
+) -> None:
+    holder = HostRun(agenda, store, clock)
+    holder.act(Action.START)
+    second = HostRun(agenda, store, clock)
+    assert second.begin() is None
+    follower = make_host(run=second)
+    async with follower.app.run_test(size=SIZE) as pilot:
+        notice = label(follower, "read-only")
+        assert "another host console holds this session" in notice and "--take-over" in notice
+        for action in ("start_pause", "next", "goto", "adjust", "undo", "message", "cloud",
+                       "notes", "finish"):
+            assert follower.screen.check_action(action, (60,)) is None, action
+        assert follower.screen.check_action("help", ()) is True
+        await pilot.press("space", "n", "m")
+        assert not isinstance(follower.app.screen, MessageModal)
+        holder.act(Action.NEXT)
+        follower.tick(1)
+        assert label(follower, "slot-title").startswith("Opfølgning")
+        assert digits(follower) == "09:59"  # a second after the holder moved on
+        await pilot.press("q")  # quitting never asks: nothing runs here
+        await pilot.pause()
+        assert not follower.app.is_running
+    assert holder.session is not None
+    assert [e.action for e in store.load(holder.session.id).events] == [Action.START,
+                                                                         Action.NEXT]
+    assert [p.name for p in store.root.iterdir()] == [holder.session.id]
+    holder.close()
 
 
 async def test_an_unfinished_session_is_offered_for_resumption(

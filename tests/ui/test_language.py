@@ -26,10 +26,11 @@ from facilitator.review.archive import load_folder
 from facilitator.review.exports import markdown, notes_csv
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
+from facilitator.roles.stage import Stage
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 
 PLACEHOLDER = re.compile(r"{(\w+)")
 SIZE = (120, 40)
@@ -92,7 +93,7 @@ async def test_the_host_console_speaks_one_language(
     agenda: Agenda, store: SessionStore, clock: FakeClock, language: str
 ) -> None:
     set_language(language)
-    text = await shows_only(create_app(host=started_day(agenda, store, clock)), language)
+    text = await shows_only(host_app(started_day(agenda, store, clock)), language)
     if language == "da":
         for phrase in ("4 min bagud", "Punkt 1 af 14 · velkomst", "Overtid", "Næste: 08.54",
                        "På scenen: Bord 4 først", "ligger fast kl. 12.00", "Næste", "Fortryd"):
@@ -106,23 +107,23 @@ async def test_every_danish_dialog_and_screen(agenda: Agenda, store: SessionStor
     for keys in (["question_mark"], ["g"], ["m"], ["f"], ["p"], ["q"], ["ctrl+p"]):
         async def press(pilot: Pilot[None], keys: list[str] = keys) -> None:
             await pilot.press(*keys)
-        await shows_only(create_app(host=run), "da", press)
+        await shows_only(host_app(run), "da", press)
     assert run.session is not None
     desk = NoteTaking(store, run.session, "desk", clock)
     desk.save(2, 1, agenda.slots[2].questions[0], "Tillid og psykologisk tryghed")
-    notes_text = await shows_only(create_app(notes=desk), "da")
+    notes_text = await shows_only(notes_app(desk), "da")
     assert "Bord 1 af 12" in notes_text and "Har meldt tilbage" in notes_text
-    stage_text = await shows_only(create_app(stage_store=store, clock=clock), "da")
+    stage_text = await shows_only(stage_app(Stage(store, clock)), "da")
     assert "Næste: Opfølgning" in stage_text
     run.act(Action.FINISH)
     run.close()
     desk.close()
-    review = await shows_only(create_app(review_store=store), "da")
+    review = await shows_only(review_app(store), "da")
     assert "26. november 2024" in review and "Sessioner i" in review
 
     async def open_all(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
-    timeline = await shows_only(create_app(review_store=store), "da", open_all)
+    timeline = await shows_only(review_app(store), "da", open_all)
     assert "Tidslinje" in timeline and "planlagt længde" in timeline
 
 

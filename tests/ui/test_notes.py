@@ -10,12 +10,13 @@ from textual.widgets import Label, TextArea
 
 from facilitator.agenda.model import Agenda
 from facilitator.notes.store import load_notes_file
+from facilitator.roles.following import NewestSession
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import FacilitatorApp, create_app
+from facilitator.ui.app import FacilitatorApp, host_app, notes_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.screens.notes import NotesScreen
@@ -53,7 +54,7 @@ def make_desk(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Callable
             host.act(Action.GOTO, slot=goto)
         assert host.session is not None
         notes = NoteTaking(store, host.session, writer, clock)
-        return Desk(create_app(notes=notes), notes, host)
+        return Desk(notes_app(notes), notes, host)
 
     return make
 
@@ -211,7 +212,7 @@ async def test_the_host_console_has_the_notes_screen_behind_tab(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     run = HostRun(agenda, store, clock)
-    app = create_app(host=run)
+    app = host_app(run)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab")
         assert app.current_mode == "host"  # nothing to take notes in before the start
@@ -226,11 +227,30 @@ async def test_the_host_console_has_the_notes_screen_behind_tab(
     run.close()
 
 
+async def test_ctrl_q_asks_the_screen_in_front_even_under_a_dialog(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    run = HostRun(agenda, store, clock)
+    app = host_app(run)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "tab")
+        assert app.current_mode == "notes"
+        await pilot.press("ctrl+q")  # nothing typed, but the timer's slot runs
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.question.startswith("A slot is running")
+        await pilot.press("n", *"halvt", "f6", "ctrl+q")  # a dialog is open over the note
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.question.startswith("The editor holds text")
+        await pilot.press("n")
+        assert app.is_running
+    run.close()
+
+
 async def test_w_puts_the_latest_dialogue_cloud_on_stage(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     run = HostRun(agenda, store, clock)
-    app = create_app(host=run)
+    app = host_app(run)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "n", "n", "n")  # the round-up after the first dialogue
         await pilot.press("w")
@@ -239,3 +259,64 @@ async def test_w_puts_the_latest_dialogue_cloud_on_stage(
         await pilot.press("w")
         assert store.load(run.session.id).stage_cloud is None
     run.close()
+
+
+@pytest.fixture
+def rehearsal_desk(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Desk:
+    """A notes console started without a session during a rehearsal's first dialogue."""
+    rehearsal = HostRun(agenda, store, clock, speed=60)
+    rehearsal.act(Action.START)
+    rehearsal.act(Action.GOTO, slot=2)
+    assert rehearsal.session is not None
+    notes = NoteTaking(store, store.resolve(None)[1], "desk", clock, newest=NewestSession(store))
+    return Desk(notes_app(notes), notes, rehearsal)
+
+
+def start_the_real_day(agenda: Agenda, store: SessionStore, clock: FakeClock) -> HostRun:
+    clock.advance(600)
+    real = HostRun(agenda, store, clock)
+    real.act(Action.START)
+    return real
+
+
+async def test_an_idle_console_moves_to_the_day_that_starts_later(
+    rehearsal_desk: Desk, agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    desk = rehearsal_desk
+    old_folder = desk.notes.folder
+    async with desk.app.run_test(size=SIZE, notifications=True) as pilot:
+        real = start_the_real_day(agenda, store, clock)
+        desk.screen.poll()
+        await pilot.pause()
+        assert real.session is not None and desk.notes.session.id == real.session.id
+        assert desk.label("notes-heading").startswith("Notes · slot 3")  # its first dialogue
+        assert any("Now taking notes" in str(n.message) for n in desk.app._notifications)
+        assert not (old_folder / "notes-desk.lock").exists()  # let go of the rehearsal
+    real.close()
+
+
+async def test_typed_text_is_kept_until_it_is_saved_then_the_console_moves(
+    rehearsal_desk: Desk, agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    desk = rehearsal_desk
+    rehearsal_id = desk.notes.session.id
+    rehearsal_file = desk.notes.writer.path
+    async with desk.app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press(*"Halvt sagt")
+        real = start_the_real_day(agenda, store, clock)
+        for _ in range(3):
+            desk.screen.poll()
+        await pilot.pause()
+        assert desk.notes.session.id == rehearsal_id
+        assert desk.screen.query_one(TextArea).text == "Halvt sagt"
+        told = [n for n in desk.app._notifications if "later session has started" in str(n.message)]
+        assert len(told) == 1  # said once, not at every look
+        await pilot.press("ctrl+s")
+        # Saved in the rehearsal, where it was typed; the console may move at once.
+        assert [n.text for n in load_notes_file(rehearsal_file).notes] == ["Halvt sagt"]
+        desk.screen.poll()
+        assert real.session is not None and desk.notes.session.id == real.session.id
+        await pilot.press(*"Fra dagen", "ctrl+s")
+        assert desk.stored() == ["Fra dagen"]
+        assert desk.notes.writer.path.parent.name == real.session.id
+    real.close()

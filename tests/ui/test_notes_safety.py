@@ -17,7 +17,7 @@ from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import FacilitatorApp, create_app
+from facilitator.ui.app import FacilitatorApp, notes_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.widgets.notes_list import NotesList
@@ -37,7 +37,7 @@ def notes(agenda: Agenda, store: SessionStore, clock: FakeClock) -> NoteTaking:
 
 @pytest.fixture
 def app(notes: NoteTaking) -> FacilitatorApp:
-    return create_app(notes=notes)
+    return notes_app(notes)
 
 
 @pytest.fixture
@@ -175,6 +175,6 @@ async def test_a_running_console_survives_a_conflict_copy_and_names_it_once(
 async def test_the_heading_shows_the_writers_name_as_given(
     agenda: Agenda, store: SessionStore, clock: FakeClock, notes: NoteTaking
 ) -> None:
-    app = create_app(notes=NoteTaking(store, notes.session, "日本語 Ann", clock))
+    app = notes_app(NoteTaking(store, notes.session, "日本語 Ann", clock))
     async with app.run_test(size=SIZE):
         assert "writing as 日本語 Ann" in label(app, "notes-heading")

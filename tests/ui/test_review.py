@@ -15,7 +15,7 @@ from facilitator.roles.host import HostRun
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import review_app
 from facilitator.ui.dialogs.export import ExportModal
 from facilitator.ui.screens.review_list import ReviewListScreen
 from facilitator.ui.screens.review_session import SessionReviewScreen
@@ -51,7 +51,7 @@ async def test_the_list_shows_every_session_and_the_unreadable(
     finished_day(agenda, store, clock)
     (store.root / "broken").mkdir()
     (store.root / "broken" / "session.toml").write_text("id = [")
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, ReviewListScreen)
@@ -71,7 +71,7 @@ async def test_the_list_shows_every_session_and_the_unreadable(
 async def test_sorting_cycles_columns(agenda: Agenda, store: SessionStore,
                                       clock: FakeClock) -> None:
     finished_day(agenda, store, clock)
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReviewListScreen)
@@ -86,7 +86,7 @@ async def test_one_session_timeline_notes_clouds_and_export(
     agenda: Agenda, store: SessionStore, clock: FakeClock, tmp_path: Path
 ) -> None:
     finished_day(agenda, store, clock)
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         screen = app.screen
@@ -125,7 +125,7 @@ async def test_a_session_of_two_thousand_notes_opens(
     session_id = finished_day(agenda, store, clock, notes=2000)
     loaded = load_folder(store, session_id)
     assert len(loaded.notes) == 2000
-    app = create_app(review_store=store, review_session=loaded)
+    app = review_app(store, loaded)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -140,8 +140,7 @@ async def test_an_archive_file_opens_alone(agenda: Agenda, store: SessionStore,
     archive.write_text(archive_text(load_folder(store, session_id)))
     from facilitator.review.archive import load_any
 
-    app = create_app(review_store=SessionStore(tmp_path / "empty"),
-                     review_session=load_any(store, str(archive)))
+    app = review_app(SessionStore(tmp_path / "empty"), load_any(store, str(archive)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SessionReviewScreen)
@@ -156,7 +155,7 @@ async def test_the_review_survives_small_and_large_terminals(
     agenda: Agenda, store: SessionStore, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     finished_day(agenda, store, clock)
-    app = create_app(review_store=store)
+    app = review_app(store)
     async with app.run_test(size=size) as pilot:
         await pilot.press("enter", "2", "3", "1")
         assert isinstance(app.screen, SessionReviewScreen)

@@ -12,10 +12,11 @@ from facilitator.agenda.model import Agenda
 from facilitator.i18n import set_language
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
+from facilitator.roles.stage import Stage
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.screens.stage import StageScreen
 
@@ -32,7 +33,7 @@ def host_after(agenda: Agenda, store: SessionStore, clock: FakeClock, seconds: f
     if message:
         run.send_message(message)
     clock.advance(seconds)
-    app = create_app(host=run)
+    app = host_app(run)
 
     async def settle(pilot: Pilot[None]) -> None:
         screen = pilot.app.screen
@@ -72,7 +73,7 @@ class TestStageScreen:
         run.act(Action.NEXT)
         run.send_message("2 minutes")
         clock.advance(8 * 60 + 10)
-        app = create_app(stage_store=store, clock=clock)
+        app = stage_app(Stage(store, clock))
 
         async def after_the_flash(pilot: Pilot[None]) -> None:
             clock.advance(5)
@@ -90,13 +91,13 @@ class TestReview:
     def test_list(self, snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
         """The list of sessions with the recurring-slot summary."""
         monkeypatch.chdir(ROOT)
-        app = create_app(review_store=SessionStore(Path("sessions")))
+        app = review_app(SessionStore(Path("sessions")))
         assert snap_compare(app, terminal_size=SIZE)
 
     def test_session_timeline(self, snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
         """One session: planned against actual, where the delay came from."""
         monkeypatch.chdir(ROOT)
-        app = create_app(review_store=SessionStore(Path("sessions")))
+        app = review_app(SessionStore(Path("sessions")))
         assert snap_compare(app, terminal_size=SIZE, press=["enter"])
 
 
@@ -126,11 +127,11 @@ class TestDanish:
             pilot.app.screen.query_one(TextArea).cursor_blink = False
             await pilot.pause()
 
-        assert snap_compare(create_app(notes=desk), terminal_size=SIZE, run_before=steady_cursor)
+        assert snap_compare(notes_app(desk), terminal_size=SIZE, run_before=steady_cursor)
 
     def test_review(self, snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
         """The example session's timeline in Danish."""
         monkeypatch.chdir(ROOT)
         set_language("da")
-        app = create_app(review_store=SessionStore(Path("sessions")))
+        app = review_app(SessionStore(Path("sessions")))
         assert snap_compare(app, terminal_size=SIZE, press=["enter"])

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from facilitator.agenda.model import Agenda
 from facilitator.roles.host import HostRun
+from facilitator.roles.stage import Stage
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
-from facilitator.ui.app import create_app
+from facilitator.ui.app import stage_app
 from facilitator.ui.screens.stage import StageScreen
 from facilitator.ui.widgets.big_digits import BigDigits
 
@@ -24,7 +29,7 @@ def shown(screen: StageScreen, widget_id: str) -> str:
 async def test_it_waits_for_the_host_then_follows(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -51,7 +56,7 @@ async def test_overtime_counts_up_in_red(agenda: Agenda, store: SessionStore,
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     clock.advance(5 * 60 + 42)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert screen.query_one(BigDigits).value == "+00:42"
@@ -62,7 +67,7 @@ async def test_a_new_message_flashes_then_stays(agenda: Agenda, store: SessionSt
                                                 clock: FakeClock) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -91,7 +96,7 @@ async def test_a_broken_file_keeps_the_last_good_state(
 ) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -107,7 +112,7 @@ async def test_a_broken_file_keeps_the_last_good_state(
 async def test_the_theme_key_switches_light_and_dark(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
         assert app.screen.has_class("-light")
@@ -121,7 +126,7 @@ async def test_a_finished_day_says_thank_you(agenda: Agenda, store: SessionStore
     host.act(Action.START)
     host.act(Action.FINISH)
     assert host.session is not None
-    app = create_app(stage_store=store, stage_session=host.session.id, clock=clock)
+    app = stage_app(Stage(store, clock, host.session.id))
     async with app.run_test(size=SIZE):
         assert shown(app.screen, "stage-title") == "Thank you!"  # type: ignore[arg-type]
 
@@ -139,7 +144,7 @@ async def test_the_round_up_shows_the_cloud_of_the_dialogue(
     desk = NoteTaking(store, host.session, "desk", clock)
     desk.save(2, 1, None, "Psykologisk tryghed og tillid")
     desk.save(2, 2, None, "Tillid, psykologisk tryghed")
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -173,7 +178,7 @@ async def test_waiting_reads_the_sessions_only_when_a_file_changes(
         return real_resolve(name)
 
     monkeypatch.setattr(store, "resolve", counted)
-    app = create_app(stage_store=store, clock=clock)
+    app = stage_app(Stage(store, clock))
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -186,3 +191,32 @@ async def test_waiting_reads_the_sessions_only_when_a_file_changes(
         screen.follow()
         assert len(looks) == 2
         assert shown(screen, "stage-title") == "Velkommen til arbejdsmiljødagen"
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 2.0) -> None:
+    """Let the app run until `condition` holds; fail after `seconds` of real time."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not come true in time"
+        await pilot.pause(0.05)
+
+
+async def test_the_real_day_takes_the_stage_within_two_seconds(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    rehearsal = HostRun(agenda, store, clock, speed=60)
+    rehearsal.act(Action.START)
+    app = stage_app(Stage(store, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        rehearsal.act(Action.FINISH)
+        rehearsal.close()
+        await until(pilot, lambda: shown(screen, "stage-title") == "Thank you!")
+        clock.advance(600)
+        real = HostRun(agenda, store, clock)
+        real.act(Action.START)
+        welcome = "Velkommen til arbejdsmiljødagen"
+        await until(pilot, lambda: shown(screen, "stage-title") == welcome)
+        assert screen.query_one(BigDigits).value == "05:00"
+        real.close()

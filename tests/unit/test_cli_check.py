@@ -85,3 +85,20 @@ def test_check_shows_how_short_each_slot_may_become_once_the_agenda_says_so(
     assert [row.split("│")[5].strip() for row in rows] == ["kept", "25 min", "12 min"]
     assert main(["check", str(ROOT / "agenda.toml"), "--lang", "en"]) == 0
     assert " min " not in capsys.readouterr().out.splitlines()[2]  # no such column without
+
+
+def test_check_prints_markup_and_emoji_codes_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Brackets once ended check in a traceback, and Rich turned ":fire:" into an emoji."""
+    path = tmp_path / "day [b] :fire:.toml"
+    path.write_text(
+        'title = "Day [/] one"\nend = "10:00"\n[[slot]]\nstart = "9:00"\n'
+        'title = "Lunch [/lunch] now :fire:"\nspeakers = ["[@click=app.quit]Ann[/]"]\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    for text in ("Day [/] one", "Lunch [/lunch] now :fire:", "[@click=app.quit]Ann[/]",
+                 "day [b] :fire:.toml is a valid agenda"):
+        assert text in out

@@ -76,7 +76,7 @@ def test_ahead_of_time_is_a_negative_offset(timeline: Timeline) -> None:
     act(timeline, Action.START, at(8, 45))
     act(timeline, Action.NEXT, at(8, 47))
     state = timeline.state(at(8, 47))
-    assert state.slots[0].phase is Phase.DONE and state.slots[0].over == -180
+    assert state.slots[0].phase is Phase.DONE and state.slots[0].overrun == -180
     assert state.current == 1 and state.current_slot.actual_start == at(8, 47)
     assert state.offset == -180
     assert state.slots[2].expected_start == at(8, 57)

@@ -7,16 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import t
+from facilitator.i18n import t
+from facilitator.ui.localize import Localized
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 FORMAT_KEYS = ("md", "csv", "ics", "toml")
 
 
-class ExportModal(ModalScreen[str | None]):
+class ExportModal(Localized, ModalScreen[str | None]):
     """Four formats; Enter or the format's first letter picks one, Escape none."""
 
     BINDINGS = [
@@ -29,14 +30,14 @@ class ExportModal(ModalScreen[str | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         """The formats with what each is for."""
         with Vertical(classes="dialog"):
-            yield Label(t("export.title"), classes="question")
+            yield PlainLabel(t("export.title"), classes="question")
             yield OptionList(
-                *[Option(t(f"export.{form}"), id=form) for form in FORMAT_KEYS], id="formats"
+                *[Option(t(f"export.{form}"), id=form) for form in FORMAT_KEYS], id="formats",
+                markup=False,
             )
 
     def on_mount(self) -> None:

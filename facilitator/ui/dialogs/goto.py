@@ -7,22 +7,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.agenda.model import Agenda
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, t
+from facilitator.i18n import clock_text, t
+from facilitator.ui.localize import Localized
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 
-class GotoModal(ModalScreen[int | None]):
+class GotoModal(Localized, ModalScreen[int | None]):
     """Lists every slot; Enter picks one, Escape picks none."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "key.cancel", id="goto.cancel")]
 
     def __init__(self, agenda: Agenda, current: int, title: str | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.agenda = agenda
         self.current = current
         self.title_text = title or t("goto.title")
@@ -38,8 +38,8 @@ class GotoModal(ModalScreen[int | None]):
             for index, slot in enumerate(self.agenda.slots)
         ]
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
-            yield OptionList(*options, id="slots")
+            yield PlainLabel(self.title_text, classes="question")
+            yield OptionList(*options, id="slots", markup=False)
 
     def on_mount(self) -> None:
         """Start at the slot after the current one, the usual target."""

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
-from facilitator.ui.text import t
+from facilitator.i18n import t
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 
 class HelpModal(ModalScreen[None]):
@@ -26,11 +28,11 @@ class HelpModal(ModalScreen[None]):
         table.add_column(style="bold")
         table.add_column()
         for keys, description in self.bindings_help:
-            table.add_row(keys, description)
+            table.add_row(Text(keys), Text(description))
         with Vertical(classes="dialog"):
-            yield Label(t("help.title"), classes="question")
+            yield PlainLabel(t("help.title"), classes="question")
             yield Static(table)
-            yield Label(t("help.close"), classes="hint")
+            yield PlainLabel(t("help.close"), classes="hint")
 
     def on_key(self, event: Key) -> None:
         """Any key closes the help."""
@@ -38,7 +40,16 @@ class HelpModal(ModalScreen[None]):
         self.dismiss(None)
 
 
-def describe_bindings(bindings: list[Binding], display: dict[str, str]) -> list[tuple[str, str]]:
+KEY_NAMES = {
+    "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
+    "question_mark": "?", "f1": "F1",
+}
+"""Keys as a person types them, where Textual's name differs."""
+
+
+def describe_bindings(
+    bindings: list[Binding], display: dict[str, str] = KEY_NAMES
+) -> list[tuple[str, str]]:
     """(keys, help text) for each binding with an id, keys shown as a person types them."""
     rows = []
     for binding in bindings:

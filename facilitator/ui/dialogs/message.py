@@ -8,30 +8,31 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import t
+from facilitator.i18n import t
+from facilitator.ui.localize import Localized
+from facilitator.ui.widgets.clean_input import CleanInput
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 
-class MessageModal(ModalScreen[str | None]):
+class MessageModal(Localized, ModalScreen[str | None]):
     """One line of text; Enter sends it (empty clears the stage), Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="message.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.current = current
 
     def compose(self) -> ComposeResult:
         """A label, the message on stage now, and an empty input: what is typed replaces it."""
         presets = t("message.presets").split("|")
         with Vertical(classes="dialog"):
-            yield Label(t("message.title"), classes="question")
+            yield PlainLabel(t("message.title"), classes="question")
             if self.current:
-                yield Label(t("message.current", text=self.current), classes="hint")
-            yield Input(
+                yield PlainLabel(t("message.current", text=self.current), classes="hint")
+            yield CleanInput(
                 placeholder=t("message.placeholder"),
                 suggester=SuggestFromList(presets, case_sensitive=False),
                 id="message",

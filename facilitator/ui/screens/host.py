@@ -11,27 +11,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Label
+from textual.widgets import Footer
 
 from facilitator.errors import SessionError, SessionLocked
-from facilitator.files import FileWatcher
+from facilitator.i18n import countdown_text, minute_text, offset_text, t
 from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
 from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState, Phase
-from facilitator.ui.dialogs.confirm import ConfirmModal
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import countdown, minute_text, offset_text, phase_text, t
+from facilitator.ui.dialogs.confirm import confirm
+from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
+from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_progress import SlotProgress
-
-KEY_DISPLAY = {
-    "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
-    "question_mark": "?", "f1": "F1",
-}
 
 W = TypeVar("W", bound=Widget)
 T = TypeVar("T")
@@ -39,7 +34,7 @@ T = TypeVar("T")
 PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
 
 
-class HostScreen(Screen[None]):
+class HostScreen(Localized, Screen[None]):
     """What the host watches on the stage laptop."""
 
     CSS_PATH = "host.tcss"
@@ -64,32 +59,28 @@ class HostScreen(Screen[None]):
 
     def __init__(self, run: HostRun, offer_resume: Session | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.run = run
         self.offer_resume = offer_resume
-        self._phase_seen: tuple[int, Phase] | None = None
         self._save_failed = False
-        self._lock_lost = False
-        self._lock_watch = FileWatcher()
         self._next_tick: Timer | None = None
         self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
-        self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         """Header, the countdown panel beside the agenda list, and the footer."""
         yield DayHeader(self.run.agenda, self._speed(), id="header")
         with Horizontal(id="main"):
             with Vertical(id="slot-panel"):
-                yield Label(id="slot-position")
-                yield Label(id="slot-title")
-                yield Label(id="slot-speakers")
+                yield PlainLabel(id="slot-position")
+                yield PlainLabel(id="slot-title")
+                yield PlainLabel(id="slot-speakers")
                 yield BigDigits(id="countdown")
                 yield SlotProgress(id="progress")
-                yield Label(id="slot-phase")
-                yield Label(id="next")
-                yield Label(id="stage-message")
-                yield Label(id="host-note")
+                yield PlainLabel(id="slot-phase")
+                yield PlainLabel(id="next")
+                yield PlainLabel(id="stage-message")
+                yield PlainLabel(id="host-note")
             yield AgendaList(self.run.agenda, id="agenda")
+        yield PlainLabel(id="read-only")
         yield Footer()
 
     def _speed(self) -> float | None:
@@ -100,37 +91,43 @@ class HostScreen(Screen[None]):
         self.refresh_state()
         if self.offer_resume is not None:
             session = self.offer_resume
-            self._confirm(t("confirm.resume", id=session.id), lambda: self._resume(session))
+            confirm(self.app, t("confirm.resume", id=session.id), lambda: self._resume(session))
 
     def _resume(self, session: Session) -> None:
         try:
             self.run.resume(session)
+        except SessionLocked as error:  # held since it was offered: follow it instead
+            self.run.follow(session)
+            self.notify(str(error), severity="error", timeout=15)
         except SessionError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
-        self._rebuild_for(session)
-        self.notify(t("notify.resumed", id=session.id))
+        else:
+            self.notify(t("notify.resumed", id=session.id))
+        self._rebuild()
+        self.refresh_state()
 
-    def _rebuild_for(self, session: Session) -> None:
-        """A resumed session brings its own agenda snapshot and clock."""
+    def _rebuild(self) -> None:
+        """A session resumed or followed brings its own agenda snapshot and clock."""
         header = self.query_one(DayHeader)
         header.rehearsal_speed = self._speed()
-        header.agenda = session.agenda
-        self.query_one(AgendaList).agenda = session.agenda
-        self._phase_seen = None
-        self.refresh_state()
+        header.agenda = self.run.agenda
+        self.query_one(AgendaList).agenda = self.run.agenda
+        self.refresh_bindings()
 
     # Drawing ---------------------------------------------------------------------------
 
     def refresh_state(self) -> None:
         """Compute the day from the log and the clock, and redraw what changed."""
         self._retry_save()
-        self._watch_lock()
+        self._watch_others()
         state = self.run.state()
-        self._ring_on_thresholds(state)
+        if self.run.bell_due(state):
+            self.app.bell()
         self.widget(DayHeader).show(state)
         self.widget(AgendaList).show(state)
         self._show_slot(state)
+        self._set("read-only", self.run.read_only_notice())
         self._schedule_next(state)
 
     def _schedule_next(self, state: DayState) -> None:
@@ -152,13 +149,8 @@ class HostScreen(Screen[None]):
         return found
 
     def _set(self, widget_id: str, text: str) -> None:
-        """Update a label only when its text changes; hide it when empty."""
-        if self._shown.get(widget_id) == text:
-            return
-        self._shown[widget_id] = text
-        label = self.widget(Label, widget_id)
-        label.update(text)
-        label.display = bool(text)
+        """Show `text` in a label, literally; it hides while empty."""
+        self.widget(PlainLabel, widget_id).show(text)
 
     def _show_slot(self, state: DayState) -> None:
         slot = state.current_slot
@@ -185,8 +177,8 @@ class HostScreen(Screen[None]):
             )
             self._set("next", summary)
         else:
-            digits.value = countdown(slot.display_seconds)
-            self._set("slot-phase", phase_text(slot.phase))
+            digits.value = countdown_text(slot.display_seconds)
+            self._set("slot-phase", t(f"phase.{slot.phase.value}"))
             self._set("next", self._next_text(state))
         planned = max(1, slot.planned_duration + slot.adjustment)
         self.widget(SlotProgress).show(slot.elapsed, planned, phase)
@@ -205,19 +197,6 @@ class HostScreen(Screen[None]):
         title = self.run.agenda.slots[following.index].title
         return t("slot.next", time=minute_text(following.expected_start), title=title)
 
-    def _ring_on_thresholds(self, state: DayState) -> None:
-        """Ring once when the current slot enters its warning, and once when it reaches zero."""
-        seen = (state.current, state.current_slot.phase)
-        before = self._phase_seen
-        self._phase_seen = seen
-        if before is None or before[0] != seen[0] or before[1] == seen[1]:
-            return
-        entered = seen[1]
-        if entered is Phase.WARNING and before[1] is Phase.RUNNING:
-            self.app.bell()
-        elif entered is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING):
-            self.app.bell()
-
     # Saving ----------------------------------------------------------------------------
 
     def _write(self, change: Callable[[], T], if_unsaved: T) -> tuple[bool, T]:
@@ -228,6 +207,8 @@ class HostScreen(Screen[None]):
             return True, change()
         except SessionLocked as error:
             self.notify(str(error), severity="error", timeout=30)
+            self._rebuild()  # this console follows the session that another one holds
+            self.refresh_state()
             return False, if_unsaved
         except SessionError as error:
             self._report_save_failure(error)
@@ -249,15 +230,16 @@ class HostScreen(Screen[None]):
             self.notify(t("notify.saved_failed", error=error), severity="error", timeout=30)
         self._save_failed = True
 
-    def _watch_lock(self) -> None:
-        """Tell the host, once, when another console has taken the session over."""
-        if self._lock_lost or self.run.lock is None:
-            return
-        # A stat per redraw; the lock file is read only when it has changed.
-        if self._lock_watch.changed([self.run.lock.path]) and self.run.lost_lock:
-            self._lock_lost = True
+    def _watch_others(self) -> None:
+        """Tell the host, once, when another console has taken the session over; show what
+        the console holding the session writes."""
+        if self.run.watch_lock():
             self.notify(t("notify.taken_over"), severity="error", timeout=3600)
-            self.refresh_bindings()
+        try:
+            if self.run.refresh_followed():
+                self._rebuild()
+        except SessionError as error:
+            self.notify(t("stage.unreadable", error=error), severity="error", timeout=5)
 
     def _retry_save(self) -> None:
         if not self.run.unsaved:
@@ -273,18 +255,12 @@ class HostScreen(Screen[None]):
 
     # Actions ---------------------------------------------------------------------------
 
-    def _confirm(self, question: str, then: Callable[[], object]) -> None:
-        """Ask `question`; run `then` only on yes."""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        self.app.push_screen(ConfirmModal(question), answered)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out the keys that cannot do anything now."""
+        """Grey out the keys that cannot do anything now: all but help and quit while
+        another console holds the session."""
         run = self.run
+        if run.read_only and action not in ("help", "quit_day"):
+            return None
         match action:
             case "start_pause":
                 return any(run.can(a) for a in (Action.START, Action.PAUSE, Action.RESUME)) or None
@@ -297,13 +273,13 @@ class HostScreen(Screen[None]):
             case "adjust":
                 return run.can(Action.ADJUST, seconds=int(str(parameters[0]))) or None
             case "undo":
-                return run.timeline.undoable is not None and not run.lost_lock or None
+                return run.timeline.undoable is not None or None
             case "finish":
                 return run.can(Action.FINISH) or None
             case "notes":
                 return run.session is not None or None
             case "cloud":
-                return (run.cloud_slot() is not None and not run.lost_lock) or None
+                return run.cloud_slot() is not None or None
         return True
 
     def action_start_pause(self) -> None:
@@ -325,7 +301,7 @@ class HostScreen(Screen[None]):
         question = t(
             "confirm.previous", number=target + 1, title=self.run.agenda.slots[target].title
         )
-        self._confirm(question, lambda: self._act(Action.PREVIOUS))
+        confirm(self.app, question, lambda: self._act(Action.PREVIOUS))
 
     def action_goto(self) -> None:
         """Pick a slot to go to; an earlier one asks first."""
@@ -344,7 +320,7 @@ class HostScreen(Screen[None]):
         question = t(
             "confirm.goto_earlier", number=target + 1, title=self.run.agenda.slots[target].title
         )
-        self._confirm(question, lambda: self._act(Action.GOTO, slot=target))
+        confirm(self.app, question, lambda: self._act(Action.GOTO, slot=target))
 
     def action_adjust(self, seconds: int) -> None:
         """Give or take time on the current slot."""
@@ -394,19 +370,21 @@ class HostScreen(Screen[None]):
     def action_finish(self) -> None:
         """Finish the day, after asking."""
         if self.run.can(Action.FINISH):
-            self._confirm(t("confirm.finish"), lambda: self._act(Action.FINISH))
+            confirm(self.app, t("confirm.finish"), lambda: self._act(Action.FINISH))
 
     def action_help(self) -> None:
         """Show every key."""
         from facilitator.ui.dialogs.help import HelpModal, describe_bindings
 
         bindings = [binding for binding in self.BINDINGS if isinstance(binding, Binding)]
-        self.app.push_screen(HelpModal(describe_bindings(bindings, KEY_DISPLAY)))
+        self.app.push_screen(HelpModal(describe_bindings(bindings)))
 
     def action_quit_day(self) -> None:
         """Quit; while a slot runs, ask first. The session stays resumable."""
-        phase = self.run.state().current_slot.phase
-        if phase in (Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED):
-            self._confirm(t("confirm.quit"), self.app.exit)
-        else:
-            self.app.exit()
+        from facilitator.ui.app import ask_then_quit
+
+        ask_then_quit(self.app, self.quit_question())
+
+    def quit_question(self) -> str | None:
+        """Ask before quitting while a slot is under way; the session stays resumable."""
+        return t("confirm.quit") if self.run.slot_under_way else None

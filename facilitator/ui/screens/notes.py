@@ -16,22 +16,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, TextArea
 
 from facilitator.errors import SessionError
+from facilitator.i18n import clock_text, clock_text_seconds, t
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.store import NotesTakenOver
 from facilitator.notes.wordcloud import weigh
+from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
-from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.session.model import Session
+from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.goto import GotoModal
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, clock_text_seconds, t
+from facilitator.ui.localize import Localized
+from facilitator.ui.widgets.clean_input import CleanTextArea
 from facilitator.ui.widgets.notes_list import NotesList, question_label
+from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
 POLL_SECONDS = 0.5
 """How often other writers' files are checked: a new note appears within a second."""
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(Localized, Screen[None]):
     """Write notes for one slot; see every writer's notes of it and its word cloud."""
 
     CSS_PATH = "notes.tcss"
@@ -55,7 +59,6 @@ class NotesScreen(Screen[None]):
 
     def __init__(self, notes: NoteTaking) -> None:
         super().__init__()
-        localize_bindings(self)
         self.notes = notes
         self.slot = notes.opening_slot()
         self.table = 1
@@ -64,17 +67,20 @@ class NotesScreen(Screen[None]):
         """The id of the note in the editor: one being edited, or one whose save failed."""
         self.lost: str | None = None
         """Why this console no longer saves, once another console took its file over."""
+        self._told_of: str | None = None
+        """The later session the note-taker was told of, while the editor holds a note."""
 
     def compose(self) -> ComposeResult:
         """Pickers and editor on the left; notes and the word cloud on the right."""
         with Horizontal(id="notes-main"):
             with Vertical(id="notes-left"):
-                yield Label(id="notes-heading")
-                yield Label(id="table-label")
-                yield Label(id="question-label")
-                yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False)
-                yield Label(id="save-status")
-                yield Label(id="reported")
+                yield PlainLabel(id="notes-heading")
+                yield PlainLabel(id="table-label")
+                yield PlainLabel(id="question-label")
+                yield CleanTextArea(id="editor", soft_wrap=True, show_line_numbers=False)
+                # Keeps its line while empty, so the editor does not jump when a note saves.
+                yield Label(id="save-status", markup=False)
+                yield PlainLabel(id="reported")
             with Vertical(id="notes-right"):
                 yield NotesList(id="notes-list")
                 yield WordCloud(id="notes-cloud")
@@ -109,6 +115,9 @@ class NotesScreen(Screen[None]):
             self._announce_copies()
         if self.lost is None and (lost := self.notes.taken_over()) is not None:
             self._taken_over(lost)
+        newer = self.notes.newer_session()
+        if newer is not None:
+            self._move_when_idle(newer)
 
     def _announce_copies(self) -> None:
         copies = self.notes.new_copies()
@@ -121,6 +130,25 @@ class NotesScreen(Screen[None]):
         self.lost = message
         self._status(message, error=True)
         self.refresh_bindings()
+
+    def _move_when_idle(self, session: Session) -> None:
+        """Move to a session that started later; while the editor holds a note that is not
+        on disk, or a dialog is open, say so once and wait: typed text is never lost."""
+        if self.holds_unsaved() or self.app.screen is not self:
+            if self._told_of != session.id:
+                self._told_of = session.id
+                self.notify(t("notes.newer_waits", title=session.agenda.title, id=session.id),
+                            timeout=30)
+            return
+        try:
+            self.notes.move_to(session)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.slot, self.table, self.question_index = self.notes.opening_slot(), 1, 0
+        self.editing, self._told_of = None, None
+        self.notify(t("notes.moved", title=session.agenda.title, id=session.id), timeout=10)
+        self.redraw()
 
     def redraw(self) -> None:
         """Show the pickers, the notes of the slot, who reported and the cloud."""
@@ -154,7 +182,7 @@ class NotesScreen(Screen[None]):
         self.query_one(WordCloud).terms = tuple(cloud)
 
     def _label(self, widget_id: str, text: str) -> None:
-        self.query_one(f"#{widget_id}", Label).update(text)
+        self.query_one(f"#{widget_id}", PlainLabel).show(text)
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#save-status", Label)
@@ -283,35 +311,28 @@ class NotesScreen(Screen[None]):
         if note is None:
             self.notify(t("notes.not_yours"), timeout=4)
             return
+        confirm(self.app, t("confirm.delete_note", table=note.table),
+                lambda: self._delete(note.id))
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.notes.delete(note.id)
-            except NotesTakenOver as error:
-                self._taken_over(str(error))
-                return
-            except SessionError as error:
-                self._status(t("notes.save_failed", error=error), error=True)
-                return
-            self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
-            self.redraw()
+    def _delete(self, note_id: str) -> None:
+        try:
+            self.notes.delete(note_id)
+        except NotesTakenOver as error:
+            self._taken_over(str(error))
+            return
+        except SessionError as error:
+            self._status(t("notes.save_failed", error=error), error=True)
+            return
+        self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
+        self.redraw()
 
-        self.app.push_screen(ConfirmModal(t("confirm.delete_note", table=note.table)), answered)
-
-    def ask_before_quitting(self) -> None:
-        """Quit only after a yes: the editor holds text that is not on disk."""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.exit()
-
-        self.app.push_screen(ConfirmModal(t("confirm.quit_unsaved")), answered)
-
-    def has_unsaved_text(self) -> bool:
-        """Whether the editor holds text, or a note is queued, that is not on disk."""
+    def holds_unsaved(self) -> bool:
+        """Whether the editor holds text that is not on disk, or a note waits to be written."""
         return bool(self.query_one("#editor", TextArea).text.strip() or self.notes.unsaved)
+
+    def quit_question(self) -> str | None:
+        """Ask before quitting while the editor holds text that is not on disk."""
+        return t("confirm.quit_unsaved") if self.holds_unsaved() else None
 
 
 class HostNotesScreen(NotesScreen):
@@ -321,3 +342,13 @@ class HostNotesScreen(NotesScreen):
         *NotesScreen.BINDINGS,
         Binding("tab", "app.switch_mode('host')", "key.timer", id="timer", priority=True),
     ]
+
+    def __init__(self, notes: NoteTaking, host: HostRun) -> None:
+        super().__init__(notes)
+        self.host = host
+
+    def quit_question(self) -> str | None:
+        """A note not on disk first; else, as the timer asks, while a slot is under way."""
+        if (question := super().quit_question()) is not None:
+            return question
+        return t("confirm.quit") if self.host.slot_under_way else None

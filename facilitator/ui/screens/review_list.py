@@ -8,20 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Footer, Static
 
+from facilitator.clean import clean_text
 from facilitator.errors import SessionError
-from facilitator.review.analysis import recurring_slots
+from facilitator.i18n import date_text, minute_text, signed_minutes, t
+from facilitator.review.analysis import noticeable, recurring_slots
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import date_text, minute_text, signed_minutes, t
+from facilitator.ui.localize import Localized
+from facilitator.ui.widgets.clean_input import CleanInput
+from facilitator.ui.widgets.plain_label import PlainLabel
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
 
 
-class ReviewListScreen(Screen[None]):
+class ReviewListScreen(Localized, Screen[None]):
     """Every session in the sessions folder; Enter opens one."""
 
     CSS_PATH = "review.tcss"
@@ -35,7 +38,6 @@ class ReviewListScreen(Screen[None]):
 
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
-        localize_bindings(self)
         self.store = store
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1
@@ -44,11 +46,11 @@ class ReviewListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The filter, the table of sessions, and the recurring slots."""
         with Vertical(id="review-list"):
-            yield Label(t("review.heading", folder=self.store.root), id="review-heading")
-            yield Input(placeholder=t("review.filter"), id="review-filter")
+            yield PlainLabel(t("review.heading", folder=self.store.root), id="review-heading")
+            yield CleanInput(placeholder=t("review.filter"), id="review-filter")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-            yield Label(t("review.recurring"), classes="section")
-            yield Static(id="recurring")
+            yield PlainLabel(t("review.recurring"), classes="section")
+            yield Static(id="recurring", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -67,19 +69,18 @@ class ReviewListScreen(Screen[None]):
 
     def _fill(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        query = self.query_one("#review-filter", Input).value.strip().lower()
+        query = self.query_one("#review-filter", CleanInput).value.strip().lower()
         table.clear()
         rows = [s for s in self.summaries if not query or query in _searchable(s)]
         rows.sort(key=lambda s: _sort_key(s, self.sort_column), reverse=self.sort_reverse)
         for summary in rows:
             table.add_row(*_cells(summary), key=summary.id)
+        heading = self.query_one("#review-heading", PlainLabel)
         if not rows:
-            self.query_one("#review-heading", Label).update(
-                t("review.none", folder=self.store.root) if not self.summaries
-                else t("review.no_match", query=query))
+            heading.show(t("review.none", folder=self.store.root) if not self.summaries
+                         else t("review.no_match", query=query))
         else:
-            self.query_one("#review-heading", Label).update(
-                t("review.heading", folder=self.store.root))
+            heading.show(t("review.heading", folder=self.store.root))
 
     def _recurring(self) -> None:
         reviews = [s.review for s in self.summaries if s.review is not None]
@@ -90,17 +91,17 @@ class ReviewListScreen(Screen[None]):
         ]
         self.query_one("#recurring", Static).update("\n".join(lines) or t("review.no_recurring"))
 
-    @on(Input.Changed, "#review-filter")
+    @on(CleanInput.Changed, "#review-filter")
     def _filtered(self) -> None:
         self._fill()
 
-    @on(Input.Submitted, "#review-filter")
+    @on(CleanInput.Submitted, "#review-filter")
     def _back_to_table(self) -> None:
         self.query_one("#sessions", DataTable).focus()
 
     def action_filter(self) -> None:
         """Type to filter by title, date or id."""
-        self.query_one("#review-filter", Input).focus()
+        self.query_one("#review-filter", CleanInput).focus()
 
     def action_sort(self) -> None:
         """Sort by the next column (twice on one column reverses it)."""
@@ -157,21 +158,23 @@ def _sort_key(summary: SessionSummary, column: int) -> tuple[object, ...]:
 
 
 def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
+    """The row of a session; every text is a Text, so that none is read as markup."""
     if summary.error:
         reason = summary.error.splitlines()[0]
-        return (Text(summary.id, style="bold red"), "", t("review.unreadable"), "", "", "", "",
-                Text(reason, style="red"))
+        # The id is the folder's name, the one text here not read through a model.
+        return (Text(clean_text(summary.id), style="bold red"), "",
+                Text(t("review.unreadable")), "", "", "", "", Text(reason, style="red"))
     over: str | Text = ""
     if summary.over is not None:
-        style = "red" if summary.over >= 60 else "green" if summary.over <= -60 else ""
+        style = {1: "red", -1: "green"}.get(noticeable(summary.over), "")
         over = Text(signed_minutes(summary.over), style=style)
     elif not summary.finished:
         over = Text(t("review.unfinished"), style="dim")
     return (
-        summary.title, date_text(summary.day) if summary.day else "",
-        t("review.rehearsal") if summary.rehearsal else t("review.real"),
-        str(summary.slots), str(summary.notes),
-        minute_text(summary.started) if summary.started else "",
-        minute_text(summary.ended) if summary.ended else "",
+        Text(summary.title), Text(date_text(summary.day) if summary.day else ""),
+        Text(t("review.rehearsal") if summary.rehearsal else t("review.real")),
+        Text(str(summary.slots)), Text(str(summary.notes)),
+        Text(minute_text(summary.started) if summary.started else ""),
+        Text(minute_text(summary.ended) if summary.ended else ""),
         over,
     )

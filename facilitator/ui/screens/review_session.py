@@ -12,31 +12,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
+from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
 from facilitator.notes.wordcloud import weigh
-from facilitator.review.analysis import SessionReview, review_session
+from facilitator.review.analysis import SessionReview, noticeable, review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import (
     default_export_name,
     group_by_question,
+    local_clock,
     slot_list,
     write_export,
 )
-from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
-from facilitator.ui.localize import localize_bindings
-from facilitator.ui.text import clock_text, date_text, minute_text, signed_minutes, span_text, t
+from facilitator.ui.localize import Localized
+from facilitator.ui.widgets.clean_input import CleanInput
+from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
 BAR_WIDTH = 40
 """Columns of the longest bar in the planned-against-actual chart."""
 
 
-class SessionReviewScreen(Screen[None]):
+class SessionReviewScreen(Localized, Screen[None]):
     """Planned against actual, the notes grouped and searchable, a word cloud per dialogue."""
 
     CSS_PATH = "review.tcss"
@@ -51,7 +54,6 @@ class SessionReviewScreen(Screen[None]):
 
     def __init__(self, loaded: LoadedSession, export_folder: Path | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.loaded = loaded
         self.review: SessionReview = review_session(loaded.session, loaded.notes)
         self.export_folder = export_folder or Path.cwd()
@@ -60,9 +62,9 @@ class SessionReviewScreen(Screen[None]):
         """A heading and three tabs."""
         session = self.loaded.session
         kind = t("review.rehearsal") if session.is_rehearsal else t("review.real")
-        yield Label(t("review.session_heading", title=session.agenda.title,
-                      day=date_text(session.day),
-                      kind=kind, id=session.id), id="session-heading")
+        yield PlainLabel(t("review.session_heading", title=session.agenda.title,
+                           day=date_text(session.day), kind=kind, id=session.id),
+                         id="session-heading")
         with TabbedContent(initial="timeline"):
             with TabPane(t("review.tab.timeline"), id="timeline"):
                 with VerticalScroll():
@@ -70,7 +72,7 @@ class SessionReviewScreen(Screen[None]):
                     yield Static(self._analysis(), id="timeline-analysis")
                     yield Static(self._chart(), id="timeline-chart")
             with TabPane(t("review.tab.notes"), id="notes"):
-                yield Input(placeholder=t("review.search"), id="notes-search")
+                yield CleanInput(placeholder=t("review.search"), id="notes-search")
                 with VerticalScroll(id="notes-scroll"):
                     yield Static(id="notes-text")
             with TabPane(t("review.tab.clouds"), id="clouds"), VerticalScroll():
@@ -97,9 +99,9 @@ class SessionReviewScreen(Screen[None]):
                              justify="right" if key != "slot" else "left",
                              ratio=1 if key == "slot" else None, no_wrap=key != "slot")
         for slot in self.review.slots:
-            table.add_row(
-                str(slot.index + 1), slot.title, minute_text(slot.planned_start),
-                minute_text(slot.actual_start) if slot.actual_start else t("review.skipped"),
+            table.add_row(  # a title as Text: never read as markup
+                str(slot.index + 1), Text(slot.title), minute_text(slot.planned_start),
+                t("review.skipped") if slot.skipped else local_clock(slot.actual_start),
                 span_text(slot.planned_duration),
                 span_text(slot.actual_duration) if slot.actual_duration is not None else "",
                 _over_text(slot.over),
@@ -138,10 +140,10 @@ class SessionReviewScreen(Screen[None]):
             planned.append("░" * max(1, round(slot.planned_duration * scale)), style="dim")
             rows.append(planned)
             actual = Text(" " * len(label))
-            if slot.actual_duration is not None:
-                over = slot.over or 0
-                style = "red" if over >= 60 else "green" if over <= -60 else "cyan"
-                actual.append("█" * max(1, round(slot.actual_duration * scale)), style=style)
+            if not slot.skipped:
+                style = {1: "red", -1: "green"}.get(noticeable(slot.over), "cyan")
+                length = round((slot.actual_duration or 0) * scale)
+                actual.append("█" * max(1, length), style=style)
                 actual.append(" ")
                 actual.append_text(_over_text(slot.over))
             rows.append(actual)
@@ -200,7 +202,7 @@ class SessionReviewScreen(Screen[None]):
                  if slot.kind is SlotKind.DIALOGUE or i in with_notes]
         for index in slots:
             texts = [note.text for note in self.review.notes if note.slot == index]
-            yield Label(f"{index + 1}. {agenda.slots[index].title}", classes="section")
+            yield PlainLabel(f"{index + 1}. {agenda.slots[index].title}", classes="section")
             cloud = WordCloud(classes="review-cloud")
             cloud.terms = tuple(weigh(texts, agenda.stopwords))
             cloud.empty_text = t("review.no_notes")
@@ -231,10 +233,8 @@ class SessionReviewScreen(Screen[None]):
                 return
             path = self.export_folder / default_export_name(self.loaded, form)
             if path.exists():
-                self.app.push_screen(
-                    ConfirmModal(t("confirm.overwrite", path=path)),
-                    lambda yes: self._write(form, path, force=True) if yes else None,
-                )
+                confirm(self.app, t("confirm.overwrite", path=path),
+                        lambda: self._write(form, path, force=True))
             else:
                 self._write(form, path, force=False)
 
@@ -252,5 +252,5 @@ class SessionReviewScreen(Screen[None]):
 def _over_text(over: float | None) -> Text:
     if over is None:
         return Text("")
-    style = "bold red" if over >= 60 else "bold green" if over <= -60 else ""
+    style = {1: "bold red", -1: "bold green"}.get(noticeable(over), "")
     return Text(signed_minutes(over), style=style)

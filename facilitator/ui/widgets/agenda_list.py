@@ -9,10 +9,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n import minute_text, span_text, t
+from facilitator.i18n.rounding import whole_minutes
 from facilitator.timing.timeline import DayState, Phase, SlotState
-from facilitator.ui.text import minute_text, phase_text, span_text, t, whole_minutes
 
-Row = tuple[str, str, str, Text]
+Row = tuple[str, str, Text, Text]
+"""Planned start, expected or actual start, title (a Text: never read as markup), state."""
 
 PHASE_STYLES = {
     Phase.RUNNING: "bold green",
@@ -67,7 +69,9 @@ class AgendaList(VerticalScroll):
     @property
     def rows(self) -> list[tuple[str, str, str, str]]:
         """Each row as last shown, as plain text: planned, expected or actual, title, state."""
-        return [(planned, when, title, info.plain) for planned, when, title, info in self._rows]
+        return [
+            (planned, when, title.plain, info.plain) for planned, when, title, info in self._rows
+        ]
 
     def _scroll_to_current(self) -> None:
         row = HEADER_LINES + self._current
@@ -91,8 +95,8 @@ class AgendaList(VerticalScroll):
         planned = ("~" if agenda_slot.approx else "") + minute_text(slot.planned_start)
         if slot.phase is Phase.DONE:
             when = minute_text(slot.actual_start) if slot.actual_start else ""
-            over = whole_minutes(slot.over)
-            if slot.actual_start is None:
+            over = whole_minutes(slot.overrun)
+            if slot.skipped:
                 info = t("list.skipped")
             else:
                 info = t("list.took", minutes=whole_minutes(slot.elapsed))
@@ -103,7 +107,7 @@ class AgendaList(VerticalScroll):
             info = (
                 span_text(slot.planned_duration + slot.adjustment)
                 if slot.phase is Phase.PENDING
-                else phase_text(slot.phase)
+                else t(f"phase.{slot.phase.value}")
             )
         title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
-        return (planned, when, title, Text(info, style=PHASE_STYLES[slot.phase]))
+        return (planned, when, Text(title), Text(info, style=PHASE_STYLES[slot.phase]))

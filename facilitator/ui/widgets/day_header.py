@@ -13,8 +13,9 @@ from rich.text import Text
 from textual.widget import Widget
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n import clock_text, minute_text, offset_text, t
+from facilitator.i18n.rounding import whole_minutes
 from facilitator.timing.timeline import DayState
-from facilitator.ui.text import clock_text, minute_text, offset_text, t, whole_minutes
 
 
 class DayHeader(Widget):

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.i18n import clock_text, t
 from facilitator.notes.model import Note, question_position
-from facilitator.ui.text import clock_text, t
 
 
 def question_label(question: str | None, questions: list[str]) -> str:

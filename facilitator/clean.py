@@ -1,0 +1,49 @@
+"""Text from a file or a person, without the control characters a terminal would obey.
+
+An escape sequence in a note can clear the screen, retitle the terminal or write to the
+clipboard (OSC 52); a shared folder or a mailed archive is enough to plant one. Every text
+read from a file or typed in passes through `clean_text`: newline and tab stay, the other
+line breaks (a carriage return, a form feed from a PDF's page break) become newlines, and
+escape sequences and every other C0/C1 control character (DEL included) are removed, so
+none reaches a screen, an export or the word cloud.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters and DEL, except tab (\\x09) and newline (\\x0a)."""
+
+_LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85]")
+"""Line breaks other than newline: CR LF, CR, vertical tab, form feed, next line (NEL)."""
+
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clearing the screen
+    # OSC, DCS, SOS, PM, APC: a title, the clipboard, ...; only when terminated on the same
+    # line, so a stray introducer never takes the text after it along
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"  # any other escape: ESC c (reset), ESC ( B, ...
+)
+"""Whole escape sequences, so that their parameters do not stay behind as visible text."""
+
+
+def clean_text(text: str) -> str:
+    """`text` without control characters other than newline and tab (see the module)."""
+    if not _CONTROL.search(text):
+        return text  # the usual case, at the cost of one scan
+    text = _LINE_BREAK.sub("\n", text)
+    return _CONTROL.sub("", _SEQUENCE.sub("", text))
+
+
+def _clean_if_text(value: object) -> object:
+    """Clean a string before validation; anything else is left for the type to refuse."""
+    return clean_text(value) if isinstance(value, str) else value
+
+
+CleanText = Annotated[str, BeforeValidator(_clean_if_text)]
+"""A text field of a model read from a file or typed in: cleaned before it is validated,
+so a length or emptiness check sees the text as it will be shown."""

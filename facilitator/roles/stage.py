@@ -1,0 +1,195 @@
+"""The stage's hold on a day: which session it follows, the last good copy of it, the notes
+for the round-up's word cloud, and what the stage shows at a moment. No Textual: the stage
+screen only draws what `Stage.view` says.
+
+The time is computed from the session's log and the clock, exactly as the host console
+computes it, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.errors import SessionError
+from facilitator.files import FileWatcher
+from facilitator.i18n import countdown_text, t
+from facilitator.notes.store import NotesReader
+from facilitator.notes.wordcloud import WeightedTerm, weigh
+from facilitator.roles.following import FollowedSession, NewestSession
+from facilitator.session.model import Session
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import Clock
+from facilitator.timing.timeline import Phase, Timeline, seconds_to_next_change
+
+FLASH_SECONDS = 4.0
+"""How long a new message flashes."""
+FLASH_STEP = 0.5
+"""Seconds between the flash's on and off."""
+
+
+@dataclass(frozen=True)
+class StageView:
+    """What the stage shows at one moment; an empty text is not shown."""
+
+    title: str
+    speakers: str = ""
+    digits: str = ""
+    next: str = ""
+    message: str = ""
+    flashing: bool = False
+    """Whether the message is in the bright half of its flash."""
+    phase: Phase | None = None
+    """The current slot's phase (DONE once the day is finished); None while waiting."""
+    cloud: tuple[WeightedTerm, ...] | None = None
+    """The round-up's words while the host has the cloud on stage; else None."""
+    change_in: float | None = None
+    """Real seconds until the shown second changes; None while waiting for a session."""
+    longest: float = 1.0
+    """The longest wait before drawing again: shorter while the message flashes."""
+
+
+class Stage:
+    """Follows a session for the stage screen: the named one, or the newest unfinished one,
+    moving to a session that starts later (the real day after a rehearsal)."""
+
+    def __init__(
+        self, store: SessionStore, base_clock: Clock, session_name: str | None = None
+    ) -> None:
+        self.store = store
+        self.base_clock = base_clock
+        self.session_name = session_name
+        self.followed: FollowedSession | None = None
+        self.notes: NotesReader | None = None
+        self.newest: NewestSession | None = None
+        """Watches for a later session, unless a session was named."""
+        self._folder_watch = FileWatcher()
+        self._message = ""
+        self._flash_until = 0.0
+        self._cloud: tuple[WeightedTerm, ...] = ()
+        self._timeline: Timeline | None = None
+        self._clock: Clock = base_clock
+
+    @property
+    def session(self) -> Session | None:
+        """The last good copy of the session followed, or None while waiting for one."""
+        return self.followed.session if self.followed else None
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the session followed."""
+        return self.followed.folder if self.followed else None
+
+    def follow(self) -> bool:
+        """Look for changes: the session's file, its notes, a session to follow at all.
+
+        True when what is shown has changed. SessionError when the session file could not
+        be read: the last good copy stays shown.
+        """
+        if self.followed is None:
+            return self._find()
+        newer = self.newest.look() if self.newest is not None else None
+        if newer is not None:
+            self._open(newer, self.store.folder(newer.id))
+            return True
+        changed = False
+        if self.notes is not None and self.notes.refresh():
+            changed = self._weigh_cloud()
+        if self.followed.refresh():
+            self._use(self.followed.session)
+            changed = True
+        return changed
+
+    def _find(self) -> bool:
+        # Reading every session twice a second while waiting would be costly in a full
+        # folder: look again only when a session file has come or changed.
+        if not self._folder_watch.changed(self.store.session_files()):
+            return False
+        try:
+            store, session = self.store.resolve(self.session_name)
+        except SessionError:
+            if self.session_name is not None:
+                raise
+            return False
+        self._open(session, store.folder(session.id))
+        return True
+
+    def _open(self, session: Session, folder: Path) -> None:
+        if self.session_name is None:
+            self.newest = self.newest or NewestSession(self.store)
+            self.newest.moved_to(session)
+        self.followed = FollowedSession(folder, session)
+        self.notes = NotesReader(folder)
+        self.notes.refresh()
+        self._use(session)
+
+    def _use(self, session: Session) -> None:
+        self._timeline = session.timeline()
+        self._clock = session.clock(self.base_clock)
+        message = session.stage_message.text if session.stage_message else ""
+        if message != self._message:
+            self._message = message
+            self._flash_until = self.base_clock.monotonic() + (FLASH_SECONDS if message else 0)
+        self._weigh_cloud()
+
+    def _weigh_cloud(self) -> bool:
+        """The words of the slot the host put on stage; True if they changed."""
+        session = self.session
+        if session is None or session.stage_cloud is None or self.notes is None:
+            return False
+        texts = (note.text for note in self.notes.notes(session.stage_cloud))
+        cloud = tuple(weigh(texts, session.agenda.stopwords))
+        changed = cloud != self._cloud
+        self._cloud = cloud
+        return changed
+
+    def view(self) -> StageView:
+        """What the stage shows now."""
+        session = self.session
+        if session is None or self._timeline is None:
+            return StageView(title=t("stage.waiting"))
+        now = self.base_clock.monotonic()
+        flashing_soon = now < self._flash_until
+        flashing = flashing_soon and int(now / FLASH_STEP) % 2 == 0
+        state = self._timeline.state(self._clock.now())
+        speed = session.rehearsal.speed if session.rehearsal else 1.0
+        change_in = seconds_to_next_change(state) / speed
+        longest = FLASH_STEP if flashing_soon else 1.0
+        agenda = session.agenda
+        slot = state.current_slot
+        if state.finished:
+            return StageView(
+                title=t("stage.finished"),
+                message=self._message,
+                flashing=flashing,
+                phase=Phase.DONE,
+                change_in=change_in,
+                longest=longest,
+            )
+        following = state.next_slot
+        next_text = t("stage.next", title=agenda.slots[following.index].title) if following else ""
+        if slot.phase is Phase.PENDING:
+            digits = countdown_text(math.ceil(slot.planned_duration + slot.adjustment))
+        else:
+            digits = countdown_text(slot.display_seconds)
+        title = agenda.slots[slot.index].title
+        speakers = ", ".join(agenda.slots[slot.index].speakers)
+        cloud = None
+        if session.stage_cloud is not None:
+            # The round-up: the cloud takes the screen, the time shrinks to a line.
+            cloud = self._cloud
+            speakers = f"{title} · {digits}"
+            title = t("stage.cloud", title=agenda.slots[session.stage_cloud].title)
+        return StageView(
+            title=title,
+            speakers=speakers,
+            digits=digits,
+            next=next_text,
+            message=self._message,
+            flashing=flashing,
+            phase=slot.phase,
+            cloud=cloud,
+            change_in=change_in,
+            longest=longest,
+        )
