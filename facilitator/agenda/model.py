@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from datetime import time
 from enum import StrEnum
 from pathlib import Path
@@ -56,6 +57,21 @@ class SlotKind(StrEnum):
     OTHER = "other"
 
 
+SHORTEST_SHARE: dict[SlotKind, float] = {
+    SlotKind.WELCOME: 0.4,
+    SlotKind.TALK: 0.75,
+    SlotKind.CASE: 0.75,
+    SlotKind.DIALOGUE: 0.5,
+    SlotKind.SUMMARY: 0.5,
+    SlotKind.BREAK: 0.75,
+    SlotKind.MEAL: 1.0,
+    SlotKind.ELECTION: 1.0,
+    SlotKind.OTHER: 0.5,
+}
+"""The share of its planned length a slot without `min` keeps in a re-plan, by kind (the
+one table of these defaults; docs/timing.md explains it). A share of 1 keeps it whole."""
+
+
 class Slot(BaseModel):
     """One item of the programme, from its start to the next item's start."""
 
@@ -79,6 +95,10 @@ class Slot(BaseModel):
     """How many tables report in this slot; absent means the agenda's default."""
     fixed: bool = False
     """A hard start (lunch, a bus): overruns before it must not move it."""
+    min: Seconds | None = None
+    """The shortest a re-plan may make this slot; absent means its kind's default."""
+    keep: bool = False
+    """A re-plan never changes this slot's length."""
     approx: bool = False
     """The programme gives the start as "ca." (about)."""
     note: CleanText | None = None
@@ -152,6 +172,25 @@ class Agenda(BaseModel):
         assert following is not None, "validated: the last slot has an end"
         return _seconds_of_day(following) - _seconds_of_day(slot.start)
 
+    def kept(self, index: int) -> bool:
+        """Whether a re-plan leaves slot `index` as it is: `keep = true`, or without a `min`
+        a fixed slot or a kind whose default share is the whole slot (a meal, an election)."""
+        slot = self.slots[index]
+        if slot.keep:
+            return True
+        return slot.min is None and (slot.fixed or SHORTEST_SHARE[slot.kind] >= 1)
+
+    def shortest_of(self, index: int) -> int:
+        """The shortest slot `index` may become in a re-plan, in seconds: its `min`; its
+        whole length when kept; else its kind's share of it, up to a whole minute."""
+        length = self.duration_of(index)
+        slot = self.slots[index]
+        if slot.min is not None and not slot.keep:
+            return slot.min
+        if self.kept(index):
+            return length
+        return min(length, math.ceil(length * SHORTEST_SHARE[slot.kind] / 60) * 60)
+
     def warning_of(self, index: int) -> int:
         """The warning threshold of slot `index` in seconds."""
         own = self.slots[index].warning
@@ -205,6 +244,7 @@ def _order_problems(agenda: Agenda) -> list[str]:
                 "agenda.overlap", slot=slot_label(index - 1, before),
                 duration=format_duration(before.duration), next_start=format_clock(slot.start),
             ))
+    problems += _shortest_problems(agenda)
     last_index = len(slots) - 1
     last = slots[last_index]
     if last.duration is None and agenda.end is None:
@@ -217,6 +257,36 @@ def _order_problems(agenda: Agenda) -> list[str]:
     elif last.duration is not None and _seconds_of_day(last.start) + last.duration > 86400:
         problems.append(t("agenda.past_midnight", slot=slot_label(last_index, last)))
     return problems
+
+
+def _shortest_problems(agenda: Agenda) -> list[str]:
+    """A `min` longer than its slot, or given together with `keep = true`."""
+    problems = []
+    for index, slot in enumerate(agenda.slots):
+        if slot.min is None:
+            continue
+        if slot.keep:
+            problems.append(t("agenda.min_and_keep", slot=slot_label(index, slot)))
+            continue
+        if not _has_length(agenda, index):
+            continue  # the missing end or the overlap is reported on its own
+        length = agenda.duration_of(index)
+        if slot.min > length:
+            problems.append(t(
+                "agenda.min_too_long", slot=slot_label(index, slot),
+                min=format_duration(slot.min), length=format_duration(length),
+            ))
+    return problems
+
+
+def _has_length(agenda: Agenda, index: int) -> bool:
+    """Whether slot `index` has a positive length to compare with (the order is valid)."""
+    slots = agenda.slots
+    if slots[index].duration is not None:
+        return True
+    if index + 1 < len(slots):
+        return slots[index + 1].start > slots[index].start
+    return agenda.end is not None and agenda.end > slots[index].start
 
 
 def load_agenda(path: Path | str) -> Agenda:
@@ -238,7 +308,7 @@ def parse_agenda(data: dict[str, Any], source: str) -> Agenda:
 _FIELD_HINTS = {
     "kind": "hint.kind", "questions": "hint.questions", "speakers": "hint.speakers",
     "language": "hint.language", "date": "hint.date", "tables": "hint.tables",
-    "fixed": "hint.bool", "approx": "hint.bool", "title": "hint.title",
+    "fixed": "hint.bool", "approx": "hint.bool", "title": "hint.title", "keep": "hint.bool",
 }
 """The catalogue key of what each field expects, for messages about a wrong value."""
 

@@ -27,19 +27,25 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
     details = [date_text(agenda.date) if agenda.date else "", agenda.venue or ""]
     heading = " · ".join([agenda.title, *(part for part in details if part)])
     table = Table(title=Text(heading, style="table.title"), title_justify="left", expand=False)
-    for key in ("number", "start", "end", "length", "kind"):
+    # How short a re-plan may make each slot, once the agenda says so for any of them.
+    shortest = any(slot.min is not None or slot.keep for slot in agenda.slots)
+    keys = ("number", "start", "end", "length") + (("shortest",) if shortest else ()) + ("kind",)
+    for key in keys:
         table.add_column(t(f"check.column.{key}"), no_wrap=True,
-                         justify="right" if key in ("number", "length") else "left")
+                         justify="right" if key in ("number", "length", "shortest") else "left")
     table.add_column(t("check.column.title"), ratio=3, min_width=20)
     table.add_column(t("check.column.speakers"), ratio=2, min_width=12)
     table.add_column(t("check.column.questions"), justify="right", no_wrap=True)
     for planned, slot in zip(day.slots, agenda.slots, strict=True):
         start = (t("slot.approx") if slot.approx else "") + clock_text(planned.start)
+        least = [t("check.kept") if agenda.kept(planned.index)
+                 else span_text(agenda.shortest_of(planned.index))] if shortest else []
         table.add_row(
             str(planned.index + 1),
             start + (t("check.fixed") if slot.fixed else ""),
             clock_text(planned.end),
             span_text(planned.duration),
+            *least,
             t(f"kind.{slot.kind.value}"),
             Text(slot.title),
             Text(", ".join(slot.speakers)),

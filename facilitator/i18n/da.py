@@ -64,6 +64,14 @@ DA: dict[str, str] = {
     "phase.done": "Færdig",
     "day.finished": "Dagen er slut. Tak for i dag!",
     "day.summary": "Sluttede {time}, {offset}.",
+    # Ny plan: længder som værten angiver, og som en ny plan ikke kan bruge
+    "replan.no_slot": "{slot}: det punkt findes ikke",
+    "replan.out_of_reach": "{slot}: en ny plan ændrer nu kun punkterne efter det aktuelle og "
+    "før det punkt, den holder til tiden",
+    "replan.kept": "{slot}: holdes som planlagt (keep = true, eller et fast punkt, et måltid "
+    "eller et valg uden 'min')",
+    "replan.ran": "{slot}: det har allerede kørt; en ny plan ændrer kun punkter, der kommer",
+    "replan.too_short": "{slot}: mindst {shortest}, dets korteste ('min')",
     # Programlisten
     "list.planned": "plan",
     "list.expected": "nu",
@@ -284,6 +292,11 @@ DA: dict[str, str] = {
     "agenda.end_before_last": "'end' {end} skal ligge efter {start}, starten på sidste punkt, "
     "{slot}",
     "agenda.past_midnight": "{slot}: 'duration' løber ud over midnat",
+    # Ny plan: et punkts korteste længde
+    "agenda.min_too_long": "{slot}: 'min' {min} er længere end punktet ({length}); angiv "
+    "højst dets længde",
+    "agenda.min_and_keep": "{slot}: 'min' og 'keep = true' sammen; et punkt med keep bliver "
+    "aldrig kortere, så fjern den ene",
     "agenda.unknown_key": "{where}ukendt nøgle '{field}'; {hint}nøglerne er: {names}",
     "agenda.did_you_mean": "mente du '{name}'? ",
     "agenda.no_slots": "ingen punkter; tilføj mindst ét [[slot]] med start og titel",
@@ -395,6 +408,9 @@ DA: dict[str, str] = {
     "check.column.speakers": "oplægsholdere",
     "check.column.questions": "spm.",
     "check.fixed": " fast",
+    # facilitator check: hvor kort en ny plan højst kan gøre hvert punkt
+    "check.column.shortest": "min",
+    "check.kept": "holdes",
     "check.summary": "{count} punkter fra {start} til {end}: {length} · {groups}",
     "check.group": "{name} {minutes} min",
     "check.group.talks": "oplæg",
@@ -420,6 +436,9 @@ DA: dict[str, str] = {
     "report.after": "{span} efter den planlagte slutning",
     "report.before": "{span} før den planlagte slutning",
     "report.on_plan": "på den planlagte slutning",
+    # Eksport: hvor en ny plan blev lagt
+    "report.replan": "Ny plan kl. {time}, under {slot}: {changes}.",
+    "report.replanned_length": "{planned} → {length}",
     "report.sources": "Forsinkelsen kom fra: {items}.",
     "report.absorbers": "Indhentet i: {items}.",
     "report.general": "Generelt",

@@ -63,6 +63,14 @@ EN: dict[str, str] = {
     "phase.done": "Done",
     "day.finished": "The day is finished. Thank you!",
     "day.summary": "Finished at {time}, {offset}.",
+    # Re-plan: lengths the host sets that a re-plan cannot take
+    "replan.no_slot": "{slot}: there is no such slot",
+    "replan.out_of_reach": "{slot}: a re-plan now changes only the slots after the current "
+    "one and before the slot it keeps on time",
+    "replan.kept": "{slot}: kept as planned (keep = true, or a fixed slot, a meal or an "
+    "election without 'min')",
+    "replan.ran": "{slot}: it has already run; a re-plan changes only slots still to come",
+    "replan.too_short": "{slot}: at least {shortest}, its shortest ('min')",
     # The agenda list
     "list.planned": "plan",
     "list.expected": "now",
@@ -284,6 +292,11 @@ EN: dict[str, str] = {
     "agenda.end_before_last": "'end' {end} must come after {start}, the start of the last slot, "
     "{slot}",
     "agenda.past_midnight": "{slot}: 'duration' runs past midnight",
+    # Re-plan: a slot's shortest length
+    "agenda.min_too_long": "{slot}: 'min' {min} is longer than the slot ({length}); give at "
+    "most its length",
+    "agenda.min_and_keep": "{slot}: 'min' and 'keep = true' together; a kept slot is never "
+    "shortened, so drop one of them",
     "agenda.unknown_key": "{where}unknown key '{field}'; {hint}the keys are: {names}",
     "agenda.did_you_mean": "did you mean '{name}'? ",
     "agenda.no_slots": "no slots; add at least one [[slot]] with a start and a title",
@@ -393,6 +406,9 @@ EN: dict[str, str] = {
     "check.column.speakers": "speakers",
     "check.column.questions": "qs",
     "check.fixed": " fixed",
+    # facilitator check: how short a re-plan may make each slot
+    "check.column.shortest": "min",
+    "check.kept": "kept",
     "check.summary": "{count} slots from {start} to {end}: {length} · {groups}",
     "check.group": "{name} {minutes} min",
     "check.group.talks": "talks",
@@ -418,6 +434,9 @@ EN: dict[str, str] = {
     "report.after": "{span} after its planned end",
     "report.before": "{span} before its planned end",
     "report.on_plan": "on its planned end",
+    # Exports: where a re-plan happened
+    "report.replan": "Re-planned at {time}, during {slot}: {changes}.",
+    "report.replanned_length": "{planned} → {length}",
     "report.sources": "Delay came from: {items}.",
     "report.absorbers": "Taken up by: {items}.",
     "report.general": "General",

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from facilitator.agenda.model import SlotKind
 from facilitator.notes.model import Note
 from facilitator.session.model import Session
+from facilitator.timing.timeline import Replanned
 
 NOTICEABLE = 60
 """Seconds over or under the plan from which a slot or a day is noticeably over or under:
@@ -34,11 +35,14 @@ class SlotReview:
     kind: SlotKind
     planned_start: datetime
     planned_duration: int
+    """The agenda's length: over and under are measured against the plan as printed."""
     actual_start: datetime | None
     actual_duration: float | None
     """Wall time spent in the slot, pauses included; None if it never ran."""
     delay_after: float | None
     """How far behind the plan (positive) or ahead the day was when the slot ended."""
+    replanned: int | None = None
+    """The planned length a re-plan gave it (the last one), when one changed it."""
 
     @property
     def over(self) -> float | None:
@@ -65,6 +69,8 @@ class SessionReview:
     planned_end: datetime
     finished: bool
     notes: tuple[Note, ...] = field(default=())
+    replans: tuple[Replanned, ...] = field(default=())
+    """Every re-plan applied (and not undone): when, during which slot, what it changed."""
 
     @property
     def over(self) -> float | None:
@@ -104,16 +110,19 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
         own = segments[slot_state.index]
         duration = sum((end - start).total_seconds() for start, end in own) if own else None
         end = own[-1][1] if own else None
-        planned_end = slot_state.planned_start + timedelta(seconds=slot_state.planned_duration)
+        planned = slot_state.agenda_duration
+        planned_end = slot_state.planned_start + timedelta(seconds=planned)
         slots.append(SlotReview(
             index=slot_state.index,
             title=agenda_slot.title,
             kind=agenda_slot.kind,
             planned_start=slot_state.planned_start,
-            planned_duration=slot_state.planned_duration,
+            planned_duration=planned,
             actual_start=own[0][0] if own else None,
             actual_duration=duration,
             delay_after=(end - planned_end).total_seconds() if end else None,
+            replanned=slot_state.planned_duration
+            if slot_state.replanned_from is not None else None,
         ))
     starts = [seg[0] for _, seg in all_segments]
     last = state.slots[-1]
@@ -122,9 +131,10 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
         slots=tuple(slots),
         started=min(starts) if starts else None,
         ended=log.finished_at or (max(seg[1] for _, seg in all_segments) if starts else None),
-        planned_end=last.planned_start + timedelta(seconds=last.planned_duration),
+        planned_end=last.planned_start + timedelta(seconds=last.agenda_duration),
         finished=log.finished_at is not None,
         notes=tuple(notes),
+        replans=log.replans,
     )
 
 

@@ -22,6 +22,7 @@ from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
 from facilitator.review.analysis import SessionReview, SlotReview, noticeable, review_session
 from facilitator.review.archive import LoadedSession, archive_text
+from facilitator.timing.timeline import Replanned
 
 
 def local_clock(moment: datetime | None) -> str:
@@ -52,11 +53,12 @@ def markdown(loaded: LoadedSession) -> str:
             _cell(slot.title),
             local_clock(slot.planned_start),
             t("report.skipped") if slot.skipped else local_clock(slot.actual_start),
-            span_text(slot.planned_duration),
+            _planned_length(slot),
             span_text(slot.actual_duration) if slot.actual_duration is not None else "",
             signed_minutes(slot.over) if slot.over is not None else "",
         ]) + " |")
     lines += ["", _day_sentence(review)]
+    lines += [replan_sentence(review, mark) for mark in review.replans]
     if review.delay_sources:
         lines.append(t("report.sources", items=slot_list(review.delay_sources)))
     if review.absorbers:
@@ -76,6 +78,25 @@ def _day_sentence(review: SessionReview) -> str:
     span = span_text(abs(whole_minutes(review.over or 0)) * 60)
     return t("report.day", start=local_clock(review.started), end=local_clock(review.ended),
              over=t(relation, span=span))
+
+
+def _planned_length(slot: SlotReview) -> str:
+    """"10 min", or "10 min → 8 min" for a slot a re-plan changed."""
+    if slot.replanned is None:
+        return span_text(slot.planned_duration)
+    return t("report.replanned_length", planned=span_text(slot.planned_duration),
+             length=span_text(slot.replanned))
+
+
+def replan_sentence(review: SessionReview, mark: Replanned) -> str:
+    """"Re-planned at 09:05, during Velkommen: Dialog (10 min → 8 min), …"."""
+    titles = [slot.title for slot in review.slots]
+    changes = []
+    for index, before, after in mark.changes:
+        length = t("report.replanned_length", planned=span_text(before), length=span_text(after))
+        changes.append(f"{titles[index]} ({length})")
+    return t("report.replan", time=local_clock(mark.at), slot=titles[mark.during],
+             changes=", ".join(changes))
 
 
 REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length",

@@ -8,6 +8,7 @@ tools can run a day with it directly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from facilitator.session.model import Rehearsal, Session, StageMessage
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.clock import Clock
 from facilitator.timing.events import Action, Event
+from facilitator.timing.replan import Proposal, check_lengths, propose
 from facilitator.timing.timeline import DayState, Phase, Timeline
 
 if TYPE_CHECKING:
@@ -222,7 +224,10 @@ class HostRun:
         SessionError tells the console, and `flush` tries again.
         """
         self._check_lock(look_for_holder=True)
-        event = Event.of(action, self.clock.now(), seconds, slot)
+        return self._record(Event.of(action, self.clock.now(), seconds, slot))
+
+    def _record(self, event: Event) -> bool:
+        """Apply `event` and write it like every action; False if it does not apply now."""
         if not self.timeline.apply(event):
             return False
         if self.session is not None:
@@ -230,6 +235,23 @@ class HostRun:
         self.unsaved = True
         self.flush()
         return True
+
+    # The re-plan (docs/timing.md, "The re-plan"): what `r` proposes, and Enter applying it.
+
+    def replan_proposal(self, chosen: Mapping[int, int] | None = None) -> Proposal | None:
+        """The re-plan for now, around the lengths (seconds by slot index) the host chose;
+        None when a re-plan could change nothing, or this console only follows the day."""
+        return None if self.read_only else propose(self.timeline, self.clock.now(), chosen)
+
+    def apply_replan(self, lengths: Mapping[int, int]) -> bool:
+        """Record new planned lengths (seconds by slot index) as one `replan` action, which
+        one undo takes back; False, and nothing recorded, when one cannot be set now
+        (`check_lengths` says why) or nothing changes. Written like every action."""
+        self._check_lock(look_for_holder=True)
+        now = self.clock.now()
+        if not lengths or check_lengths(self.timeline, now, lengths):
+            return False
+        return self._record(Event.of(Action.REPLAN, now, lengths=lengths))
 
     def send_message(self, text: str) -> None:
         """Show `text` on the stage; an empty text clears it."""

@@ -85,10 +85,16 @@ class Session(BaseModel):
     @classmethod
     def _event_slots_in_agenda(cls, events: list[Event], info: ValidationInfo) -> list[Event]:
         count = _slot_count(info)
+        if count is None:
+            return events
         for number, event in enumerate(events, start=1):
-            if count is not None and event.slot is not None and event.slot >= count:
-                raise ValueError(t("session.event_slot", number=number, slot=event.slot,
-                                   last=count - 1))
+            # goto's target, and every slot a re-plan gives a new length.
+            slots = [event.slot] if event.slot is not None else []
+            slots += sorted(event.lengths or ())
+            for slot in slots:
+                if slot >= count:
+                    raise ValueError(t("session.event_slot", number=number, slot=slot,
+                                       last=count - 1))
         return events
 
     @field_validator("stage_cloud")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PlainSerializer
 
 from facilitator.agenda.model import FIRST_DAY, LAST_DAY
 from facilitator.i18n import t
 
 MAX_ADJUST = 86400
 """The most one adjust event adds or takes: a day."""
+
+MAX_SLOT_SECONDS = 86400
+"""The longest a slot can be made, by adjusting or re-planning it: a day."""
 
 
 def _in_range(moment: datetime) -> datetime:
@@ -41,12 +45,26 @@ class Action(StrEnum):
     NEXT = "next"
     PREVIOUS = "previous"
     GOTO = "goto"
+    REPLAN = "replan"
     FINISH = "finish"
     UNDO = "undo"
 
 
+def _keys_as_text(lengths: dict[int, int]) -> dict[str, int]:
+    # TOML keys are text; pydantic reads "3" back as the slot index 3.
+    return {str(index): seconds for index, seconds in sorted(lengths.items())}
+
+
+Lengths = Annotated[
+    dict[Annotated[int, Field(ge=0)], Annotated[int, Field(gt=0, le=MAX_SLOT_SECONDS)]],
+    PlainSerializer(_keys_as_text),
+]
+"""New planned lengths in whole seconds by slot index (from 0): `{ 3 = 420, 4 = 300 }`."""
+
+
 class Event(BaseModel):
-    """One timing action with its UTC timestamp; `seconds` for adjust, `slot` (from 0) for goto."""
+    """One timing action with its UTC timestamp; `seconds` for adjust, `slot` (from 0) for
+    goto, `lengths` for replan."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -58,10 +76,16 @@ class Event(BaseModel):
     """For adjust: seconds added (positive) or taken (negative), at most a day."""
     slot: int | None = Field(default=None, ge=0)
     """For goto: the index of the target slot, counted from 0."""
+    lengths: Lengths | None = None
+    """For replan: each changed slot's new planned length in seconds, by index from 0."""
 
     @classmethod
     def of(
-        cls, action: Action, at: datetime, seconds: int | None = None, slot: int | None = None
+        cls, action: Action, at: datetime, seconds: int | None = None, slot: int | None = None,
+        lengths: Mapping[int, int] | None = None,
     ) -> Event:
         """A new event; a shorthand for the keyword constructor."""
-        return cls(at=at, action=action, seconds=seconds, slot=slot)
+        return cls(
+            at=at, action=action, seconds=seconds, slot=slot,
+            lengths=dict(lengths) if lengths is not None else None,
+        )

@@ -30,6 +30,9 @@ class Forecast:
     starts: tuple[datetime, ...]
     end: datetime
     risks: tuple[FixedRisk, ...]
+    delays: tuple[float, ...] = ()
+    """The delay each later slot inherits, in seconds, before a fixed slot is held or moved:
+    the delay that reaches it."""
 
 
 def forecast(
@@ -39,6 +42,7 @@ def forecast(
     current: int,
     offset: float,
     current_end: datetime,
+    changes: Sequence[float] | None = None,
 ) -> Forecast:
     """Expected starts of the slots after `current`, whose expected end is `current_end`.
 
@@ -47,15 +51,18 @@ def forecast(
     start plus the delay it inherits. A fixed slot that can be held starts on plan and
     takes the delay off the slots after it; one that cannot be held moves like any other.
     Then no slot is expected before the one above it: slots squeezed against a held fixed
-    slot start with it.
+    slot start with it. `changes` are what re-plans did to each slot's planned length
+    (seconds, negative when shortened): the delay passes on less what a slot gave up.
     """
     starts: list[datetime] = []
     risks: list[FixedRisk] = []
+    delays: list[float] = []
     delay = offset
     # The earliest a fixed slot can start: the end of what cannot be cut before it (the
     # current slot, or an earlier fixed slot), with every slot in between cut to nothing.
     earliest = current_end
     for index in range(current + 1, len(planned)):
+        delays.append(delay)
         start = planned[index] + timedelta(seconds=delay)
         if fixed[index]:
             if earliest <= planned[index]:
@@ -68,8 +75,9 @@ def forecast(
             delay = (start - planned[index]).total_seconds()
             earliest = start + timedelta(seconds=max(lengths[index], 0.0))
         starts.append(start)
+        delay += changes[index] if changes else 0.0
     # Expected times never run backwards down the list.
     for position in range(len(starts) - 2, -1, -1):
         starts[position] = min(starts[position], starts[position + 1])
     end = starts[-1] + timedelta(seconds=max(lengths[-1], 0.0)) if starts else current_end
-    return Forecast(tuple(starts), end, tuple(risks))
+    return Forecast(tuple(starts), end, tuple(risks), tuple(delays))

@@ -9,6 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from facilitator.timing.forecast import FixedRisk
+from facilitator.timing.need import ReplanNeed
 
 
 class Phase(StrEnum):
@@ -42,6 +43,7 @@ class SlotState:
     phase: Phase
     planned_start: datetime
     planned_duration: int
+    """The planned length in effect: the agenda's, or what a re-plan made it."""
     adjustment: float
     warning: int
     elapsed: float
@@ -51,6 +53,13 @@ class SlotState:
     actual_start: datetime | None
     actual_end: datetime | None
     """When the slot was last left (a pause before leaving it is part of it)."""
+    replanned_from: int | None = None
+    """The agenda's length when a re-plan changed this slot's planned length; else None."""
+
+    @property
+    def agenda_duration(self) -> int:
+        """The slot's length as the agenda plans it, whatever a re-plan made of it."""
+        return self.planned_duration if self.replanned_from is None else self.replanned_from
 
     @property
     def remaining(self) -> float:
@@ -92,6 +101,14 @@ class DayState:
     expected_end: datetime
     """The last slot's expected end; once finished, when the day finished."""
     fixed_risks: tuple[FixedRisk, ...] = field(default=())
+    replan: ReplanNeed | None = None
+    """What a re-plan would aim at now; None before the start, once finished, on the last
+    slot."""
+
+    @property
+    def replan_helps(self) -> bool:
+        """Whether a re-plan would change something now (the console offers `r` then)."""
+        return self.replan is not None and self.replan.helps
 
     @property
     def current_slot(self) -> SlotState:

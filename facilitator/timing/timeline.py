@@ -6,20 +6,22 @@ Nothing here counts ticks. `Timeline` folds the event log into a small `LogState
 forecast by forecast.py, so it is the same whenever it is asked for
 and after any crash. See docs/timing.md for the rules.
 
-Each event adds one link to the chain of closed runs instead of copying them, and undo
-keeps every earlier `LogState`, so a log of n events costs O(n) time and memory.
+Each event adds one link to the chain of closed runs instead of copying them (log.py),
+and undo keeps every earlier `LogState`, so a log of n events costs O(n) time and memory.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from facilitator.agenda.model import Agenda
 from facilitator.i18n.rounding import whole_minutes
-from facilitator.timing.events import Action, Event
+from facilitator.timing.events import MAX_SLOT_SECONDS, Action, Event
 from facilitator.timing.forecast import FixedRisk, forecast
+from facilitator.timing.log import LogState, Replanned, close, leave, replan
+from facilitator.timing.need import ReplanNeed, replan_need
 from facilitator.timing.state import (
     LIVE,
     DayState,
@@ -32,60 +34,13 @@ from facilitator.timing.state import (
 
 # The state types are part of the timeline's answer; importers may take them from here.
 __all__ = [
-    "LIVE", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState", "Phase", "SlotState",
-    "Timeline", "seconds_to_next_change",
+    "LIVE", "MAX_SLOT_SECONDS", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState",
+    "Phase", "ReplanNeed", "Replanned", "SlotState", "Timeline",
+    "seconds_to_next_change",
 ]
 
 RELATIVE_AFTER = 3600
 """A day started further than this from its plan is timed relative to its actual start."""
-
-MAX_SLOT_SECONDS = 86400
-"""The longest a slot can be made by adjusting it: a day."""
-
-
-@dataclass(frozen=True)
-class Run:
-    """One closed running segment of a slot, linked to the run closed before it.
-
-    Log states share the chain, so adding a run costs one link whatever the log's length.
-    """
-
-    slot: int
-    segment: Segment
-    before: Run | None
-
-
-@dataclass(frozen=True)
-class LogState:
-    """The event log folded up to some event: everything the clock does not change."""
-
-    current: int = 0
-    started_at: datetime | None = None
-    started_slot: int = 0
-    finished_at: datetime | None = None
-    running_since: datetime | None = None
-    last_run: Run | None = None
-    """The latest closed run; the earlier ones hang behind it."""
-    ran: tuple[float, ...] = ()
-    """Each slot's closed running time in seconds, pauses excluded."""
-    first_run: tuple[datetime | None, ...] = ()
-    """When each slot first ran: its actual start."""
-    adjustments: tuple[float, ...] = ()
-    entered_at: datetime | None = None
-    """When the current slot became current, once the day has started and until it ends."""
-    stays: tuple[tuple[Segment, ...], ...] = ()
-    """Each slot's time as the current slot, pauses included: from entering it to leaving it."""
-
-    def closed_runs(self) -> list[tuple[int, Segment]]:
-        """Every closed run as (slot, segment), in the order they ran."""
-        found = []
-        run = self.last_run
-        while run is not None:
-            found.append((run.slot, run.segment))
-            run = run.before
-        found.reverse()
-        return found
-
 
 class Timeline:
     """An agenda with its event log; answers what can be done now and what the day looks like."""
@@ -107,10 +62,7 @@ class Timeline:
         self._durations = [agenda.duration_of(i) for i in range(count)]
         self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._fixed = [slot.fixed for slot in agenda.slots]
-        self._stack: list[LogState] = [
-            LogState(ran=(0.0,) * count, first_run=(None,) * count,
-                     adjustments=(0.0,) * count, stays=((),) * count)
-        ]
+        self._stack: list[LogState] = [LogState.blank(count)]
         self._closed: tuple[LogState, list[list[Segment]]] | None = None
         self.events: list[Event] = []
         self._applied: list[Event] = []  # the actions undo can take back, last on top
@@ -210,7 +162,7 @@ class Timeline:
                     entered_at=log.entered_at or at,
                 )
             case Action.PAUSE if log.running_since is not None:
-                return _close(log, at)
+                return close(log, at)
             case Action.RESUME if log.running_since is None and has_run:
                 return replace(log, running_since=at)
             case Action.ADJUST if event.seconds:
@@ -221,9 +173,9 @@ class Timeline:
                     if left <= 0:
                         return None
                     change = max(change, -left)
-                elif self._durations[log.current] + log.adjustments[log.current] + change > (
-                    MAX_SLOT_SECONDS
-                ):
+                elif log.length_of(log.current, self._durations) + log.adjustments[
+                    log.current
+                ] + change > MAX_SLOT_SECONDS:
                     return None  # no slot is made longer than a day
                 adjustments = list(log.adjustments)
                 adjustments[log.current] += change
@@ -234,8 +186,10 @@ class Timeline:
                 return self._switch(log, log.current - 1, at)
             case Action.GOTO if event.slot is not None and 0 <= event.slot <= last:
                 return self._switch(log, event.slot, at) if event.slot != log.current else None
+            case Action.REPLAN if event.lengths:
+                return replan(log, event.lengths, self._durations, at)
             case Action.FINISH if log.started_at is not None:
-                return replace(_leave(_close(log, at), at), finished_at=at)
+                return replace(leave(close(log, at), at), finished_at=at)
         return None
 
     def _remaining_at(self, log: LogState, at: datetime) -> float:
@@ -244,14 +198,14 @@ class Timeline:
         ran = log.ran[index]
         if log.running_since is not None:
             ran += (at - log.running_since).total_seconds()
-        return remaining_time(self._durations[index], log.adjustments[index], ran)
+        return remaining_time(log.length_of(index, self._durations), log.adjustments[index], ran)
 
     def _switch(self, log: LogState, target: int, at: datetime) -> LogState:
         """Leave the current slot for `target`, which starts running if the day has begun.
 
         A slot left while paused keeps the paused time: its stay ends now, not at the pause.
         """
-        log = replace(_leave(_close(log, at), at), current=target)
+        log = replace(leave(close(log, at), at), current=target)
         if log.started_at is None:
             return log
         return replace(log, running_since=at, entered_at=at)
@@ -270,13 +224,14 @@ class Timeline:
         if log.running_since is not None:
             elapsed[log.current] += (now - log.running_since).total_seconds()
             starts[log.current] = starts[log.current] or log.running_since
+        lengths = [log.length_of(i, self._durations) for i in range(count)]
         remaining = [
-            remaining_time(self._durations[i], log.adjustments[i], elapsed[i])
-            for i in range(count)
+            remaining_time(lengths[i], log.adjustments[i], elapsed[i]) for i in range(count)
         ]
         phase = self._phase(log, remaining[log.current])
         expected = [start or planned[i] for i, start in enumerate(starts)]
         risks: tuple[FixedRisk, ...] = ()
+        need: ReplanNeed | None = None
         if log.finished_at is not None:
             # A finished day is measured by its end against the planned end of the day.
             end = log.finished_at
@@ -293,12 +248,20 @@ class Timeline:
                 current_end = now + timedelta(seconds=max(remaining[log.current], 0.0))
             planned_end = planned[log.current] + timedelta(seconds=self._durations[log.current])
             offset = (current_end - planned_end).total_seconds()
+            # The delay passes on less what re-plans took from the later slots.
+            changes = [lengths[i] - self._durations[i] for i in range(count)]
             later = forecast(
                 planned, [max(left, 0.0) for left in remaining], self._fixed, log.current,
-                offset, current_end,
+                offset, current_end, changes,
             )
             expected[log.current + 1:] = later.starts
             end, risks = later.end, later.risks
+            if log.started_at is not None:
+                last_end = planned[-1] + timedelta(seconds=self._durations[-1])
+                need = replan_need(
+                    self.agenda, log.current, planned, lengths, elapsed, later.delays,
+                    (end - last_end).total_seconds(), now,
+                )
         stays = self.stays(now)
         slots = tuple(
             SlotState(
@@ -307,7 +270,7 @@ class Timeline:
                 else Phase.DONE if index < log.current or log.finished_at is not None
                 else Phase.PENDING,
                 planned_start=planned[index],
-                planned_duration=self._durations[index],
+                planned_duration=lengths[index],
                 adjustment=log.adjustments[index],
                 warning=self._warnings[index],
                 elapsed=elapsed[index],
@@ -316,6 +279,8 @@ class Timeline:
                 actual_end=stays[index][-1][1]
                 if stays[index] and (index != log.current or log.finished_at is not None)
                 else None,
+                replanned_from=self._durations[index]
+                if lengths[index] != self._durations[index] else None,
             )
             for index in range(count)
         )
@@ -329,7 +294,20 @@ class Timeline:
             relative=shift != timedelta(0),
             expected_end=end,
             fixed_risks=risks,
+            replan=need,
         )
+
+    def state_with(self, event: Event, now: datetime) -> DayState | None:
+        """The day at `now` as it would be with `event` applied, or None when it does not
+        apply; the log is left as it was. A proposal is shown as applying it would make it."""
+        folded = self._fold(self.log, event)
+        if folded is None:
+            return None
+        self._stack.append(folded)
+        try:
+            return self.state(now)
+        finally:
+            self._stack.pop()
 
     def runs(self, now: datetime) -> list[list[Segment]]:
         """Each slot's running segments, the open one of the current slot ending at `now`."""
@@ -375,25 +353,3 @@ class Timeline:
             return Phase.OVERTIME
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
 
-
-def _close(log: LogState, at: datetime) -> LogState:
-    """End the current slot's running segment, if one is open."""
-    if log.running_since is None:
-        return log
-    index, since = log.current, log.running_since
-    ran = list(log.ran)
-    ran[index] += (at - since).total_seconds()
-    first_run = log.first_run
-    if first_run[index] is None:
-        first_run = tuple(since if i == index else start for i, start in enumerate(first_run))
-    return replace(log, last_run=Run(index, (since, at), log.last_run), ran=tuple(ran),
-                   first_run=first_run, running_since=None)
-
-
-def _leave(log: LogState, at: datetime) -> LogState:
-    """End the current slot's stay, if the day has started: it is no longer current."""
-    if log.entered_at is None:
-        return log
-    stays = list(log.stays)
-    stays[log.current] = (*stays[log.current], (log.entered_at, at))
-    return replace(log, stays=tuple(stays), entered_at=None)

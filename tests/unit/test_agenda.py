@@ -105,6 +105,9 @@ CASES = {
     "not_utf8.toml": ["line 1", "not UTF-8"],
     "not_toml.toml": ["not valid TOML", "line 6, column 7"],
     "a_directory.toml": ["is a folder"],
+    "min_longer_than_slot.toml": ['slot 2 "Dialogue"', "'min' 1h", "(50m)", "at most"],
+    "min_and_keep.toml": ['slot 1 "Keynote"', "'min'", "'keep = true'", "drop one"],
+    "min_as_number.toml": ['slot 1 "Keynote"', "'min'", '"5m"', "got 30"],
 }
 
 
@@ -143,3 +146,26 @@ def test_the_latest_dialogue_up_to_a_slot(agenda: Agenda) -> None:
     no_dialogue = Agenda.model_validate({"title": "Day", "end": "10:00",
                                          "slot": [{"start": "9.00", "title": "Talk"}]})
     assert no_dialogue.latest_dialogue(0) is None
+
+
+def test_each_kind_keeps_its_share_of_the_slot_in_a_re_plan(agenda: Agenda) -> None:
+    """Without `min`, a slot keeps its kind's share of its length, up to a whole minute:
+    the welcome can lose more than a talk, a break keeps most of itself, lunch all of it."""
+    shortest = [agenda.shortest_of(i) // 60 for i in range(len(agenda.slots))]
+    assert shortest == [2, 8, 5, 3, 8, 8, 8, 8, 19, 45, 15, 8, 15, 15]
+    assert [agenda.kept(i) for i in range(len(agenda.slots))][-2:] == [True, True]
+    assert not any(agenda.kept(i) for i in range(len(agenda.slots) - 2))
+
+
+def test_min_and_keep_override_the_kinds_default() -> None:
+    data = {"title": "Day", "end": "10:00", "slot": [
+        {"start": "9.00", "title": "Keynote", "kind": "talk", "keep": True},
+        {"start": "9.15", "title": "Dialogue", "kind": "dialogue", "min": "25m"},
+        {"start": "9.45", "title": "Lunch", "kind": "meal", "min": "5m"},
+    ]}
+    agenda = parse_agenda(data, source="day.toml")
+    assert [agenda.kept(i) for i in range(3)] == [True, False, False]
+    assert [agenda.shortest_of(i) for i in range(3)] == [900, 1500, 300]
+    again = Agenda.model_validate(tomllib.loads(tomli_w.dumps(agenda.to_toml_data())))
+    assert again == agenda
+    assert 'min = "25m"' in tomli_w.dumps(agenda.to_toml_data())

@@ -72,6 +72,21 @@ def test_the_totals_round_once_by_the_one_rule(
     assert "other 3 min" in capsys.readouterr().out
 
 
+def test_check_shows_how_short_each_slot_may_become_once_the_agenda_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "day.toml"
+    path.write_text('title = "Day"\nend = "10:00"\n'
+                    '[[slot]]\nstart = "9.00"\ntitle = "Keynote"\nkind = "talk"\nkeep = true\n'
+                    '[[slot]]\nstart = "9.15"\ntitle = "Dialogue"\nkind = "dialogue"\nmin = "25m"\n'
+                    '[[slot]]\nstart = "9.45"\ntitle = "Break"\nkind = "break"\n')
+    assert main(["check", str(path), "--lang", "en"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("│")]
+    assert [row.split("│")[5].strip() for row in rows] == ["kept", "25 min", "12 min"]
+    assert main(["check", str(ROOT / "agenda.toml"), "--lang", "en"]) == 0
+    assert " min " not in capsys.readouterr().out.splitlines()[2]  # no such column without
+
+
 def test_check_prints_markup_and_emoji_codes_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -53,6 +53,10 @@ def goto(data: dict[str, Any], slot: int) -> None:
     event["slot"] = slot
 
 
+def replan(data: dict[str, Any], lengths: dict[str, int]) -> None:
+    data["event"].append({"at": data["event"][-1]["at"], "action": "replan", "lengths": lengths})
+
+
 FAR = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
 
 EDITS = {
@@ -61,6 +65,9 @@ EDITS = {
     "stage_cloud = 999": (lambda d: d.update(stage_cloud=999), "stage_cloud"),
     "stage_cloud = -1": (lambda d: d.update(stage_cloud=-1), "stage_cloud"),
     "goto slot 14": (lambda d: goto(d, 14), "event 3: slot 14"),
+    "re-plan slot 14": (lambda d: replan(d, {"5": 60, "14": 60}), "event 4: slot 14"),
+    "re-plan to 86401 s": (lambda d: replan(d, {"5": 86401}), "event.3.lengths.5"),
+    "re-plan to 0 s": (lambda d: replan(d, {"5": 0}), "event.3.lengths.5"),
     "speed = 1e308": (lambda d: d["rehearsal"].update(speed=1e308), "rehearsal.speed"),
     "speed = 3601": (lambda d: d["rehearsal"].update(speed=3601), "rehearsal.speed"),
     "an event in 9999": (lambda d: d["event"][0].update(at=FAR), "event.0.at"),
@@ -129,6 +136,22 @@ def test_adjusting_never_makes_a_slot_longer_than_a_day(agenda: Agenda, clock: F
     assert not timeline.apply(timeline_event(Action.ADJUST, at, 3600))
     state = timeline.state(at + timedelta(days=3))
     assert state.current_slot.remaining <= 86400
+
+
+def test_a_re_planned_slot_is_never_adjusted_beyond_a_day(
+    agenda: Agenda, clock: FakeClock
+) -> None:
+    from facilitator.timing.events import Event
+
+    timeline = Timeline(agenda, day=agenda.date)
+    at = clock.now()
+    assert timeline.apply(Event.of(Action.START, at))
+    with pytest.raises(ValueError, match="lengths"):
+        Event.of(Action.REPLAN, at, lengths={1: 86401})
+    assert timeline.apply(Event.of(Action.REPLAN, at, lengths={1: 86340}))
+    assert timeline.apply(Event.of(Action.NEXT, at))
+    assert timeline.apply(timeline_event(Action.ADJUST, at, 60))
+    assert not timeline.apply(timeline_event(Action.ADJUST, at, 60))
 
 
 def timeline_event(action: Action, at: datetime, seconds: int) -> Any:

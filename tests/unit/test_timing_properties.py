@@ -10,7 +10,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda.model import load_agenda
+from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.session.model import Session
 from facilitator.timing.events import Action, Event
 from facilitator.timing.timeline import Phase, Timeline
@@ -45,12 +45,12 @@ def follow(plan: Plan) -> tuple[Timeline, datetime]:
     return timeline, when
 
 
-def through_toml(events: list[Event]) -> list[Event]:
+def through_toml(events: list[Event], agenda: Agenda = AGENDA) -> list[Event]:
     """The events as a session file stores them and reads them back."""
-    session = Session(id="x", created=DAY_START, day=DAY_START.date(), agenda=AGENDA,
+    session = Session(id="x", created=DAY_START, day=DAY_START.date(), agenda=agenda,
                       events=events)
     data = session.model_dump(by_alias=True, exclude_none=True)
-    data["agenda"] = AGENDA.to_toml_data()
+    data["agenda"] = agenda.to_toml_data()
     return Session.model_validate(tomllib.loads(tomli_w.dumps(data))).events
 
 
