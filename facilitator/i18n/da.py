@@ -394,6 +394,8 @@ DA: dict[str, str] = {
     "import.not_time": "ikke et klokkeslæt, ikke placeret: {text!r}",
     "import.no_title": "et klokkeslæt uden titel; punktet hedder \"?\"",
     "import.not_placed": "ikke placeret (før første klokkeslæt): {text!r}",
+    # The importer: a heading that ends in a colon
+    "import.heading_not_title": "en overskrift, ikke brugt som titel: {text!r}",
     "import.overlap": "slutter {end} efter næste punkt starter; det varer til næste punkt",
     "import.backwards": "intervallet slutter før det starter; ignoreret",
     "import.default_title": "Importeret program",

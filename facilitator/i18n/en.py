@@ -393,6 +393,8 @@ EN: dict[str, str] = {
     "import.not_time": "not a time of day, not placed: {text!r}",
     "import.no_title": "a time without a title; it was named \"?\"",
     "import.not_placed": "not placed (before the first time): {text!r}",
+    # The importer: a heading that ends in a colon
+    "import.heading_not_title": "a heading, not used as the title: {text!r}",
     "import.overlap": "ends {end} after the next item starts; it lasts until the next item",
     "import.backwards": "the range ends before it starts; ignored",
     "import.default_title": "Imported programme",
