@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-TIMEOUT = 20.0
+TIMEOUT = 30.0
 """Long enough for a loaded two-core machine; a passing test never waits it out."""
 
 POLL = 0.02
