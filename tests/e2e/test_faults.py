@@ -22,7 +22,7 @@ from facilitator.roles.host import HostRun
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import SystemClock
 from tests.conftest import AGENDA_FILE
-from tests.e2e.terminal import FACILITATOR, Terminal
+from tests.e2e.terminal import FACILITATOR, Terminal, until
 
 pytestmark = pytest.mark.e2e
 
@@ -40,11 +40,22 @@ def test_kill_9_at_random_moments_loses_no_action(tmp_path: Path) -> None:
             [sys.executable, DRIVER, str(sessions), str(tmp_path / "agenda.toml"), str(kill)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        time.sleep(rng.uniform(0.4, 1.2))
+        assert driver.stdout is not None and driver.stderr is not None
+        lines = []
+        for line in driver.stdout:  # until it acts; a slow start is not the moment tested
+            if json.loads(line).get("ready"):
+                break
+            lines.append(line)
+        time.sleep(rng.uniform(0.02, 0.6))  # the random moment of the kill, not a wait
         os.kill(driver.pid, signal.SIGKILL)
-        out, err = driver.communicate(timeout=30)
+        # Read on through the same buffered file: communicate() would skip what it holds.
+        lines += driver.stdout.read().splitlines()
+        err = driver.stderr.read()
+        driver.wait(timeout=30)
+        driver.stdout.close()
+        driver.stderr.close()
         assert "Traceback" not in err, err
-        confirmed += [json.loads(line) for line in out.splitlines() if line.strip()]
+        confirmed += [json.loads(line) for line in lines if line.strip()]
         (folder,) = [p for p in sessions.iterdir() if p.is_dir()]
         raw = (folder / SESSION_FILE).read_text(encoding="utf-8")
         tomllib.loads(raw)  # never a half-written file
@@ -112,10 +123,8 @@ def test_a_mangled_session_file_is_named_and_left_alone(tmp_path: Path, kind: st
         term.send("host", "Space", "n")
         term.wait_for("host", "Slot 2 of 14")
         term.send("host", "q", "y")
-        deadline = time.monotonic() + 10
         (folder,) = list((tmp_path / "sessions").iterdir())
-        while (folder / "host.lock").exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        until(lambda: not (folder / "host.lock").exists(), "the host to let go of its lock")
     finally:
         term.close()
     path = folder / SESSION_FILE
@@ -217,7 +226,9 @@ def test_a_folder_gone_read_only_loses_nothing(tmp_path: Path) -> None:
         term.send("host", "n")
         term.wait_for("host", "Slot 4 of 14")
         term.wait_for("host", "Not saved")
-        time.sleep(1.5)  # both keep retrying
+        # Both retry every second: two seconds of the host's clock later, still not saved.
+        term.wait_for_change("host")
+        term.wait_for_change("host")
         assert "✗ Not saved" in term.screen("desk")
 
         set_read_only(folder, False)
