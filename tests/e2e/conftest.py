@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AGENDA_FILE
 from tests.e2e.terminal import FACILITATOR, Terminal
+from tests.seed import AGENDA_FILE
 
 
 @pytest.fixture

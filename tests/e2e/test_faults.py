@@ -21,8 +21,8 @@ from facilitator.notes.store import load_notes_file
 from facilitator.roles.host import HostRun
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import SystemClock
-from tests.conftest import AGENDA_FILE
 from tests.e2e.terminal import FACILITATOR, Terminal, until
+from tests.seed import AGENDA_FILE
 
 pytestmark = pytest.mark.e2e
 
@@ -156,7 +156,7 @@ def test_a_mangled_notes_file_is_reported_and_left_alone(
     from facilitator.roles.note_taker import NoteTaking
     from facilitator.timing.clock import FakeClock
     from facilitator.timing.events import Action
-    from tests.conftest import CPH
+    from tests.seed import CPH
 
     clock = FakeClock(datetime(2024, 11, 26, 9, 0, tzinfo=CPH))
     store = SessionStore(tmp_path / "sessions")

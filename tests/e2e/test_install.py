@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.e2e.terminal import FACILITATOR, Terminal
+from tests.seed import ROOT
 
 pytestmark = pytest.mark.e2e
 

@@ -21,7 +21,7 @@ import pytest
 
 from facilitator.notes.store import NOTES_PREFIX, load_notes_file
 from facilitator.session.store import SESSION_FILE, SessionStore
-from tests.conftest import AGENDA_FILE
+from tests.seed import AGENDA_FILE
 
 pytestmark = pytest.mark.e2e
 

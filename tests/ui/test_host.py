@@ -19,7 +19,7 @@ from facilitator.ui.dialogs.message import MessageModal
 from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
-from tests.ui.conftest import HostFixture
+from tests.ui.harness import HostFixture
 from tests.ui.waiting import until
 
 SIZE = (120, 40)

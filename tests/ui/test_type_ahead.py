@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import events
 
 from facilitator.ui.screens.host import HostScreen
-from tests.ui.conftest import HostFixture
+from tests.ui.harness import HostFixture
 from tests.ui.waiting import until
 
 SIZE = (120, 40)

@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.seed import ROOT
 
 PACKAGE = ROOT / "facilitator"
 CSS_PATH = re.compile(r"^\s+CSS_PATH\s*=\s*[\"'](?P<path>[^\"']+)[\"']", re.MULTILINE)
