@@ -36,6 +36,7 @@ class NoteTaking:
         self.store = store
         self.session = session
         self.folder: Path = store.folder(session.id)
+        self.base_clock = base_clock
         self.clock = session.clock(base_clock)
         self.writer = NotesWriter(self.folder, session.id, writer, take_over=take_over)
         self.reader = NotesReader(self.folder)
@@ -60,6 +61,8 @@ class NoteTaking:
             try:
                 self.session = self.store.load(self.session.id)
                 self.timeline = self.session.timeline()
+                # A rehearsal resumed at another speed maps real time anew.
+                self.clock = self.session.clock(self.base_clock)
                 changed = True
             except SessionError:
                 pass  # the host rewrites atomically; a reader keeps the last good copy
