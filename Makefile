@@ -55,7 +55,7 @@ test: $(VENV)/.installed-test $(WHEEL_VENV)/.installed
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-fast test-e2e
 
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n $(WORKERS) tests/unit tests/ui
+	$(BIN)/python -m pytest -q -n $(WORKERS) --dist worksteal tests/unit tests/ui
 
 # The tests find the command beside the Python that runs them: the wheel's.
 test-e2e: wheel
