@@ -84,7 +84,7 @@ class SessionLock:
             return True
         except PermissionError:
             return False
-        return False
+        return _ended(pid)
 
     @staticmethod
     def _locked_message(path: Path, holder: dict[str, Any], what: str | None) -> str:
@@ -103,3 +103,14 @@ class SessionLock:
         if self.held():
             with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
+
+
+def _ended(pid: int) -> bool:
+    """Whether `pid` has ended and only waits for its parent to collect it (a zombie): a
+    console killed a moment ago, in a terminal that has not yet noticed, holds nothing."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False  # no /proc (not Linux): a live process as far as can be told
+    fields = stat.rpartition(")")[2].split()  # the name in parentheses may hold spaces
+    return bool(fields) and fields[0] == "Z"
