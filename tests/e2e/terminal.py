@@ -80,5 +80,8 @@ class Terminal:
         return self.screen(name)
 
     def close(self) -> None:
-        """Kill the server and everything in it."""
+        """Kill the server and everything in it, and remove its socket (tmux leaves it)."""
+        socket_path = self._tmux("display-message", "-p", "#{socket_path}").strip()
         self._tmux("kill-server")
+        if socket_path:
+            Path(socket_path).unlink(missing_ok=True)
