@@ -16,7 +16,7 @@ FACILITATOR = os.environ.get("FACILITATOR_COMMAND") or str(
 """The installed command: FACILITATOR_COMMAND, or the one beside the Python running the
 tests (`make test-e2e` runs them with the wheel's venv, so it is the wheel's command)."""
 
-TIMEOUT = 15.0
+TIMEOUT = 30.0
 """Long enough for a loaded machine; a passing test never waits it out."""
 
 
