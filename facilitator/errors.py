@@ -3,6 +3,13 @@
 from facilitator.clean import clean_text
 
 
+def one_line(text: str) -> str:
+    """Text from a file as it goes into a message line: a newline or control character in
+    a key or a title is escaped, so each line of a message starts with the file's name and
+    nothing in it acts on the terminal."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 class FacilitatorError(Exception):
     """Bad input or a state the user can fix; the CLI prints it and exits with `exit_status`.
 

@@ -19,7 +19,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from facilitator.errors import WriteError
+from facilitator.errors import WriteError, one_line
 from facilitator.i18n import t
 
 
@@ -109,7 +109,8 @@ def validation_message(path: Path, error: ValidationError) -> str:
         else:  # pydantic's own words say what the value should have been
             problem = t("file.field_invalid", value=_short(item.get("input")),
                         reason=item["msg"])
-        lines.append(t("file.invalid", path=path, where=where or "-", problem=problem))
+        lines.append(one_line(t("file.invalid", path=path, where=where or "-",
+                                problem=problem)))
     return "\n".join(lines)
 
 

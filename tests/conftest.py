@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,15 +14,14 @@ from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.i18n import set_language
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
+from tests.seed import AGENDA_FILE, CPH, ROOT
+
+__all__ = ["AGENDA_FILE", "CPH", "ROOT"]  # tests import them from tests.seed
 
 # Local time is the venue's: Copenhagen, as a POSIX rule so that no tz database is needed.
 os.environ["TZ"] = "CET-1CEST,M3.5.0,M10.5.0/3"
 time.tzset()
 
-ROOT = Path(__file__).resolve().parent.parent
-AGENDA_FILE = ROOT / "agenda.toml"
-CPH = timezone(timedelta(hours=1))
-"""The seed day's time zone (Central European Time in November)."""
 
 
 @pytest.fixture(autouse=True)

@@ -67,9 +67,11 @@ DAY_HEADING = re.compile(
     re.IGNORECASE,
 )
 GENERIC_HEADINGS = {
-    "program", "programme", "program:", "dagens program", "agenda", "schedule", "programmet",
-    "dagsorden", "the programme", "the program", "dagens program:", "agenda:", "schedule:",
+    "program", "programme", "dagens program", "agenda", "schedule", "programmet",
+    "dagsorden", "the programme", "the program", "dagprogram", "dagprogrammet",
+    "dagsprogram", "dagsprogrammet", "dagens agenda",
 }
+"""Headings that only say "here comes the programme", with or without a colon: skipped."""
 
 # (kind, keywords, how they must match): checked in this order. "word" is a whole word
 # anywhere, "start" a whole word that begins the title ("Valg til AMR", but not "valg af
@@ -89,7 +91,9 @@ KIND_WORDS: list[tuple[SlotKind, tuple[str, ...], str]] = [
     (SlotKind.BREAK, ("pause", "break", "kaffe", "coffee", "fika"), "part"),
 ]
 
-SPEAKER_MARK = re.compile(r"\s+(?:v\.|v/|ved|by|av)\s+(?=\S)", re.IGNORECASE)
+# "v." and "v/" may be glued to the name ("v/Kari Nordmann", "v.Ola Dahl"); the words
+# need a space after them.
+SPEAKER_MARK = re.compile(r"\s+(?:(?:v\.|v/)\s*|(?:ved|by|av)\s+)(?=\S)", re.IGNORECASE)
 TRAILING_NAME = re.compile(r",\s*(?P<name>[A-ZÆØÅÄÖÜ][\w-]+(?:\s+[A-ZÆØÅÄÖÜ][\w-]+){1,3})\s*$")
 SPEAKER_SPLIT = re.compile(r"\s+(?:og|and|och)\s+|\s*[&,]\s*", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–o]\s+|\d+[.)]\s+)")
@@ -171,8 +175,9 @@ def split_speakers(title: str) -> tuple[str, list[str]]:
     for match in SPEAKER_MARK.finditer(title):
         after = title[match.end():]
         marker = match.group().strip().lower()
-        if marker in ("ved", "by", "av") and not after[:1].isupper():
-            continue  # "Dialog ved bordene": a place, not a person
+        glued = not match.group()[-1].isspace()
+        if (marker in ("ved", "by", "av") or glued) and not after[:1].isupper():
+            continue  # "Dialog ved bordene": a place, not a person; "v.2" no name at all
         names = [_name(part) for part in SPEAKER_SPLIT.split(after)]
         return title[: match.start()].strip(), [name for name in names if name]
     trailing = TRAILING_NAME.search(title)
@@ -243,7 +248,7 @@ def parse_programme(
         if days[-1].slots:
             days[-1].slots[-1].extra.append((number, BULLET.sub("", line)))
             continue
-        if line.lower() in GENERIC_HEADINGS:
+        if line.lower().rstrip(": ") in GENERIC_HEADINGS:
             continue
         if found_date is None and parse_date(line):
             found_date = parse_date(line)
@@ -252,6 +257,10 @@ def parse_programme(
             continue
         if DAY_HEADING.match(line) and len(days) == 1 and not days[0].heading:
             days[0] = _Day(line.rstrip(":"), number)
+            continue
+        if line.endswith(":"):
+            # "Dagprogrammet:" introduces what follows; it does not name the day.
+            remarks.append(Remark(number, t("import.heading_not_title", text=line)))
             continue
         if title is None:
             title = line

@@ -24,7 +24,7 @@ from pydantic import (
 
 from facilitator.agenda.durations import format_clock, format_duration, parse_clock, parse_duration
 from facilitator.clean import CleanText
-from facilitator.errors import AgendaError
+from facilitator.errors import AgendaError, one_line
 from facilitator.files import read_toml
 from facilitator.i18n import t
 
@@ -301,7 +301,7 @@ def parse_agenda(data: dict[str, Any], source: str) -> Agenda:
     try:
         return Agenda.model_validate(data)
     except ValidationError as error:
-        lines = [_describe(item, data) for item in error.errors()]
+        lines = [one_line(_describe(item, data)) for item in error.errors()]
         raise AgendaError("\n".join(f"{source}: {line}" for line in lines)) from None
 
 

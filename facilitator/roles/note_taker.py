@@ -101,6 +101,8 @@ class NoteTaking:
             try:
                 self.session = self.store.load(self.session.id)
                 self.timeline = self.session.timeline()
+                # A rehearsal resumed at another speed maps real time anew.
+                self.clock = self.session.clock(self.base_clock)
                 changed = True
             except SessionError:
                 pass  # the host rewrites atomically; a reader keeps the last good copy

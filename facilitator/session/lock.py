@@ -100,7 +100,7 @@ class SessionLock:
             return True
         except PermissionError:
             return False
-        return _is_zombie(pid)
+        return _ended(pid)
 
     @staticmethod
     def _locked_message(path: Path, holder: dict[str, Any], what: str | None) -> str:
@@ -155,12 +155,12 @@ def guard(folder: Path) -> Iterator[None]:
             os.close(fd)  # closing releases the lock
 
 
-def _is_zombie(pid: int) -> bool:
-    """Whether `pid` has ended but not yet been reaped by its parent (a console killed a
-    moment ago still answers a signal then). Only Linux's /proc tells; elsewhere, no."""
+def _ended(pid: int) -> bool:
+    """Whether `pid` has ended and only waits for its parent to collect it (a zombie): a
+    console killed a moment ago, in a terminal that has not yet noticed, holds nothing."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return False
-    # The state follows the command name, which is in parentheses and may hold spaces.
-    return stat[stat.rfind(")") + 2 : stat.rfind(")") + 3] == "Z"
+        return False  # no /proc (not Linux): a live process as far as can be told
+    fields = stat.rpartition(")")[2].split()  # the name in parentheses may hold spaces
+    return bool(fields) and fields[0] == "Z"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AGENDA_FILE
-from tests.e2e.terminal import Terminal
+from tests.e2e.terminal import FACILITATOR, Terminal
+from tests.seed import AGENDA_FILE
 
 
 @pytest.fixture
@@ -25,3 +25,10 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 def english_commands(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands started by these tests speak English, although the agenda says "da"."""
     monkeypatch.setenv("FACILITATOR_LANG", "en")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def installed_command() -> None:
+    """The command under test and tmux are there, or every test says so at once."""
+    assert Path(FACILITATOR).is_file(), f"no facilitator command at {FACILITATOR}"
+    assert shutil.which("tmux"), "the end-to-end tests need tmux"

@@ -32,6 +32,7 @@ def main(sessions: str, agenda_file: str, seed: int) -> None:
     else:
         run.act(Action.START)
         report(run)
+    print(json.dumps({"ready": True}), flush=True)  # acting from now on: kill any time
     while True:
         action = rng.choice(ACTIONS)
         seconds = rng.choice([60, -60]) if action is Action.ADJUST else None

@@ -7,10 +7,26 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
-FACILITATOR = str(Path(sys.executable).parent / "facilitator")
-"""The installed command, from the same environment as the tests."""
+FACILITATOR = os.environ.get("FACILITATOR_COMMAND") or str(
+    Path(sys.executable).parent / "facilitator"
+)
+"""The installed command: FACILITATOR_COMMAND, or the one beside the Python running the
+tests (`make test-e2e` runs them with the wheel's venv, so it is the wheel's command)."""
+
+TIMEOUT = 30.0
+"""Long enough for a loaded machine; a passing test never waits it out."""
+
+
+def until(condition: Callable[[], object], what: str, timeout: float = TIMEOUT) -> None:
+    """Wait until `condition()` holds; fail naming `what` after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s for {what}")
+        time.sleep(0.05)
 
 
 class Terminal:
@@ -42,12 +58,11 @@ class Terminal:
         return self._tmux("capture-pane", "-p", "-t", name)
 
     def send(self, name: str, *keys: str) -> None:
-        """Press keys, in tmux's names ("Space", "Enter", "C-z")."""
-        for key in keys:
-            self._tmux("send-keys", "-t", name, key)
-            time.sleep(0.15)
+        """Press keys, in tmux's names ("Space", "Enter", "C-z"), all at once as a fast
+        typist does: the console must take them in order whatever it is doing."""
+        self._tmux("send-keys", "-t", name, *keys)
 
-    def wait_for(self, name: str, text: str, timeout: float = 15) -> str:
+    def wait_for(self, name: str, text: str, timeout: float = TIMEOUT) -> str:
         """Wait until `text` is on the screen; fail with the screen as it is."""
         deadline = time.monotonic() + timeout
         screen = ""
@@ -58,6 +73,15 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} did not appear on {name}'s screen:\n{screen}")
 
+    def wait_for_change(self, name: str, timeout: float = TIMEOUT) -> str:
+        """Wait until the screen differs from what it shows now (a clock ticking on)."""
+        before = self.screen(name)
+        until(lambda: self.screen(name) != before, f"{name}'s screen to change", timeout)
+        return self.screen(name)
+
     def close(self) -> None:
-        """Kill the server and everything in it."""
+        """Kill the server and everything in it, and remove its socket (tmux leaves it)."""
+        socket_path = self._tmux("display-message", "-p", "#{socket_path}").strip()
         self._tmux("kill-server")
+        if socket_path:
+            Path(socket_path).unlink(missing_ok=True)

@@ -16,13 +16,16 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.agenda.model import load_agenda
 from facilitator.errors import SessionError
 from facilitator.notes.store import load_notes_file
 from facilitator.roles.host import HostRun
+from facilitator.session.lock import LOCK_FILE
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import SystemClock
-from tests.conftest import AGENDA_FILE
+from facilitator.timing.events import Action
 from tests.e2e.terminal import FACILITATOR, Terminal
+from tests.seed import AGENDA_FILE
 
 pytestmark = pytest.mark.e2e
 
@@ -40,11 +43,22 @@ def test_kill_9_at_random_moments_loses_no_action(tmp_path: Path) -> None:
             [sys.executable, DRIVER, str(sessions), str(tmp_path / "agenda.toml"), str(kill)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        time.sleep(rng.uniform(0.4, 1.2))
+        assert driver.stdout is not None and driver.stderr is not None
+        lines = []
+        for line in driver.stdout:  # until it acts; a slow start is not the moment tested
+            if json.loads(line).get("ready"):
+                break
+            lines.append(line)
+        time.sleep(rng.uniform(0.02, 0.6))  # the random moment of the kill, not a wait
         os.kill(driver.pid, signal.SIGKILL)
-        out, err = driver.communicate(timeout=30)
+        # Read on through the same buffered file: communicate() would skip what it holds.
+        lines += driver.stdout.read().splitlines()
+        err = driver.stderr.read()
+        driver.wait(timeout=30)
+        driver.stdout.close()
+        driver.stderr.close()
         assert "Traceback" not in err, err
-        confirmed += [json.loads(line) for line in out.splitlines() if line.strip()]
+        confirmed += [json.loads(line) for line in lines if line.strip()]
         (folder,) = [p for p in sessions.iterdir() if p.is_dir()]
         raw = (folder / SESSION_FILE).read_text(encoding="utf-8")
         tomllib.loads(raw)  # never a half-written file
@@ -102,22 +116,23 @@ def mangle(real: bytes, kind: str) -> bytes:
     return content
 
 
+def a_left_rehearsal(root: Path) -> Path:
+    """The folder of a rehearsal started, moved on once and quit, as the host console's
+    own HostRun leaves it (without the seconds a console takes to start)."""
+    shutil.copy(AGENDA_FILE, root / "agenda.toml")
+    store = SessionStore(root / "sessions")
+    run = HostRun(load_agenda(root / "agenda.toml"), store, SystemClock(),
+                  agenda_file=root / "agenda.toml", speed=60)
+    run.act(Action.START)
+    run.act(Action.NEXT)
+    run.close()
+    assert run.session is not None and not (store.folder(run.session.id) / LOCK_FILE).exists()
+    return store.folder(run.session.id)
+
+
 @pytest.mark.parametrize("kind", sorted(MANGLED))
 def test_a_mangled_session_file_is_named_and_left_alone(tmp_path: Path, kind: str) -> None:
-    shutil.copy(AGENDA_FILE, tmp_path / "agenda.toml")
-    term = Terminal(tmp_path)
-    try:
-        term.start("host", FACILITATOR, "run", "--rehearse", "--speed", "60")
-        term.wait_for("host", "Press space to start")
-        term.send("host", "Space", "n")
-        term.wait_for("host", "Slot 2 of 14")
-        term.send("host", "q", "y")
-        deadline = time.monotonic() + 10
-        (folder,) = list((tmp_path / "sessions").iterdir())
-        while (folder / "host.lock").exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-    finally:
-        term.close()
+    folder = a_left_rehearsal(tmp_path)
     path = folder / SESSION_FILE
     damaged = mangle(path.read_bytes(), kind)
     path.write_bytes(damaged)
@@ -143,11 +158,9 @@ def test_a_mangled_session_file_is_named_and_left_alone(tmp_path: Path, kind: st
 def test_a_mangled_notes_file_is_reported_and_left_alone(
     tmp_path: Path, kind: str
 ) -> None:
-    from facilitator.agenda.model import load_agenda
     from facilitator.roles.note_taker import NoteTaking
     from facilitator.timing.clock import FakeClock
-    from facilitator.timing.events import Action
-    from tests.conftest import CPH
+    from tests.seed import CPH
 
     clock = FakeClock(datetime(2024, 11, 26, 9, 0, tzinfo=CPH))
     store = SessionStore(tmp_path / "sessions")
@@ -217,7 +230,9 @@ def test_a_folder_gone_read_only_loses_nothing(tmp_path: Path) -> None:
         term.send("host", "n")
         term.wait_for("host", "Slot 4 of 14")
         term.wait_for("host", "Not saved")
-        time.sleep(1.5)  # both keep retrying
+        # Both retry every second: two seconds of the host's clock later, still not saved.
+        term.wait_for_change("host")
+        term.wait_for_change("host")
         assert "✗ Not saved" in term.screen("desk")
 
         set_read_only(folder, False)

@@ -19,9 +19,11 @@ from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.dialogs.help import HelpModal
 from facilitator.ui.dialogs.message import MessageModal
+from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
-from tests.ui.conftest import HostFixture
+from tests.ui.harness import HostFixture
+from tests.ui.waiting import until
 
 SIZE = (120, 40)
 
@@ -381,9 +383,10 @@ async def test_a_message_typed_at_once_after_m_is_not_lost(host: HostFixture) ->
     async with host.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         type_ahead(host.app, ["m", *"2 min", "enter"])
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(host.session().messages) == 1, "the first message")
+        await until(pilot, lambda: isinstance(host.app.screen, HostScreen), "the box to close")
         type_ahead(host.app, ["m", *"Round off", "enter"])  # replaces "2 min"
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(host.session().messages) == 2, "the second message")
         messages = [m.text for m in host.session().messages]
         assert messages == ["2 min", "Round off"]
         assert host.run.state().current == 0  # "n" and "f" typed in the box did nothing
@@ -393,5 +396,5 @@ async def test_arrows_pressed_at_once_after_g_still_pick(host: HostFixture) -> N
     async with host.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         type_ahead(host.app, ["g", "down", "down", "enter"])
-        await pilot.pause(0.3)
+        await until(pilot, lambda: host.run.state().current != 0, "a slot to be picked")
         assert host.run.state().current == 3

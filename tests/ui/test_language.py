@@ -1,4 +1,5 @@
-"""Danish and English: one catalogue, complete in both; every screen speaks one language."""
+"""Danish and English on every screen, in the exports and on the command line (the catalogue
+itself is checked in tests/unit/test_i18n.py)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from facilitator.agenda.model import Agenda
-from facilitator.i18n import (
-    DA,
-    EN,
-    choose_language,
-    clock_text,
-    date_text,
-    offset_text,
-    set_language,
-    span_text,
-)
+from facilitator.i18n import DA, EN, set_language
 from facilitator.review.archive import load_folder
 from facilitator.review.exports import markdown, notes_csv
 from facilitator.roles.host import HostRun
@@ -32,14 +24,7 @@ from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
 from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 
-PLACEHOLDER = re.compile(r"{(\w+)")
 SIZE = (120, 40)
-
-
-def test_both_languages_have_every_key_with_the_same_placeholders() -> None:
-    assert set(EN) == set(DA)
-    for key in EN:
-        assert set(PLACEHOLDER.findall(EN[key])) == set(PLACEHOLDER.findall(DA[key])), key
 
 
 def fragments(catalogue: dict[str, str], other: dict[str, str]) -> set[str]:
@@ -127,33 +112,6 @@ async def test_every_danish_dialog_and_screen(agenda: Agenda, store: SessionStor
     assert "Tidslinje" in timeline and "planlagt længde" in timeline
 
 
-def test_the_language_follows_flag_then_environment_then_agenda(
-    monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert choose_language(None) == "en"
-    assert choose_language(None, "da") == "da"
-    monkeypatch.setenv("FACILITATOR_LANG", "en")
-    assert choose_language(None, "da") == "en"
-    assert choose_language("da", "en") == "da"
-    monkeypatch.setenv("FACILITATOR_LANG", "klingon")
-    assert choose_language(None, "da") == "da"
-
-
-def test_danish_formats(clock: FakeClock) -> None:
-    from datetime import date, time
-
-    set_language("da")
-    assert clock_text(time(9, 15)) == "09.15"
-    assert date_text(date(2024, 11, 26)) == "26. november 2024"
-    assert offset_text(240) == "4 min bagud" and offset_text(-120) == "2 min foran"
-    assert offset_text(20) == "til tiden"
-    assert span_text(3 * 3600 + 1800) == "3 t 30 min"
-    set_language("en")
-    assert clock_text(time(9, 15)) == "09:15"
-    assert date_text(date(2024, 11, 26)) == "26 November 2024"
-    assert offset_text(240) == "4 min behind"
-
-
 def test_the_exports_follow_the_language(agenda: Agenda, store: SessionStore,
                                          clock: FakeClock) -> None:
     run = started_day(agenda, store, clock)
@@ -171,21 +129,6 @@ def test_the_exports_follow_the_language(agenda: Agenda, store: SessionStore,
     assert notes_csv(loaded).splitlines()[0].startswith("punkt,punkt_titel,spørgsmål,bord")
     set_language("en")
     assert "## Timeline" in markdown(loaded)
-
-
-DYNAMIC_PREFIXES = ("phase.", "kind.", "action.", "month.", "help.", "check.column.",
-                    "check.group.", "report.column.", "review.column.", "review.timeline.",
-                    "review.tab.", "export.", "cli.help.")
-"""Keys the code builds from a name ("kind." + the slot's kind), so not found literally."""
-
-
-def test_every_key_is_used() -> None:
-    root = Path(__file__).resolve().parents[2] / "facilitator"
-    source = "\n".join(path.read_text(encoding="utf-8") for path in root.rglob("*.py")
-                       if not path.name.startswith("texts_"))
-    unused = [key for key in EN if f'"{key}"' not in source and f"'{key}'" not in source
-              and not key.startswith(DYNAMIC_PREFIXES)]
-    assert unused == []
 
 
 def test_the_command_line_follows_flag_environment_and_agenda(

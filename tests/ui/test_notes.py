@@ -22,6 +22,7 @@ from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.word_cloud import WordCloud
+from tests.ui.waiting import until
 
 SIZE = (120, 40)
 
@@ -159,9 +160,9 @@ async def test_another_writers_note_appears_and_cannot_be_edited(
     async with desk.app.run_test(size=SIZE, notifications=True) as pilot:
         hall = NoteTaking(store, desk.notes.session, "hall", clock)
         hall.save(2, 7, None, "Fra bord syv")
-        await pilot.pause(0.7)  # the console polls twice a second
         notes_list = desk.screen.query_one(NotesList)
-        assert notes_list.option_count == 1
+        # The console polls twice a second.
+        await until(pilot, lambda: notes_list.option_count == 1, "hall's note in the list")
         assert desk.label("reported").startswith("Reported: 7")
         await pilot.press("escape", "enter")
         await pilot.pause()

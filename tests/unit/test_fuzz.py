@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from datetime import UTC, date, time
 from pathlib import Path
 from typing import Any
 
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda.importer import parse_programme
@@ -54,16 +55,40 @@ def dump(document: dict[str, Any]) -> bytes | None:
         return None  # something TOML cannot hold
 
 
+PLACE = re.compile(
+    r"line \d+|at end of document|slot \d+|'[^']*'|\[\[slot\]\]"
+    r"|^.*: (?:missing|unknown key|invalid value)\b"
+)
+"""Where in a file a problem is: a line (or its end), a slot, a key in quotes, or a field
+of a session or notes file ("note.0.id: invalid value …")."""
+IMPORT_PLACE = re.compile(r"line \d+|--day|--end|^no times found: ")
+"""Where in a programme: its line, or the option that decides ("--day", "--end")."""
+
+
+def names_file_and_place(error: FacilitatorError, source: str) -> None:
+    """Each line of the message starts with the file and says where in it, as a person
+    needs it to find and fix the problem; nothing of Python's or pydantic's own leaks."""
+    message = str(error)
+    assert message.strip(), "an error without a message"
+    for line in message.split("\n"):
+        assert line.startswith(f"{source}: "), f"does not name {source}: {line!r}"
+        place = line[len(source) + 2 :]
+        assert PLACE.search(place), f"does not say where in {source}: {line!r}"
+        assert "Traceback" not in line and "pydantic" not in line, line
+        assert line.isprintable(), f"a control character from the file: {line!r}"
+
+
 def only_project_errors(load: Any, path: Path) -> None:
     try:
         load(path)
     except FacilitatorError as error:
-        assert str(error), "an error without a message"
-        assert str(path) in str(error) or "line" in str(error) or ":" in str(error)
+        names_file_and_place(error, str(path))
 
 
 @FUZZ
 @given(st.binary(max_size=400) | TOML_DOCUMENTS.map(dump) | AGENDA_LIKE.map(dump))
+@example(b'title = "Day"\n[[slot]]\n"start\\n" = "9.00"\n')  # a key with a newline
+@example(b'title = "Day"\nslot = [{ "\\u001b[2J" = 1 }]\n')  # and with an escape
 def test_load_agenda(content: bytes | None) -> None:
     if content is None:
         return
@@ -79,11 +104,12 @@ def test_parse_agenda_data(data: dict[str, Any]) -> None:
     try:
         parse_agenda(data, source="fuzz.toml")
     except FacilitatorError as error:
-        assert str(error).startswith("fuzz.toml: ")
+        names_file_and_place(error, "fuzz.toml")
 
 
 @FUZZ
 @given(st.binary(max_size=400) | TOML_DOCUMENTS.map(dump))
+@example(b'"\\n" = ""\n')  # a key with a newline
 def test_session_and_notes_loaders(content: bytes | None) -> None:
     if content is None:
         return
@@ -110,6 +136,9 @@ def test_importer(text: str) -> None:
         try:
             result = parse_programme(text, day=day, end=time(23, 59))
         except FacilitatorError as error:
-            assert str(error)
+            message = str(error)
+            assert IMPORT_PLACE.search(message), f"does not say where: {message!r}"
+            assert "Traceback" not in message and "pydantic" not in message, message
+            assert all(line.isprintable() for line in message.split("\n")), repr(message)
             continue
         assert result.agenda.slots  # whatever it made passes the agenda's own validation

@@ -45,6 +45,7 @@ CASES = {
     "festival_days": {"day": 2, "end": time(13, 30)},
     "dag_headings": {"day": 1, "end": time(12, 45)},
     "approx_everywhere": {"end": time(21, 30)},
+    "glued_no": {"end": time(11, 30)},
 }
 
 
@@ -100,6 +101,11 @@ def test_time_formats(line: str, start: str, duration: int | None, title: str,
         ("Dialog ved bordene", "Dialog ved bordene", []),
         ("Stand by me", "Stand by me", []),
         ("Opfølgning v. kommunaldirektør Jonas Kroustrup", "Opfølgning", ["Jonas Kroustrup"]),
+        ("Velkomst v/Kari Nordmann", "Velkomst", ["Kari Nordmann"]),
+        ("Oppsummering v.Ola Dahl", "Oppsummering", ["Ola Dahl"]),
+        ("Oplæg v/Ann Hansen og Bo Berg", "Oplæg", ["Ann Hansen", "Bo Berg"]),
+        ("Runde v.2", "Runde v.2", []),
+        ("Hvad nu v/s hvad før", "Hvad nu v/s hvad før", []),
     ],
 )
 def test_speakers(title: str, name: str, speakers: list[str]) -> None:
@@ -143,6 +149,24 @@ def test_lines_before_the_first_time_are_reported_not_dropped() -> None:
     assert result.agenda.title == "Day title"
     assert [(r.line, r.text) for r in result.remarks] == [
         (2, "not placed (before the first time): 'An invitation to all staff'")
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Program:", "Dagprogrammet:", "PROGRAM :", "Agenda:"])
+def test_a_programme_heading_is_not_the_title(heading: str) -> None:
+    text = f"{heading}\nMedarbejderdag\n9.00 Velkommen\n9.30 Oplæg\n"
+    result = parse_programme(text, end=time(10, 0))
+    assert result.agenda.title == "Medarbejderdag"
+    assert result.remarks == ()
+
+
+def test_a_heading_ending_in_a_colon_is_reported_not_taken_as_the_title() -> None:
+    text = "Slik blir dagen:\n9.00 Velkommen\n9.30 Oplæg\n"
+    result = parse_programme(text, end=time(10, 0))
+    assert result.agenda.title == "Imported programme"
+    assert [(r.line, r.text) for r in result.remarks] == [
+        (1, "a heading, not used as the title: 'Slik blir dagen:'"),
+        (0, 'no title found; the agenda is called "Imported programme"'),
     ]
 
 

@@ -10,7 +10,7 @@ from facilitator.agenda.model import Agenda
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action, Event
 from facilitator.timing.timeline import Phase, Timeline
-from tests.conftest import CPH
+from tests.seed import CPH
 
 
 def at(hour: int, minute: int, second: float = 0) -> datetime:

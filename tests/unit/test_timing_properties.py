@@ -14,7 +14,7 @@ from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.session.model import Session
 from facilitator.timing.events import Action, Event
 from facilitator.timing.timeline import Phase, Timeline
-from tests.conftest import AGENDA_FILE, CPH
+from tests.seed import AGENDA_FILE, CPH
 
 AGENDA = load_agenda(AGENDA_FILE)
 DAY_START = datetime(2024, 11, 26, 8, 40, tzinfo=CPH)

@@ -1,0 +1,86 @@
+"""The catalogue: both languages complete, with the same placeholders, every key used,
+and the language chosen by flag, environment and agenda, in that order."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from facilitator.i18n import (
+    DA,
+    EN,
+    choose_language,
+    clock_text,
+    date_text,
+    offset_text,
+    set_language,
+    span_text,
+)
+
+PLACEHOLDER = re.compile(r"{(\w+)")
+
+
+def test_both_languages_have_every_key_with_the_same_placeholders() -> None:
+    assert set(EN) == set(DA)
+    for key in EN:
+        assert set(PLACEHOLDER.findall(EN[key])) == set(PLACEHOLDER.findall(DA[key])), key
+
+
+def test_the_language_follows_flag_then_environment_then_agenda(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert choose_language(None) == "en"
+    assert choose_language(None, "da") == "da"
+    monkeypatch.setenv("FACILITATOR_LANG", "en")
+    assert choose_language(None, "da") == "en"
+    assert choose_language("da", "en") == "da"
+    monkeypatch.setenv("FACILITATOR_LANG", "klingon")
+    assert choose_language(None, "da") == "da"
+
+
+def test_danish_formats() -> None:
+    set_language("da")
+    assert clock_text(time(9, 15)) == "09.15"
+    assert date_text(date(2024, 11, 26)) == "26. november 2024"
+    assert offset_text(240) == "4 min bagud" and offset_text(-120) == "2 min foran"
+    assert offset_text(20) == "til tiden"
+    assert span_text(3 * 3600 + 1800) == "3 t 30 min"
+    set_language("en")
+    assert clock_text(time(9, 15)) == "09:15"
+    assert date_text(date(2024, 11, 26)) == "26 November 2024"
+    assert offset_text(240) == "4 min behind"
+
+
+DYNAMIC_PREFIXES = (
+    "phase.",
+    "kind.",
+    "action.",
+    "month.",
+    "help.",
+    "check.column.",
+    "check.group.",
+    "report.column.",
+    "review.column.",
+    "review.timeline.",
+    "review.tab.",
+    "export.",
+    "cli.help.",
+)
+"""Keys the code builds from a name ("kind." + the slot's kind), so not found literally."""
+
+
+def test_every_key_is_used() -> None:
+    """The code names every key; the catalogues are TOML, so they are not searched."""
+    root = Path(__file__).resolve().parents[2] / "facilitator"
+    source = "\n".join(path.read_text(encoding="utf-8") for path in root.rglob("*.py"))
+    unused = [
+        key
+        for key in EN
+        if f'"{key}"' not in source
+        and f"'{key}'" not in source
+        and not key.startswith(DYNAMIC_PREFIXES)
+    ]
+    assert unused == []
