@@ -17,7 +17,7 @@ from facilitator.agenda.importer import (
 from facilitator.agenda.model import Agenda, SlotKind, load_agenda
 from facilitator.cli import main
 
-PROGRAMMES = Path(__file__).parent / "programmes"
+PROGRAMMES = Path(__file__).parents[1] / "programmes"
 
 
 def test_the_seeds_programme_gives_the_repositorys_agenda(agenda: Agenda) -> None:

@@ -18,7 +18,7 @@ from facilitator.timing.events import Action, Event
 from facilitator.timing.replan import Proposal, propose
 from facilitator.timing.timeline import DayState, Timeline
 from tests.conftest import CPH
-from tests.unit.test_timing_properties import AGENDA, through_toml
+from tests.unit.timing.test_timeline_properties import AGENDA, through_toml
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FIRST = AGENDA.slots[0].start

@@ -13,7 +13,7 @@ from facilitator.agenda.durations import format_duration, parse_clock, parse_dur
 from facilitator.agenda.model import Agenda, SlotKind, load_agenda, parse_agenda
 from facilitator.errors import AgendaError
 
-BROKEN = Path(__file__).parent / "agendas"
+BROKEN = Path(__file__).parents[1] / "agendas"
 
 
 def test_the_seed_day_is_complete(agenda: Agenda) -> None:

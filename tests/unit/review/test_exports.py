@@ -208,7 +208,7 @@ def test_the_list_shows_broken_empty_and_note_less_sessions(
 
 
 def test_the_example_session_is_a_finished_rehearsal_with_notes() -> None:
-    root = Path(__file__).resolve().parents[2] / "sessions"
+    root = Path(__file__).resolve().parents[3] / "sessions"
     (summary,) = index_sessions(SessionStore(root))
     assert summary.error is None and summary.rehearsal and summary.finished
     assert summary.notes >= 20

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from facilitator.review.analysis import review_session
 from facilitator.session.model import Session
 from facilitator.timing.events import Action, Event
-from tests.unit.test_timing_properties import AGENDA, DAY_START, Plan, follow, steps
+from tests.unit.timing.test_timeline_properties import AGENDA, DAY_START, Plan, follow, steps
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -10,8 +10,8 @@ import pytest
 
 from facilitator.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
-BROKEN = Path(__file__).parent / "agendas"
+ROOT = Path(__file__).resolve().parents[3]
+BROKEN = Path(__file__).parents[1] / "agendas"
 
 
 def test_check_prints_the_whole_day(capsys: pytest.CaptureFixture[str]) -> None:

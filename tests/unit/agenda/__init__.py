@@ -1,0 +1,1 @@
+"""Tests of facilitator.agenda, one module per module."""

@@ -1,0 +1,1 @@
+"""Tests of facilitator.cli, one module per module."""

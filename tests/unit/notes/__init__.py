@@ -1,0 +1,1 @@
+"""Tests of facilitator.notes, one module per module."""

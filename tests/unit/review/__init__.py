@@ -1,0 +1,1 @@
+"""Tests of facilitator.review, one module per module."""

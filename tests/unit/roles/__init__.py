@@ -1,0 +1,1 @@
+"""Tests of facilitator.roles, one module per module."""

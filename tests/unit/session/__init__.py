@@ -1,0 +1,1 @@
+"""Tests of facilitator.session, one module per module."""

@@ -1,0 +1,1 @@
+"""Tests of facilitator.timing, one module per module."""
