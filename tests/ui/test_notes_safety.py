@@ -12,27 +12,21 @@ from textual.widgets import Label, TextArea
 
 from facilitator.agenda.model import Agenda
 from facilitator.notes.store import load_notes_file
-from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
-from facilitator.timing.events import Action
 from facilitator.ui.app import FacilitatorApp, notes_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.widgets.notes_list import NotesList
+from tests.seed import dialogue_session
 
 SIZE = (120, 40)
 
 
 @pytest.fixture
 def notes(agenda: Agenda, store: SessionStore, clock: FakeClock) -> NoteTaking:
-    host = HostRun(agenda, store, clock)
-    host.act(Action.START)
-    host.act(Action.GOTO, slot=2)
-    assert host.session is not None
-    host.close()
-    return NoteTaking(store, host.session, "desk", clock)
+    return NoteTaking(store, dialogue_session(agenda, store, clock), "desk", clock)
 
 
 @pytest.fixture

@@ -8,6 +8,9 @@ Once another console takes this writer's file over, saving stops and says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,6 +33,8 @@ from facilitator.ui.widgets.clean_input import CleanTextArea
 from facilitator.ui.widgets.notes_list import NotesList, question_label
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
+
+T = TypeVar("T")
 
 POLL_SECONDS = 0.5
 """How often other writers' files are checked: a new note appears within a second."""
@@ -236,16 +241,20 @@ class NotesScreen(Localized, Screen[None]):
         """Write the notes whose save failed, until it succeeds."""
         if self.lost is not None or not self.notes.unsaved:
             return
-        try:
-            written = self.notes.retry()
-        except NotesTakenOver as error:
-            self._taken_over(str(error))
-            return
-        except SessionError as error:
-            self._status(t("notes.save_failed", error=error), error=True)
-            return
+        written = self._written(self.notes.retry)
         if written:
             self._saved(written)
+
+    def _written(self, write: Callable[[], T]) -> T | None:
+        """Run a write: a take-over stops saving for good, any other failure is shown; None
+        when it did not happen."""
+        try:
+            return write()
+        except NotesTakenOver as error:
+            self._taken_over(str(error))
+        except SessionError as error:
+            self._status(t("notes.save_failed", error=error), error=True)
+        return None
 
     def action_step_table(self, step: int) -> None:
         """The next or previous table, without leaving the editor."""
@@ -315,13 +324,7 @@ class NotesScreen(Localized, Screen[None]):
                 lambda: self._delete(note.id))
 
     def _delete(self, note_id: str) -> None:
-        try:
-            self.notes.delete(note_id)
-        except NotesTakenOver as error:
-            self._taken_over(str(error))
-            return
-        except SessionError as error:
-            self._status(t("notes.save_failed", error=error), error=True)
+        if self._written(lambda: self.notes.delete(note_id)) is None:
             return
         self._status(t("notes.deleted", time=clock_text(self.notes.clock.now())))
         self.redraw()

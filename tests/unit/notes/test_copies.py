@@ -19,12 +19,11 @@ from facilitator.notes.store import (
 )
 from facilitator.review.archive import archive_text, load_folder
 from facilitator.review.exports import notes_csv
-from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
-from facilitator.timing.events import Action
+from tests.seed import dialogue_session
 
 COPIES = [
     "notes-ann.sync-conflict-20261128-101010-ABC1234.toml",  # Syncthing
@@ -36,12 +35,7 @@ COPIES = [
 
 @pytest.fixture
 def session(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Session:
-    host = HostRun(agenda, store, clock)
-    host.act(Action.START)
-    host.act(Action.GOTO, slot=2)
-    assert host.session is not None
-    host.close()
-    return host.session
+    return dialogue_session(agenda, store, clock)
 
 
 @pytest.fixture

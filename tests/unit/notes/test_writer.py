@@ -10,22 +10,16 @@ import pytest
 from facilitator.agenda.model import Agenda
 from facilitator.errors import SessionError
 from facilitator.notes.store import NotesTakenOver, NotesWriter, load_notes_file, notes_path
-from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
-from facilitator.timing.events import Action
+from tests.seed import dialogue_session
 
 
 @pytest.fixture
 def session(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Session:
-    host = HostRun(agenda, store, clock)
-    host.act(Action.START)
-    host.act(Action.GOTO, slot=2)
-    assert host.session is not None
-    host.close()
-    return host.session
+    return dialogue_session(agenda, store, clock)
 
 
 def taking(
