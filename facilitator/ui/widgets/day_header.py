@@ -1,5 +1,6 @@
 """The host console's header: the day, the clock, how far behind or ahead, the expected end,
-and a second line when a delay runs into a fixed slot.
+and a second line when a delay runs into a fixed slot or the day's end, or when time is
+spare, offering `r` where a re-plan would help.
 
 The clock shows the minute it is; every other minute follows the one rounding rule
 (facilitator/i18n/rounding.py), so the offset, "ends ~" and "cut N min" agree with the list.
@@ -37,9 +38,12 @@ class DayHeader(Widget):
         self.rehearsal_speed = rehearsal_speed
         self._shown: tuple[str, ...] = ()
         self._renderable: RenderableType = ""
+        self.offers_replan = False
+        """Whether the header offers `r` now."""
 
-    def show(self, state: DayState) -> None:
-        """Draw the header for `state` if anything visible changed."""
+    def show(self, state: DayState, may_replan: bool = False) -> bool:
+        """Draw the header for `state` if anything visible changed; `may_replan`: this
+        console may re-plan the day. True when the offer of `r` came or went."""
         clock = clock_text(state.now)
         if self.rehearsal_speed is not None:
             speed = f"{self.rehearsal_speed:g}"
@@ -59,9 +63,16 @@ class DayHeader(Widget):
             )
             if state.relative:
                 where = f"{where} {t('header.relative')}"
-        parts = (self.day_title, clock, where, ends, self._risk(state), self._tone(state))
+        risk = self._risk(state)
+        offer = self._offer(state, risk) if may_replan and state.replan_helps else ""
+        offered, self.offers_replan = self.offers_replan, bool(offer)
+        # Spare time alone is good news: green; a delay's line is red.
+        spare = bool(offer) and not risk and state.replan is not None and state.replan.ahead
+        line_style = "bold green" if spare else "bold red"
+        line = "  ·  ".join(part for part in (risk, offer) if part)
+        parts = (self.day_title, clock, where, ends, line, self._tone(state), line_style)
         if parts == self._shown:
-            return
+            return False
         # Only a second line coming or going changes the layout; the clock ticking does not.
         layout = bool(parts[4]) != bool(self._shown[4] if self._shown else "")
         self._shown = parts
@@ -75,10 +86,11 @@ class DayHeader(Widget):
             status.append(f"  ·  {ends}", style="")
         grid.add_row(Text(self.day_title, style="bold"), Text(clock), status)
         self._renderable = (
-            Group(grid, Text(parts[4], style="bold red", overflow="ellipsis")) if parts[4]
+            Group(grid, Text(parts[4], style=line_style, overflow="ellipsis")) if parts[4]
             else grid
         )
         self.refresh(layout=layout)
+        return offered != self.offers_replan
 
     def render(self) -> RenderableType:
         """The header as last shown."""
@@ -100,6 +112,24 @@ class DayHeader(Widget):
                 return t("risk.fixed", title=title, time=time,
                          minutes=whole_minutes(risk.seconds))
         return ""
+
+    def _offer(self, state: DayState, risk: str) -> str:
+        """What `r` would do, where a re-plan helps: keep the fixed slot that the line
+        already names, or the day's end, on time; or give the spare time to the dialogues."""
+        need = state.replan
+        if need is None:
+            return ""
+        minutes = whole_minutes(need.seconds)
+        if not need.behind:
+            return t("header.replan_ahead", minutes=-minutes)
+        if risk:
+            late = ""
+        elif need.target is None:
+            late = t("header.end_late", minutes=minutes)
+        else:
+            late = t("risk.fixed", title=self.agenda.slots[need.target].title,
+                     time=minute_text(state.slots[need.target].planned_start), minutes=minutes)
+        return "  ·  ".join(part for part in (late, t("header.replan")) if part)
 
     @property
     def text(self) -> str:
