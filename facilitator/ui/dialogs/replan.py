@@ -25,6 +25,7 @@ from textual.widgets import DataTable
 from facilitator.agenda.model import Agenda
 from facilitator.i18n import minute_text, signed_minutes, span_text, t
 from facilitator.i18n.rounding import whole_minutes
+from facilitator.roles.day_texts import REPLAN_LINES, replan_lines, replan_title
 from facilitator.timing.events import MAX_SLOT_SECONDS
 from facilitator.timing.replan import Proposal, ReplanSlot
 from facilitator.ui.localize import Localized
@@ -76,12 +77,13 @@ class ReplanModal(Localized, ModalScreen[dict[int, int] | None]):
     def compose(self) -> ComposeResult:
         """The title, the table of slots, what the proposal does, and the keys."""
         with Vertical(classes="dialog"):
-            yield PlainLabel(self._title(), id="replan-title", classes="question")
+            yield PlainLabel(
+                replan_title(self.agenda, self.proposal), id="replan-title", classes="question"
+            )
             yield DataTable(id="replan-slots", cursor_type="row", show_row_labels=False)
-            for name in ("target", "end", "total"):
-                yield PlainLabel(id=f"replan-{name}")
-            yield PlainLabel(id="replan-unsaved", classes="problem")
-            yield PlainLabel(id="replan-problems", classes="problem")
+            for name in REPLAN_LINES:
+                problem = name in ("unsaved", "problems")
+                yield PlainLabel(id=f"replan-{name}", classes="problem" if problem else None)
             yield PlainLabel(t("replan.keys"), classes="hint")
 
     def on_mount(self) -> None:
@@ -98,21 +100,6 @@ class ReplanModal(Localized, ModalScreen[dict[int, int] | None]):
 
     def _slots(self) -> tuple[ReplanSlot, ...]:
         return self.proposal.slots if self.proposal else ()
-
-    def _title(self) -> str:
-        proposal = self.proposal
-        if proposal is None:
-            return t("replan.nothing")
-        need = proposal.need
-        if not need.behind:
-            return t("replan.title_ahead", minutes=-whole_minutes(need.seconds))
-        if need.target is None:
-            return t("replan.title_end", time=minute_text(proposal.target_planned))
-        return t(
-            "replan.title_fixed",
-            title=self.agenda.slots[need.target].title,
-            time=minute_text(proposal.target_planned),
-        )
 
     # Drawing ---------------------------------------------------------------------------
 
@@ -136,8 +123,8 @@ class ReplanModal(Localized, ModalScreen[dict[int, int] | None]):
             for slot in slots:
                 for column, cell in zip(COLUMNS, self._cells(slot), strict=True):
                     table.update_cell(str(slot.index), column, cell, update_width=True)
-        self.query_one("#replan-title", PlainLabel).show(self._title())
-        for name, text in self._lines().items():
+        self.query_one("#replan-title", PlainLabel).show(replan_title(self.agenda, self.proposal))
+        for name, text in replan_lines(self.agenda, self.proposal).items():
             self.query_one(f"#replan-{name}", PlainLabel).show(text)
 
     def _cells(self, slot: ReplanSlot) -> tuple[Text, ...]:
@@ -160,41 +147,6 @@ class ReplanModal(Localized, ModalScreen[dict[int, int] | None]):
             Text(change),
             Text(minute_text(slot.expected_start)),
         )
-
-    def _lines(self) -> dict[str, str]:
-        """The lines under the table, by name; empty ones hide."""
-        proposal = self.proposal
-        if proposal is None:
-            return dict.fromkeys(("target", "end", "total", "unsaved", "problems"), "")
-        need, planned = proposal.need, minute_text(proposal.target_planned)
-        expected = minute_text(proposal.target_expected)
-        if need.target is None:
-            target = t("replan.target_end", expected=expected, planned=planned)
-            end = ""
-        else:
-            target = t(
-                "replan.target_fixed",
-                title=self.agenda.slots[need.target].title,
-                expected=expected,
-                planned=planned,
-            )
-            end = t("replan.day_end", time=minute_text(proposal.expected_end))
-        cut = proposal.cut
-        total = (
-            t("replan.cut", span=span_text(cut))
-            if cut > 0
-            else t("replan.given", span=span_text(-cut))
-            if cut < 0
-            else ""
-        )
-        unsaved = whole_minutes(proposal.unsaved)
-        return {
-            "target": target,
-            "end": end,
-            "total": total,
-            "unsaved": t("replan.unsaved", minutes=unsaved) if unsaved > 0 else "",
-            "problems": "\n".join(proposal.problems.values()),
-        }
 
     # Keys ------------------------------------------------------------------------------
 

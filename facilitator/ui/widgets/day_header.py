@@ -16,6 +16,7 @@ from textual.widget import Widget
 from facilitator.agenda.model import Agenda
 from facilitator.i18n import clock_text, minute_text, offset_text, t
 from facilitator.i18n.rounding import whole_minutes
+from facilitator.roles.day_texts import fixed_warnings, replan_offer
 from facilitator.timing.timeline import DayState
 
 
@@ -63,8 +64,9 @@ class DayHeader(Widget):
             )
             if state.relative:
                 where = f"{where} {t('header.relative')}"
-        risk = self._risk(state)
-        offer = self._offer(state, risk) if may_replan and state.replan_helps else ""
+        # The first fixed slot the delay reaches, and what `r` would do about it.
+        risk = next(iter(fixed_warnings(self.agenda, state)), "")
+        offer = replan_offer(self.agenda, state, risk) if may_replan else ""
         offered, self.offers_replan = self.offers_replan, bool(offer)
         # Spare time alone is good news: green; a delay's line is red.
         spare = bool(offer) and not risk and state.replan is not None and state.replan.ahead
@@ -95,41 +97,6 @@ class DayHeader(Widget):
     def render(self) -> RenderableType:
         """The header as last shown."""
         return self._renderable
-
-    def _risk(self, state: DayState) -> str:
-        """Where a delay runs into a fixed slot: how much the slots before it must give, or
-        that it cannot be held and when it is expected instead."""
-        if state.finished:
-            return ""
-        for risk in state.fixed_risks:
-            slot = state.slots[risk.index]
-            title, time = self.agenda.slots[risk.index].title, minute_text(slot.planned_start)
-            if not risk.held:
-                return t("risk.fixed_moved", title=title, time=time,
-                         expected=minute_text(slot.expected_start))
-            # A delay that shows as "on time" asks for no cut.
-            if whole_minutes(risk.seconds) > 0:
-                return t("risk.fixed", title=title, time=time,
-                         minutes=whole_minutes(risk.seconds))
-        return ""
-
-    def _offer(self, state: DayState, risk: str) -> str:
-        """What `r` would do, where a re-plan helps: keep the fixed slot that the line
-        already names, or the day's end, on time; or give the spare time to the dialogues."""
-        need = state.replan
-        if need is None:
-            return ""
-        minutes = whole_minutes(need.seconds)
-        if not need.behind:
-            return t("header.replan_ahead", minutes=-minutes)
-        if risk:
-            late = ""
-        elif need.target is None:
-            late = t("header.end_late", minutes=minutes)
-        else:
-            late = t("risk.fixed", title=self.agenda.slots[need.target].title,
-                     time=minute_text(state.slots[need.target].planned_start), minutes=minutes)
-        return "  ·  ".join(part for part in (late, t("header.replan")) if part)
 
     @property
     def text(self) -> str:
