@@ -2,18 +2,31 @@
 
 The language follows, in order: the --lang flag, the FACILITATOR_LANG environment variable,
 the agenda's `language`, English. Times, dates and lengths are written the language's way
-("09.15" and "26. november 2024" in Danish).
+("09.15" and "26. november 2024" in Danish). The strings live in en.toml and da.toml
+beside this module, one key per line, so a translator edits data, not code.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import tomllib
 from datetime import date, datetime, time
+from importlib import resources
 
-from facilitator.i18n.da import DA
-from facilitator.i18n.en import EN
 from facilitator.i18n.rounding import nearest_minute, whole_minutes
+
+
+def _catalogue(code: str) -> dict[str, str]:
+    """One language's strings, read from its TOML file beside this module."""
+    text = resources.files(__package__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+EN = _catalogue("en")
+"""Every string in English, by key."""
+DA = _catalogue("da")
+"""The same keys in Danish."""
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "da": DA}
 LANGUAGES = tuple(CATALOGUES)
