@@ -3,7 +3,7 @@ as one undoable action, cancelling, the ahead case and a console that only follo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from textual.widgets import DataTable
 
@@ -16,6 +16,7 @@ from facilitator.roles.stage import Stage
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
+from facilitator.timing.replan import Proposal
 from facilitator.ui.dialogs.replan import ReplanModal, stepped
 from facilitator.ui.widgets.day_header import DayHeader
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -218,6 +219,31 @@ async def test_a_console_that_follows_offers_no_re_plan(
         assert not isinstance(follower.app.screen, ReplanModal)
         assert second.replan_proposal() is None
     holder.close()
+
+
+async def test_a_proposal_that_time_takes_away_leaves_nothing_to_apply(
+    host: HostFixture,
+) -> None:
+    async with host.app.run_test(size=SIZE) as pilot:
+        late_by_a_quarter(host)
+        await pilot.press("n")
+        gone: list[bool] = []  # the dialog asks again every second: answer as told
+
+        def propose(chosen: Mapping[int, int]) -> Proposal | None:
+            return None if gone else host.run.replan_proposal(chosen)
+
+        host.app.push_screen(ReplanModal(host.run.agenda, propose))
+        await pilot.pause()
+        modal = dialog(host)
+        assert modal.query_one(DataTable).row_count == LUNCH - 2
+        gone.append(True)  # a moment later there is nothing to re-plan
+        modal._again()
+        await pilot.pause()
+        assert modal.query_one(DataTable).row_count == 0
+        assert "Nothing to re-plan now" in screen_text(host.app)
+        await pilot.press("minus", "5", "backspace", "enter")
+        assert not isinstance(host.app.screen, ReplanModal)
+        assert actions(host) == [Action.START, Action.NEXT]
 
 
 def test_the_stage_and_the_notes_console_count_from_the_new_lengths(
