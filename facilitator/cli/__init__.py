@@ -1,6 +1,7 @@
 """The `facilitator` command: argument parsing, the language, and the subcommands.
 
-Textual is imported only by the subcommands that open a console, so `check` starts fast.
+Textual is imported only by the subcommands that open a console, so `check` and `status`
+start fast.
 Every FacilitatorError is printed to stderr and exits with status 2, never a traceback.
 """
 
@@ -26,6 +27,7 @@ COMMAND_MODULES = {
     "review": "review",
     "export": "export",
     "import": "import_programme",
+    "status": "status",
 }
 """The module under facilitator.cli that carries out each command, as `command(args)`."""
 _TOP_FLAGS = ("-h", "--help", "--version")
@@ -107,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
     sessions(export)
 
+    status = command("status")
+    status.add_argument("session", nargs="?", help=t("cli.help.session"))
+    status.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    sessions(status)
+
     importer = command("import")
     importer.add_argument("programme", help=t("cli.help.programme"))
     importer.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
@@ -152,7 +159,7 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
 def _agenda_language(args: argparse.Namespace) -> str | None:
     if args.command in ("run", "check"):
         return _language_of_agenda(Path(args.agenda))
-    if args.command in ("stage", "notes", "review", "export"):
+    if args.command in ("stage", "notes", "review", "export", "status"):
         return _language_of_session(args.sessions, args.session)
     return None
 

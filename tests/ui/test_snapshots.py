@@ -63,6 +63,21 @@ class TestHostConsole:
         assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 
 
+class TestReplanDialog:
+    """The host's `r` after the welcome ran 15 minutes over and the talk began."""
+
+    def test_proposal_with_a_length_chosen(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """Every slot up to lunch with its new length; one set by hand and marked."""
+        app, settle = host_after(agenda, store, clock, 20 * 60)
+
+        async def open_the_dialog(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press("n", "r", "down", "minus", "minus")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=open_the_dialog)
+
+
 class TestStageScreen:
     """The stage screen as the room sees it."""
 

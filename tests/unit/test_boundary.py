@@ -1,5 +1,5 @@
-"""The layers hold: import-linter's contracts in pyproject.toml, and `check` starts without
-Textual."""
+"""The layers hold: import-linter's contracts in pyproject.toml, and `check` and `status`
+start without Textual."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from importlinter.cli import lint_imports
 
 ROOT = Path(__file__).parents[2]
+EXAMPLE = sorted(path.name for path in (ROOT / "sessions").iterdir() if path.is_dir())[0]
+"""The repository's example session."""
 
 
 def test_the_import_contracts_are_kept(capsys) -> None:  # type: ignore[no-untyped-def]
@@ -19,10 +22,15 @@ def test_the_import_contracts_are_kept(capsys) -> None:  # type: ignore[no-untyp
     assert status == 0, capsys.readouterr().out
 
 
-def test_the_check_command_does_not_load_textual() -> None:
+@pytest.mark.parametrize("command", [
+    ["check", "agenda.toml"],
+    ["status", EXAMPLE],
+    ["status", "--json", EXAMPLE],
+])
+def test_the_command_does_not_load_textual(command: list[str]) -> None:
     code = (
         "import sys\nfrom facilitator.cli import main\n"
-        "main(['check', 'agenda.toml'])\n"
+        f"assert main({command!r}) == 0\n"
         "print('textual' in sys.modules, file=sys.stderr)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -49,6 +49,7 @@ class HostScreen(Localized, Screen[None]):
         Binding("plus,equals_sign", "adjust(60)", "key.more", id="more", key_display="+"),
         Binding("minus", "adjust(-60)", "key.less", id="less", key_display="-", show=False),
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
+        Binding("r", "replan", "key.replan", id="replan"),
         Binding("m", "message", "key.message", id="message"),
         Binding("w", "cloud", "key.cloud", id="cloud"),
         Binding("tab", "notes", "key.notes", id="notes", show=False),
@@ -124,7 +125,8 @@ class HostScreen(Localized, Screen[None]):
         state = self.run.state()
         if self.run.bell_due(state):
             self.app.bell()
-        self.widget(DayHeader).show(state)
+        if self.widget(DayHeader).show(state, may_replan=not self.run.read_only):
+            self.refresh_bindings()  # `r` came or went with the time
         self.widget(AgendaList).show(state)
         self._show_slot(state)
         self._set("read-only", self.run.read_only_notice())
@@ -171,11 +173,8 @@ class HostScreen(Localized, Screen[None]):
         if state.finished:
             digits.value = ""
             self._set("slot-phase", t("day.finished"))
-            summary = t(
-                "day.summary", time=minute_text(state.expected_end),
-                offset=offset_text(state.offset),
-            )
-            self._set("next", summary)
+            self._set("next", t("day.summary", time=minute_text(state.expected_end),
+                                 offset=offset_text(state.offset)))
         else:
             digits.value = countdown_text(slot.display_seconds)
             self._set("slot-phase", t(f"phase.{slot.phase.value}"))
@@ -264,18 +263,16 @@ class HostScreen(Localized, Screen[None]):
         match action:
             case "start_pause":
                 return any(run.can(a) for a in (Action.START, Action.PAUSE, Action.RESUME)) or None
-            case "next":
-                return run.can(Action.NEXT) or None
-            case "previous":
-                return run.can(Action.PREVIOUS) or None
+            case "next" | "previous" | "finish":
+                return run.can(Action(action)) or None
             case "goto":
                 return not run.state().finished or None
             case "adjust":
                 return run.can(Action.ADJUST, seconds=int(str(parameters[0]))) or None
             case "undo":
                 return run.timeline.undoable is not None or None
-            case "finish":
-                return run.can(Action.FINISH) or None
+            case "replan":
+                return run.state().replan_helps or None
             case "notes":
                 return run.session is not None or None
             case "cloud":
@@ -298,10 +295,9 @@ class HostScreen(Localized, Screen[None]):
         if not self.run.can(Action.PREVIOUS):
             return
         target = self.run.state().current - 1
-        question = t(
-            "confirm.previous", number=target + 1, title=self.run.agenda.slots[target].title
-        )
-        confirm(self.app, question, lambda: self._act(Action.PREVIOUS))
+        title = self.run.agenda.slots[target].title
+        confirm(self.app, t("confirm.previous", number=target + 1, title=title),
+                lambda: self._act(Action.PREVIOUS))
 
     def action_goto(self) -> None:
         """Pick a slot to go to; an earlier one asks first."""
@@ -317,10 +313,9 @@ class HostScreen(Localized, Screen[None]):
         if target > current:
             self._act(Action.GOTO, slot=target)
             return
-        question = t(
-            "confirm.goto_earlier", number=target + 1, title=self.run.agenda.slots[target].title
-        )
-        confirm(self.app, question, lambda: self._act(Action.GOTO, slot=target))
+        title = self.run.agenda.slots[target].title
+        confirm(self.app, t("confirm.goto_earlier", number=target + 1, title=title),
+                lambda: self._act(Action.GOTO, slot=target))
 
     def action_adjust(self, seconds: int) -> None:
         """Give or take time on the current slot."""
@@ -333,6 +328,19 @@ class HostScreen(Localized, Screen[None]):
             self.notify(t("notify.undone", action=t(f"action.{undone.action.value}")), timeout=3)
         else:
             self.notify(t("notify.nothing_to_undo"), timeout=3)
+
+    def action_replan(self) -> None:
+        """Propose a re-plan of the slots to come; Enter in the dialog applies it."""
+        from facilitator.ui.dialogs.replan import ReplanModal
+
+        self.app.push_screen(ReplanModal(self.run.agenda, self.run.replan_proposal),
+                             self._replanned)
+
+    def _replanned(self, lengths: dict[int, int] | None) -> None:
+        if lengths and self._write(lambda: self.run.apply_replan(lengths), if_unsaved=True)[1]:
+            self.notify(t("notify.replanned"), timeout=4)
+            self.refresh_state()
+            self.refresh_bindings()
 
     def action_message(self) -> None:
         """Ask for a message and send it to the stage."""

@@ -1,5 +1,6 @@
 """The host console's header: the day, the clock, how far behind or ahead, the expected end,
-and a second line when a delay runs into a fixed slot.
+and a second line when a delay runs into a fixed slot or the day's end, or when time is
+spare, offering `r` where a re-plan would help.
 
 The clock shows the minute it is; every other minute follows the one rounding rule
 (facilitator/i18n/rounding.py), so the offset, "ends ~" and "cut N min" agree with the list.
@@ -15,6 +16,7 @@ from textual.widget import Widget
 from facilitator.agenda.model import Agenda
 from facilitator.i18n import clock_text, minute_text, offset_text, t
 from facilitator.i18n.rounding import whole_minutes
+from facilitator.roles.day_texts import fixed_warnings, replan_offer
 from facilitator.timing.timeline import DayState
 
 
@@ -37,9 +39,12 @@ class DayHeader(Widget):
         self.rehearsal_speed = rehearsal_speed
         self._shown: tuple[str, ...] = ()
         self._renderable: RenderableType = ""
+        self.offers_replan = False
+        """Whether the header offers `r` now."""
 
-    def show(self, state: DayState) -> None:
-        """Draw the header for `state` if anything visible changed."""
+    def show(self, state: DayState, may_replan: bool = False) -> bool:
+        """Draw the header for `state` if anything visible changed; `may_replan`: this
+        console may re-plan the day. True when the offer of `r` came or went."""
         clock = clock_text(state.now)
         if self.rehearsal_speed is not None:
             speed = f"{self.rehearsal_speed:g}"
@@ -59,9 +64,17 @@ class DayHeader(Widget):
             )
             if state.relative:
                 where = f"{where} {t('header.relative')}"
-        parts = (self.day_title, clock, where, ends, self._risk(state), self._tone(state))
+        # The first fixed slot the delay reaches, and what `r` would do about it.
+        risk = next(iter(fixed_warnings(self.agenda, state)), "")
+        offer = replan_offer(self.agenda, state, risk) if may_replan else ""
+        offered, self.offers_replan = self.offers_replan, bool(offer)
+        # Spare time alone is good news: green; a delay's line is red.
+        spare = bool(offer) and not risk and state.replan is not None and state.replan.ahead
+        line_style = "bold green" if spare else "bold red"
+        line = "  ·  ".join(part for part in (risk, offer) if part)
+        parts = (self.day_title, clock, where, ends, line, self._tone(state), line_style)
         if parts == self._shown:
-            return
+            return False
         # Only a second line coming or going changes the layout; the clock ticking does not.
         layout = bool(parts[4]) != bool(self._shown[4] if self._shown else "")
         self._shown = parts
@@ -75,31 +88,15 @@ class DayHeader(Widget):
             status.append(f"  ·  {ends}", style="")
         grid.add_row(Text(self.day_title, style="bold"), Text(clock), status)
         self._renderable = (
-            Group(grid, Text(parts[4], style="bold red", overflow="ellipsis")) if parts[4]
+            Group(grid, Text(parts[4], style=line_style, overflow="ellipsis")) if parts[4]
             else grid
         )
         self.refresh(layout=layout)
+        return offered != self.offers_replan
 
     def render(self) -> RenderableType:
         """The header as last shown."""
         return self._renderable
-
-    def _risk(self, state: DayState) -> str:
-        """Where a delay runs into a fixed slot: how much the slots before it must give, or
-        that it cannot be held and when it is expected instead."""
-        if state.finished:
-            return ""
-        for risk in state.fixed_risks:
-            slot = state.slots[risk.index]
-            title, time = self.agenda.slots[risk.index].title, minute_text(slot.planned_start)
-            if not risk.held:
-                return t("risk.fixed_moved", title=title, time=time,
-                         expected=minute_text(slot.expected_start))
-            # A delay that shows as "on time" asks for no cut.
-            if whole_minutes(risk.seconds) > 0:
-                return t("risk.fixed", title=title, time=time,
-                         minutes=whole_minutes(risk.seconds))
-        return ""
 
     @property
     def text(self) -> str:
