@@ -72,6 +72,7 @@ bench: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check facilitator tests bench tools
+	$(BIN)/ruff format --check facilitator tests bench tools
 	$(BIN)/mypy facilitator
 	$(BIN)/lint-imports
 

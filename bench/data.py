@@ -16,8 +16,10 @@ from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action, Event
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("tillid psykologisk tryghed feedback dialog fællesskab ledelse trivsel ansvar "
-         "aktørskab møder kolleger hverdagen opgaven").split()
+WORDS = (
+    "tillid psykologisk tryghed feedback dialog fællesskab ledelse trivsel ansvar "
+    "aktørskab møder kolleger hverdagen opgaven"
+).split()
 
 
 def session_with_notes(sessions: Path, count: int) -> tuple[str, NotesWriter]:
@@ -32,8 +34,15 @@ def session_with_notes(sessions: Path, count: int) -> tuple[str, NotesWriter]:
     questions = agenda.slots[2].questions
     for index in range(count):
         text = " ".join(WORDS[(index * 7 + k) % len(WORDS)] for k in range(12))
-        note = Note.new("desk", 2, "Dialog ved bordene", 1 + index % 12,
-                        questions[index % 2], f"Bord {1 + index % 12}: {text}.", clock.now())
+        note = Note.new(
+            "desk",
+            2,
+            "Dialog ved bordene",
+            1 + index % 12,
+            questions[index % 2],
+            f"Bord {1 + index % 12}: {text}.",
+            clock.now(),
+        )
         writer.notes[note.id] = note
     writer.flush()
     clock.advance(3600)
@@ -52,7 +61,8 @@ def many_sessions(sessions: Path, count: int) -> None:
         shutil.copytree(source / session_id, target)
         text = (target / "session.toml").read_text(encoding="utf-8")
         (target / "session.toml").write_text(
-            text.replace(f'id = "{session_id}"', f'id = "{target.name}"', 1), encoding="utf-8")
+            text.replace(f'id = "{session_id}"', f'id = "{target.name}"', 1), encoding="utf-8"
+        )
     shutil.rmtree(source)
 
 
@@ -66,6 +76,7 @@ def session_with_events(sessions: Path, count: int) -> str:
         at = start + timedelta(seconds=len(events))
         events.append(Event.of(Action.PAUSE if len(events) % 2 else Action.RESUME, at))
     events.append(Event.of(Action.FINISH, start + timedelta(seconds=count)))
-    session = Session(id=f"events-{count}", created=start, day=agenda.date, agenda=agenda,
-                      event=events)
+    session = Session(
+        id=f"events-{count}", created=start, day=agenda.date, agenda=agenda, event=events
+    )
     return SessionStore(sessions).create(session).id

@@ -53,16 +53,30 @@ def first_paint(work: Path) -> list[Figure]:
     shutil.copy(ROOT / "agenda.toml", work / "agenda.toml")
     baseline, host = [], []
     for _ in range(RUNS):
-        baseline.append(time_to_paint(
-            work, [sys.executable, str(ROOT / "bench" / "baseline_digits.py")],
-            lambda screen: "╶─┐" in screen or "╭─╮" in screen or "┌─┐" in screen))
-        host.append(time_to_paint(
-            work, [FACILITATOR, "run", "--sessions", str(work / "paint-sessions")],
-            lambda screen: "Press space to start" in screen and "█" in screen))
+        baseline.append(
+            time_to_paint(
+                work,
+                [sys.executable, str(ROOT / "bench" / "baseline_digits.py")],
+                lambda screen: "╶─┐" in screen or "╭─╮" in screen or "┌─┐" in screen,
+            )
+        )
+        host.append(
+            time_to_paint(
+                work,
+                [FACILITATOR, "run", "--sessions", str(work / "paint-sessions")],
+                lambda screen: "Press space to start" in screen and "█" in screen,
+            )
+        )
     base, mine = statistics.median(baseline), statistics.median(host)
-    return [Figure("first paint of the host console (median of 7)", f"{mine:.3f} s",
-                   f"≤ 1.3 × bare Digits app ({base:.3f} s) = {1.3 * base:.3f} s",
-                   mine <= 1.3 * base, f"ratio {mine / base:.2f}")]
+    return [
+        Figure(
+            "first paint of the host console (median of 7)",
+            f"{mine:.3f} s",
+            f"≤ 1.3 × bare Digits app ({base:.3f} s) = {1.3 * base:.3f} s",
+            mine <= 1.3 * base,
+            f"ratio {mine / base:.2f}",
+        )
+    ]
 
 
 def _cpu_ticks(pid: int) -> int:
@@ -100,16 +114,26 @@ def countdown_cpu(work: Path, seconds: float) -> list[Figure]:
                 peak[name] = max(peak[name], _rss_mb(pid))
             time.sleep(1)
         elapsed = time.perf_counter() - started
-        used = {name: (_cpu_ticks(pid) - before[name]) / hertz / elapsed * 100
-                for name, pid in pids.items()}
+        used = {
+            name: (_cpu_ticks(pid) - before[name]) / hertz / elapsed * 100
+            for name, pid in pids.items()
+        }
     finally:
         term.close()
     return [
-        Figure(f"CPU of a running countdown over {seconds:.0f} s", f"{used['host']:.2f} %",
-               f"≤ 1 % and ≤ termdown ({used['termdown']:.2f} %)",
-               used["host"] <= 1.0 and used["host"] <= used["termdown"]),
-        Figure("resident memory of the host console", f"{peak['host']:.1f} MB", "≤ 80 MB",
-               peak["host"] <= 80, f"termdown: {peak['termdown']:.1f} MB"),
+        Figure(
+            f"CPU of a running countdown over {seconds:.0f} s",
+            f"{used['host']:.2f} %",
+            f"≤ 1 % and ≤ termdown ({used['termdown']:.2f} %)",
+            used["host"] <= 1.0 and used["host"] <= used["termdown"],
+        ),
+        Figure(
+            "resident memory of the host console",
+            f"{peak['host']:.1f} MB",
+            "≤ 80 MB",
+            peak["host"] <= 80,
+            f"termdown: {peak['termdown']:.1f} MB",
+        ),
     ]
 
 
@@ -118,9 +142,15 @@ def note_saving(work: Path) -> list[Figure]:
     session_id, writer = session_with_notes(work / "save-sessions", 2000)
     durations = []
     for index in range(200):
-        note = Note.new("desk", 2, "Dialog ved bordene", 1 + index % 12, None,
-                        f"En ny note nummer {index} om tillid og psykologisk tryghed",
-                        datetime.now().astimezone())
+        note = Note.new(
+            "desk",
+            2,
+            "Dialog ved bordene",
+            1 + index % 12,
+            None,
+            f"En ny note nummer {index} om tillid og psykologisk tryghed",
+            datetime.now().astimezone(),
+        )
         started = time.perf_counter()
         writer.save(note)
         durations.append((time.perf_counter() - started) * 1000)
@@ -128,9 +158,15 @@ def note_saving(work: Path) -> list[Figure]:
     durations.sort()
     p50 = statistics.median(durations)
     p95 = durations[int(len(durations) * 0.95) - 1]
-    return [Figure("saving a note with 2,000 in the session (200 saves)",
-                   f"p95 {p95:.1f} ms", "p95 ≤ 50 ms", p95 <= 50,
-                   f"p50 {p50:.1f} ms, max {durations[-1]:.1f} ms")]
+    return [
+        Figure(
+            "saving a note with 2,000 in the session (200 saves)",
+            f"p95 {p95:.1f} ms",
+            "p95 ≤ 50 ms",
+            p95 <= 50,
+            f"p50 {p50:.1f} ms, max {durations[-1]:.1f} ms",
+        )
+    ]
 
 
 def review_paint(work: Path) -> list[Figure]:
@@ -142,18 +178,31 @@ def review_paint(work: Path) -> list[Figure]:
     many_sessions(many, 300)
     session_times, list_times = [], []
     for _ in range(3):
-        session_times.append(time_to_paint(
-            work, [FACILITATOR, "review", session_id, "--sessions", str(big)],
-            lambda screen: "Velkommen til arbejdsmiljødagen" in screen and "planned" in screen))
-        list_times.append(time_to_paint(
-            work, [FACILITATOR, "review", "--sessions", str(many)],
-            lambda screen: screen.count("Hovedudvalgets arbejdsmiljødag") >= 10))
+        session_times.append(
+            time_to_paint(
+                work,
+                [FACILITATOR, "review", session_id, "--sessions", str(big)],
+                lambda screen: "Velkommen til arbejdsmiljødagen" in screen and "planned" in screen,
+            )
+        )
+        list_times.append(
+            time_to_paint(
+                work,
+                [FACILITATOR, "review", "--sessions", str(many)],
+                lambda screen: screen.count("Hovedudvalgets arbejdsmiljødag") >= 10,
+            )
+        )
     one, listing = statistics.median(session_times), statistics.median(list_times)
     return [
-        Figure("review opens a session of 2,000 notes (median of 3)", f"{one:.3f} s", "≤ 1 s",
-               one <= 1.0),
-        Figure("review lists 300 sessions (median of 3)", f"{listing:.3f} s", "≤ 1 s",
-               listing <= 1.0),
+        Figure(
+            "review opens a session of 2,000 notes (median of 3)",
+            f"{one:.3f} s",
+            "≤ 1 s",
+            one <= 1.0,
+        ),
+        Figure(
+            "review lists 300 sessions (median of 3)", f"{listing:.3f} s", "≤ 1 s", listing <= 1.0
+        ),
     ]
 
 
@@ -175,9 +224,15 @@ def events_export(work: Path) -> list[Figure]:
     one = statistics.median(seconds(small) for _ in range(RUNS))
     many = seconds(large)
     ratio = many / one
-    return [Figure("export --format md of 100,000 events against 1,000", f"{many:.2f} s",
-                   f"≤ 150 × 1,000 events ({one * 1000:.1f} ms) = {150 * one:.2f} s",
-                   ratio <= 150, f"ratio {ratio:.0f}")]
+    return [
+        Figure(
+            "export --format md of 100,000 events against 1,000",
+            f"{many:.2f} s",
+            f"≤ 150 × 1,000 events ({one * 1000:.1f} ms) = {150 * one:.2f} s",
+            ratio <= 150,
+            f"ratio {ratio:.0f}",
+        )
+    ]
 
 
 def machine() -> str:
@@ -191,8 +246,10 @@ def machine() -> str:
     except OSError:
         pass
     cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    return (f"{platform.system()} {platform.release()}, {cpu}, {cores} cores, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {cores} cores, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def main() -> int:
@@ -219,19 +276,30 @@ def main() -> int:
             print(figures[-1].name, figures[-1].value, flush=True)
     if only is not None:
         for f in figures:
-            print(f"{f.name}: {f.value}, budget {f.budget}: "
-                  f"{'pass' if f.passed else 'MISS'} ({f.detail})")
+            print(
+                f"{f.name}: {f.value}, budget {f.budget}: "
+                f"{'pass' if f.passed else 'MISS'} ({f.detail})"
+            )
         return 0 if all(f.passed for f in figures) else 1
     lines = [
-        "# Benchmark results", "",
+        "# Benchmark results",
+        "",
         f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {machine()}"
-        + (" (quick run)" if quick else "") + ".", "",
-        "| figure | value | budget | result | detail |", "|---|---|---|---|---|",
+        + (" (quick run)" if quick else "")
+        + ".",
+        "",
+        "| figure | value | budget | result | detail |",
+        "|---|---|---|---|---|",
     ]
-    lines += [f"| {f.name} | {f.value} | {f.budget} | {'pass' if f.passed else 'MISS'} | "
-              f"{f.detail} |" for f in figures]
-    lines += ["", "Written by `make bench` (bench/run_all.py); each figure is measured against "
-              "its baseline in the same run."]
+    lines += [
+        f"| {f.name} | {f.value} | {f.budget} | {'pass' if f.passed else 'MISS'} | {f.detail} |"
+        for f in figures
+    ]
+    lines += [
+        "",
+        "Written by `make bench` (bench/run_all.py); each figure is measured against "
+        "its baseline in the same run.",
+    ]
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0 if all(f.passed for f in figures) else 1

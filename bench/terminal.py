@@ -21,13 +21,29 @@ class Tmux:
 
     def tmux(self, *args: str) -> str:
         """Run one tmux command on this server."""
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, env=self.env, timeout=30).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=30,
+        ).stdout
 
     def start(self, name: str, command: list[str], width: int = 120, height: int = 40) -> None:
         """Start `command` in a new detached session."""
-        self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
-                  "-c", str(self.cwd), *command)
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "-c",
+            str(self.cwd),
+            *command,
+        )
 
     def pid(self, name: str) -> int:
         """The process id of the command in a session."""
@@ -37,8 +53,9 @@ class Tmux:
         """The text on a session's screen."""
         return self.tmux("capture-pane", "-p", "-t", name)
 
-    def time_until(self, name: str, painted: Callable[[str], bool], started: float,
-                   timeout: float = 20) -> float:
+    def time_until(
+        self, name: str, painted: Callable[[str], bool], started: float, timeout: float = 20
+    ) -> float:
         """Seconds from `started` until `painted(screen)` holds."""
         while time.perf_counter() - started < timeout:
             if painted(self.screen(name)):

@@ -107,10 +107,8 @@ def validation_message(path: Path, error: ValidationError) -> str:
         elif item["type"] == "value_error":  # our own validators name the value
             problem = str(item["msg"]).removeprefix("Value error, ")
         else:  # pydantic's own words say what the value should have been
-            problem = t("file.field_invalid", value=_short(item.get("input")),
-                        reason=item["msg"])
-        lines.append(one_line(t("file.invalid", path=path, where=where or "-",
-                                problem=problem)))
+            problem = t("file.field_invalid", value=_short(item.get("input")), reason=item["msg"])
+        lines.append(one_line(t("file.invalid", path=path, where=where or "-", problem=problem)))
     return "\n".join(lines)
 
 
@@ -146,9 +144,13 @@ def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, A
         raise error_type(t("file.not_toml", path=path, reason=error)) from None
 
 
-_KINDS = ((stat.S_ISLNK, "file.kind.link"), (stat.S_ISFIFO, "file.kind.fifo"),
-          (stat.S_ISCHR, "file.kind.device"), (stat.S_ISBLK, "file.kind.device"),
-          (stat.S_ISSOCK, "file.kind.socket"))
+_KINDS = (
+    (stat.S_ISLNK, "file.kind.link"),
+    (stat.S_ISFIFO, "file.kind.fifo"),
+    (stat.S_ISCHR, "file.kind.device"),
+    (stat.S_ISBLK, "file.kind.device"),
+    (stat.S_ISSOCK, "file.kind.socket"),
+)
 
 
 def check_output(path: Path, force: bool, error_type: type[Exception]) -> None:

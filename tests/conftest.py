@@ -23,7 +23,6 @@ os.environ["TZ"] = "CET-1CEST,M3.5.0,M10.5.0/3"
 time.tzset()
 
 
-
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test starts in English with no language from the environment; Danish tests

@@ -24,9 +24,21 @@ SPEED = 60.0
 # (virtual minutes spent before the action, action): a day that starts a minute late,
 # runs over in the welcome and the keynote, and wins some of it back in the break.
 PLAN = [
-    (1, Action.START), (7, Action.NEXT), (12, Action.NEXT), (10, Action.NEXT), (5, Action.NEXT),
-    (11, Action.NEXT), (9, Action.NEXT), (10, Action.NEXT), (7, Action.NEXT), (27, Action.NEXT),
-    (63, Action.NEXT), (28, Action.NEXT), (10, Action.NEXT), (15, Action.NEXT), (12, Action.FINISH),
+    (1, Action.START),
+    (7, Action.NEXT),
+    (12, Action.NEXT),
+    (10, Action.NEXT),
+    (5, Action.NEXT),
+    (11, Action.NEXT),
+    (9, Action.NEXT),
+    (10, Action.NEXT),
+    (7, Action.NEXT),
+    (27, Action.NEXT),
+    (63, Action.NEXT),
+    (28, Action.NEXT),
+    (10, Action.NEXT),
+    (15, Action.NEXT),
+    (12, Action.FINISH),
 ]
 
 FIRST_DIALOGUE = [

@@ -12,7 +12,6 @@ _DURATION = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m)?\s*(?:(?P<s>\
 _CLOCK = re.compile(r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?$")
 
 
-
 def parse_duration(value: object) -> int:
     """Return whole seconds for "90s", "5m", "1h30m"; raise ValueError with a hint."""
     if isinstance(value, bool) or not isinstance(value, str):
@@ -53,5 +52,5 @@ def parse_clock(value: object) -> time:
 
 
 def format_clock(value: time) -> str:
-    """"08:45", with seconds only when the time has them."""
+    """ "08:45", with seconds only when the time has them."""
     return value.strftime("%H:%M:%S" if value.second else "%H:%M")

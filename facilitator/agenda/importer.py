@@ -34,8 +34,11 @@ _CLOCK = r"(?P<{n}h>\d{{1,2}})[.:](?P<{n}m>\d{{2}})(?:\s*(?P<{n}ampm>[ap]\.?\s?m
 _START = _CLOCK.format(n="s")
 _END = _CLOCK.format(n="e")
 TIMED = re.compile(
-    r"^\s*(?:(?P<approx1>ca\.?|approx\.?|about|omkring)\s*)?(?:kl\.?\s*)?" + _START
-    + r"(?:\s*[-–—]\s*(?:kl\.?\s*)?" + _END + r")?(?![\d])\s*[:\t]?\s*(?P<rest>.*)$",
+    r"^\s*(?:(?P<approx1>ca\.?|approx\.?|about|omkring)\s*)?(?:kl\.?\s*)?"
+    + _START
+    + r"(?:\s*[-–—]\s*(?:kl\.?\s*)?"
+    + _END
+    + r")?(?![\d])\s*[:\t]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 APPROX_ANYWHERE = re.compile(
@@ -43,10 +46,30 @@ APPROX_ANYWHERE = re.compile(
 )
 
 _MONTHS = {
-    "januar": 1, "january": 1, "janvier": 1, "februar": 2, "february": 2, "marts": 3,
-    "mars": 3, "march": 3, "april": 4, "maj": 5, "mai": 5, "may": 5, "juni": 6, "june": 6,
-    "juli": 7, "july": 7, "august": 8, "augusti": 8, "september": 9, "oktober": 10,
-    "october": 10, "november": 11, "december": 12, "desember": 12,
+    "januar": 1,
+    "january": 1,
+    "janvier": 1,
+    "februar": 2,
+    "february": 2,
+    "marts": 3,
+    "mars": 3,
+    "march": 3,
+    "april": 4,
+    "maj": 5,
+    "mai": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "juli": 7,
+    "july": 7,
+    "august": 8,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "desember": 12,
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 DATE_DAY_FIRST = re.compile(
@@ -67,9 +90,20 @@ DAY_HEADING = re.compile(
     re.IGNORECASE,
 )
 GENERIC_HEADINGS = {
-    "program", "programme", "dagens program", "agenda", "schedule", "programmet",
-    "dagsorden", "the programme", "the program", "dagprogram", "dagprogrammet",
-    "dagsprogram", "dagsprogrammet", "dagens agenda",
+    "program",
+    "programme",
+    "dagens program",
+    "agenda",
+    "schedule",
+    "programmet",
+    "dagsorden",
+    "the programme",
+    "the program",
+    "dagprogram",
+    "dagprogrammet",
+    "dagsprogram",
+    "dagsprogrammet",
+    "dagens agenda",
 }
 """Headings that only say "here comes the programme", with or without a colon: skipped."""
 
@@ -77,17 +111,50 @@ GENERIC_HEADINGS = {
 # anywhere, "start" a whole word that begins the title ("Valg til AMR", but not "valg af
 # tema" inside a title), "part" a part of a word ("kaffepause", "frokostsandwich").
 KIND_WORDS: list[tuple[SlotKind, tuple[str, ...], str]] = [
-    (SlotKind.WELCOME, ("velkommen", "velkomst", "welcome", "åbning", "åpning", "välkommen",
-                        "opening"), "word"),
+    (
+        SlotKind.WELCOME,
+        ("velkommen", "velkomst", "welcome", "åbning", "åpning", "välkommen", "opening"),
+        "word",
+    ),
     (SlotKind.ELECTION, ("valg", "val", "election", "afstemning", "vote"), "start"),
     (SlotKind.ELECTION, ("election", "afstemning"), "word"),
-    (SlotKind.SUMMARY, ("opsamling", "oppsummering", "sammanfattning", "round-up", "roundup",
-                        "summary", "wrap-up"), "word"),
-    (SlotKind.DIALOGUE, ("dialog", "drøftelse", "discussion", "workshop", "gruppearbejde",
-                         "table talk"), "word"),
+    (
+        SlotKind.SUMMARY,
+        (
+            "opsamling",
+            "oppsummering",
+            "sammanfattning",
+            "round-up",
+            "roundup",
+            "summary",
+            "wrap-up",
+        ),
+        "word",
+    ),
+    (
+        SlotKind.DIALOGUE,
+        ("dialog", "drøftelse", "discussion", "workshop", "gruppearbejde", "table talk"),
+        "word",
+    ),
     (SlotKind.CASE, ("case",), "word"),
-    (SlotKind.MEAL, ("frokost", "lunsj", "lunch", "middag", "dinner", "brunch", "aftensmad",
-                     "sandwich", "morgenmad", "frukost", "breakfast", "frühstück"), "part"),
+    (
+        SlotKind.MEAL,
+        (
+            "frokost",
+            "lunsj",
+            "lunch",
+            "middag",
+            "dinner",
+            "brunch",
+            "aftensmad",
+            "sandwich",
+            "morgenmad",
+            "frukost",
+            "breakfast",
+            "frühstück",
+        ),
+        "part",
+    ),
     (SlotKind.BREAK, ("pause", "break", "kaffe", "coffee", "fika"), "part"),
 ]
 
@@ -163,8 +230,11 @@ def kind_of(title: str) -> SlotKind:
     lower = title.lower()
     for kind, words, how in KIND_WORDS:
         for word in words:
-            pattern = {"word": rf"\b{re.escape(word)}\b", "start": rf"^{re.escape(word)}\b",
-                       "part": re.escape(word)}[how]
+            pattern = {
+                "word": rf"\b{re.escape(word)}\b",
+                "start": rf"^{re.escape(word)}\b",
+                "part": re.escape(word),
+            }[how]
             if re.search(pattern, lower):
                 return kind
     return SlotKind.TALK
@@ -173,7 +243,7 @@ def kind_of(title: str) -> SlotKind:
 def split_speakers(title: str) -> tuple[str, list[str]]:
     """The title and its speakers, from "… v. Ann & Bo", "… ved Ann", "… by Ann", "… (Ann)"."""
     for match in SPEAKER_MARK.finditer(title):
-        after = title[match.end():]
+        after = title[match.end() :]
         marker = match.group().strip().lower()
         glued = not match.group()[-1].isspace()
         if (marker in ("ved", "by", "av") or glued) and not after[:1].isupper():
@@ -211,7 +281,10 @@ def _clean_title(text: str) -> str:
 
 
 def parse_programme(
-    text: str, day: int | None = None, on_date: date | None = None, end: time | None = None,
+    text: str,
+    day: int | None = None,
+    on_date: date | None = None,
+    end: time | None = None,
 ) -> ImportResult:
     """Turn programme text into an agenda; ImportProblem says why when it cannot."""
     remarks: list[Remark] = []
@@ -232,8 +305,11 @@ def parse_programme(
             if start is None:
                 remarks.append(Remark(number, t("import.not_time", text=line)))
                 continue
-            rest = timed.group("rest") if timed else (
-                line[: match.start()] + " " + line[match.end():])
+            rest = (
+                timed.group("rest")
+                if timed
+                else (line[: match.start()] + " " + line[match.end() :])
+            )
             approx = bool(timed.group("approx1")) if timed else True
             finish = _clock(match, "e") if timed else None
             name, speakers = split_speakers(_clean_title(rest))
@@ -271,16 +347,28 @@ def parse_programme(
         raise ImportProblem(t("import.no_times"))
     if len(days) > 1 and day is None:
         listing = "; ".join(
-            t("import.day_item", number=index, heading=d.heading or t("import.untitled_day"),
-              line=d.line, items=len(d.slots))
+            t(
+                "import.day_item",
+                number=index,
+                heading=d.heading or t("import.untitled_day"),
+                line=d.line,
+                items=len(d.slots),
+            )
             for index, d in enumerate(days, start=1)
         )
         raise ImportProblem(t("import.days", count=len(days), listing=listing))
     if day is not None and not 1 <= day <= len(days):
         raise ImportProblem(t("import.day_range", day=day, count=len(days)))
     chosen = days[(day or 1) - 1]
-    the_date = on_date or (parse_date(chosen.heading, found_date.year if found_date else None)
-                           if chosen.heading else None) or found_date
+    the_date = (
+        on_date
+        or (
+            parse_date(chosen.heading, found_date.year if found_date else None)
+            if chosen.heading
+            else None
+        )
+        or found_date
+    )
     if title is None:
         title = t("import.default_title")
         remarks.append(Remark(0, t("import.titled_default")))
@@ -292,8 +380,9 @@ def parse_programme(
     return ImportResult(agenda, tuple(remarks))
 
 
-def _agenda_data(title: str, on_date: date | None, slots: list[_Slot], end: time | None,
-                 remarks: list[Remark]) -> dict[str, object]:
+def _agenda_data(
+    title: str, on_date: date | None, slots: list[_Slot], end: time | None, remarks: list[Remark]
+) -> dict[str, object]:
     _expand_surnames(slots)
     data: dict[str, object] = {"title": title}
     if on_date:
@@ -302,13 +391,21 @@ def _agenda_data(title: str, on_date: date | None, slots: list[_Slot], end: time
     for index, slot in enumerate(slots):
         following = slots[index + 1] if index + 1 < len(slots) else None
         if following and following.start <= slot.start:
-            raise ImportProblem(t(
-                "import.order", line=following.line, start=format_clock(following.start),
-                before=format_clock(slot.start), before_line=slot.line,
-            ))
+            raise ImportProblem(
+                t(
+                    "import.order",
+                    line=following.line,
+                    start=format_clock(following.start),
+                    before=format_clock(slot.start),
+                    before_line=slot.line,
+                )
+            )
         kind = kind_of(slot.title)
-        item: dict[str, object] = {"start": format_clock(slot.start), "title": slot.title,
-                                   "kind": kind.value}
+        item: dict[str, object] = {
+            "start": format_clock(slot.start),
+            "title": slot.title,
+            "kind": kind.value,
+        }
         if slot.speakers:
             item["speakers"] = slot.speakers
         if slot.approx:
@@ -331,8 +428,9 @@ def _agenda_data(title: str, on_date: date | None, slots: list[_Slot], end: time
         if end is None:
             raise ImportProblem(t("import.no_end", line=last.line, title=last.title))
         if end <= last.start:
-            raise ImportProblem(t("import.end_before", end=format_clock(end),
-                                  start=format_clock(last.start)))
+            raise ImportProblem(
+                t("import.end_before", end=format_clock(end), start=format_clock(last.start))
+            )
         data["end"] = format_clock(end)
     data["slot"] = items
     return data
@@ -361,9 +459,11 @@ def _extra(slot: _Slot, kind: SlotKind) -> tuple[list[str], str]:
 
 
 def _expand_surnames(slots: list[_Slot]) -> None:
-    """"v. Kroustrup" is "Jonas Kroustrup" when the programme names him in full elsewhere."""
-    full = {name.split()[-1]: name for slot in slots for name in slot.speakers
-            if len(name.split()) > 1}
+    """ "v. Kroustrup" is "Jonas Kroustrup" when the programme names him in full elsewhere."""
+    full = {
+        name.split()[-1]: name for slot in slots for name in slot.speakers if len(name.split()) > 1
+    }
     for slot in slots:
-        slot.speakers = [full.get(name, name) if len(name.split()) == 1 else name
-                         for name in slot.speakers]
+        slot.speakers = [
+            full.get(name, name) if len(name.split()) == 1 else name for name in slot.speakers
+        ]

@@ -232,28 +232,40 @@ def _order_problems(agenda: Agenda) -> list[str]:
     for index in range(1, len(slots)):
         before, slot = slots[index - 1], slots[index]
         if slot.start <= before.start:
-            problems.append(t(
-                "agenda.start_order", slot=slot_label(index, slot),
-                start=format_clock(slot.start), before=format_clock(before.start),
-                before_slot=slot_label(index - 1, before),
-            ))
+            problems.append(
+                t(
+                    "agenda.start_order",
+                    slot=slot_label(index, slot),
+                    start=format_clock(slot.start),
+                    before=format_clock(before.start),
+                    before_slot=slot_label(index - 1, before),
+                )
+            )
         elif before.duration is not None and (
             _seconds_of_day(before.start) + before.duration > _seconds_of_day(slot.start)
         ):
-            problems.append(t(
-                "agenda.overlap", slot=slot_label(index - 1, before),
-                duration=format_duration(before.duration), next_start=format_clock(slot.start),
-            ))
+            problems.append(
+                t(
+                    "agenda.overlap",
+                    slot=slot_label(index - 1, before),
+                    duration=format_duration(before.duration),
+                    next_start=format_clock(slot.start),
+                )
+            )
     problems += _shortest_problems(agenda)
     last_index = len(slots) - 1
     last = slots[last_index]
     if last.duration is None and agenda.end is None:
         problems.append(t("agenda.last_needs_end", slot=slot_label(last_index, last)))
     elif last.duration is None and agenda.end is not None and agenda.end <= last.start:
-        problems.append(t(
-            "agenda.end_before_last", end=format_clock(agenda.end),
-            start=format_clock(last.start), slot=slot_label(last_index, last),
-        ))
+        problems.append(
+            t(
+                "agenda.end_before_last",
+                end=format_clock(agenda.end),
+                start=format_clock(last.start),
+                slot=slot_label(last_index, last),
+            )
+        )
     elif last.duration is not None and _seconds_of_day(last.start) + last.duration > 86400:
         problems.append(t("agenda.past_midnight", slot=slot_label(last_index, last)))
     return problems
@@ -272,10 +284,14 @@ def _shortest_problems(agenda: Agenda) -> list[str]:
             continue  # the missing end or the overlap is reported on its own
         length = agenda.duration_of(index)
         if slot.min > length:
-            problems.append(t(
-                "agenda.min_too_long", slot=slot_label(index, slot),
-                min=format_duration(slot.min), length=format_duration(length),
-            ))
+            problems.append(
+                t(
+                    "agenda.min_too_long",
+                    slot=slot_label(index, slot),
+                    min=format_duration(slot.min),
+                    length=format_duration(length),
+                )
+            )
     return problems
 
 
@@ -306,9 +322,16 @@ def parse_agenda(data: dict[str, Any], source: str) -> Agenda:
 
 
 _FIELD_HINTS = {
-    "kind": "hint.kind", "questions": "hint.questions", "speakers": "hint.speakers",
-    "language": "hint.language", "date": "hint.date", "tables": "hint.tables",
-    "fixed": "hint.bool", "approx": "hint.bool", "title": "hint.title", "keep": "hint.bool",
+    "kind": "hint.kind",
+    "questions": "hint.questions",
+    "speakers": "hint.speakers",
+    "language": "hint.language",
+    "date": "hint.date",
+    "tables": "hint.tables",
+    "fixed": "hint.bool",
+    "approx": "hint.bool",
+    "title": "hint.title",
+    "keep": "hint.bool",
 }
 """The catalogue key of what each field expects, for messages about a wrong value."""
 
@@ -329,8 +352,7 @@ def _describe(item: Any, data: dict[str, Any]) -> str:
         names = sorted(name for name in known if name != "slots")
         close = difflib.get_close_matches(field, names, n=1)
         hint = t("agenda.did_you_mean", name=close[0]) if close else ""
-        return t("agenda.unknown_key", where=where, field=field, hint=hint,
-                 names=", ".join(names))
+        return t("agenda.unknown_key", where=where, field=field, hint=hint, names=", ".join(names))
     if kind == "missing":
         if field == "slot":
             return t("agenda.no_slots")
@@ -342,8 +364,9 @@ def _describe(item: Any, data: dict[str, Any]) -> str:
     message = str(item["msg"]).removeprefix("Value error, ")
     if field in _FIELD_HINTS and kind not in ("value_error",):
         kinds = ", ".join(kind.value for kind in SlotKind)
-        message = t("agenda.expected", hint=t(_FIELD_HINTS[field], kinds=kinds),
-                    value=item.get("input"))
+        message = t(
+            "agenda.expected", hint=t(_FIELD_HINTS[field], kinds=kinds), value=item.get("input")
+        )
     if field == "slot" and kind in ("too_short", "list_type"):
         return t("agenda.no_slots")
     return t("agenda.field", where=where, field=field, message=message)

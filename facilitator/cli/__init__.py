@@ -73,8 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     def sessions(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--sessions", default="sessions", metavar="DIR",
-                         help=t("cli.help.sessions"))
+        sub.add_argument(
+            "--sessions", default="sessions", metavar="DIR", help=t("cli.help.sessions")
+        )
 
     run = command("run")
     run.add_argument("agenda", nargs="?", default="agenda.toml", help=t("cli.help.agenda"))
@@ -103,8 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = command("export")
     export.add_argument("session", help=t("cli.help.export_session"))
-    export.add_argument("--format", required=True, choices=("md", "csv", "ics", "toml"),
-                        help=t("cli.help.format"))
+    export.add_argument(
+        "--format", required=True, choices=("md", "csv", "ics", "toml"), help=t("cli.help.format")
+    )
     export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
     sessions(export)

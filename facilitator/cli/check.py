@@ -31,15 +31,25 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
     shortest = any(slot.min is not None or slot.keep for slot in agenda.slots)
     keys = ("number", "start", "end", "length") + (("shortest",) if shortest else ()) + ("kind",)
     for key in keys:
-        table.add_column(t(f"check.column.{key}"), no_wrap=True,
-                         justify="right" if key in ("number", "length", "shortest") else "left")
+        table.add_column(
+            t(f"check.column.{key}"),
+            no_wrap=True,
+            justify="right" if key in ("number", "length", "shortest") else "left",
+        )
     table.add_column(t("check.column.title"), ratio=3, min_width=20)
     table.add_column(t("check.column.speakers"), ratio=2, min_width=12)
     table.add_column(t("check.column.questions"), justify="right", no_wrap=True)
     for planned, slot in zip(day.slots, agenda.slots, strict=True):
         start = (t("slot.approx") if slot.approx else "") + clock_text(planned.start)
-        least = [t("check.kept") if agenda.kept(planned.index)
-                 else span_text(agenda.shortest_of(planned.index))] if shortest else []
+        least = (
+            [
+                t("check.kept")
+                if agenda.kept(planned.index)
+                else span_text(agenda.shortest_of(planned.index))
+            ]
+            if shortest
+            else []
+        )
         table.add_row(
             str(planned.index + 1),
             start + (t("check.fixed") if slot.fixed else ""),
@@ -54,11 +64,16 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
     console.print(table)
     groups = " · ".join(
         t("check.group", name=t(f"check.group.{name}"), minutes=minutes)
-        for name, minutes in day.minutes_by_group.items() if minutes
+        for name, minutes in day.minutes_by_group.items()
+        if minutes
     )
     summary = t(
-        "check.summary", count=len(agenda.slots), start=clock_text(day.first_start),
-        end=clock_text(day.end), length=span_text(day.length), groups=groups,
+        "check.summary",
+        count=len(agenda.slots),
+        start=clock_text(day.first_start),
+        end=clock_text(day.end),
+        length=span_text(day.length),
+        groups=groups,
     )
     console.print(summary, markup=False, emoji=False)
     console.print(t("check.valid", path=path), style="green", markup=False, emoji=False)

@@ -87,7 +87,7 @@ def clock_text_seconds(moment: datetime) -> str:
 
 
 def date_text(day: date) -> str:
-    """"26 November 2024" or "26. november 2024"."""
+    """ "26 November 2024" or "26. november 2024"."""
     return t("format.date_long", day=day.day, month=t(f"month.{day.month}"), year=day.year)
 
 
@@ -114,7 +114,7 @@ def countdown_text(seconds: int) -> str:
 
 
 def signed_minutes(seconds: float) -> str:
-    """"+3 min", "−2 min" or "±0 min"."""
+    """ "+3 min", "−2 min" or "±0 min"."""
     minutes = whole_minutes(seconds)
     if minutes > 0:
         return t("minutes.signed_over", minutes=minutes)
@@ -122,7 +122,7 @@ def signed_minutes(seconds: float) -> str:
 
 
 def offset_text(seconds: float) -> str:
-    """"4 min behind", "2 min ahead" or "on time" (under half a minute), in whole minutes
+    """ "4 min behind", "2 min ahead" or "on time" (under half a minute), in whole minutes
     by the one rounding rule."""
     minutes = whole_minutes(seconds)
     if minutes == 0:

@@ -42,13 +42,26 @@ class Note(BaseModel):
 
     @classmethod
     def new(
-        cls, writer: str, slot: int, slot_title: str, table: int, question: str | None,
-        text: str, at: datetime,
+        cls,
+        writer: str,
+        slot: int,
+        slot_title: str,
+        table: int,
+        question: str | None,
+        text: str,
+        at: datetime,
     ) -> Note:
         """A note written now, with a fresh id."""
         return cls(
-            id=f"{writer}-{uuid.uuid4().hex[:12]}", slot=slot, slot_title=slot_title,
-            table=table, question=question, text=text, writer=writer, created=at, updated=at,
+            id=f"{writer}-{uuid.uuid4().hex[:12]}",
+            slot=slot,
+            slot_title=slot_title,
+            table=table,
+            question=question,
+            text=text,
+            writer=writer,
+            created=at,
+            updated=at,
         )
 
 

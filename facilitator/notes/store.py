@@ -51,7 +51,8 @@ def notes_file_paths(folder: Path) -> list[Path]:
     except OSError:
         return []
     return sorted(
-        folder / name for name in names
+        folder / name
+        for name in names
         if name.startswith(NOTES_PREFIX) and name.endswith(NOTES_SUFFIX)
     )
 
@@ -117,7 +118,8 @@ class NotesWriter:
         self._taken_over: str | None = None
         self._take_in()
         self.lock = SessionLock.acquire(
-            folder / f"{NOTES_PREFIX}{self.writer}.lock", take_over=take_over,
+            folder / f"{NOTES_PREFIX}{self.writer}.lock",
+            take_over=take_over,
             what=t("lock.notes", writer=self.writer),
         )
         try:
@@ -136,8 +138,9 @@ class NotesWriter:
         if existing.writer != self.writer:
             raise SessionError(t("notes.other_writer", path=self.path, writer=existing.writer))
         if existing.name is not None and not same_name(existing.name, self.name):
-            raise SessionError(t("notes.name_taken", path=self.path, name=self.name,
-                                 owner=existing.name))
+            raise SessionError(
+                t("notes.name_taken", path=self.path, name=self.name, owner=existing.name)
+            )
         for note in existing.notes:
             kept = self.notes.get(note.id)
             if kept is None or note.updated > kept.updated:
@@ -162,8 +165,9 @@ class NotesWriter:
     def check_lock(self) -> None:
         """NotesTakenOver, naming who holds the lock now, once another console took over."""
         if self._taken_over is None and not self.lock.held():
-            self._taken_over = t("notes.taken_over", writer=self.name,
-                                 holder=self.lock.holder_text())
+            self._taken_over = t(
+                "notes.taken_over", writer=self.name, holder=self.lock.holder_text()
+            )
         if self._taken_over is not None:
             raise NotesTakenOver(self._taken_over)
 
@@ -185,8 +189,9 @@ class NotesWriter:
         try:
             atomic_write(self.path, header + "\n" + body)
         except OSError as error:
-            raise SessionError(t("file.not_written", path=self.path,
-                                 reason=error.strerror)) from None
+            raise SessionError(
+                t("file.not_written", path=self.path, reason=error.strerror)
+            ) from None
         self._signature = file_signature(self.path)
         self.unsaved.clear()
 
@@ -245,15 +250,14 @@ class NotesReader:
         if self._merged is None:
             copies = set(self.copies())
             ordered = sorted(self._files, key=lambda path: (path in copies, path))
-            self._merged = merge_notes(
-                note for path in ordered for note in self._files[path].notes
-            )
+            self._merged = merge_notes(note for path in ordered for note in self._files[path].notes)
         return self._merged
 
     def notes(self, slot: int | None = None) -> list[Note]:
         """The live notes (no tombstones), of one slot or all, newest first."""
         found = [
-            note for note in self.merged().values()
+            note
+            for note in self.merged().values()
             if not note.deleted and (slot is None or note.slot == slot)
         ]
         return sorted(found, key=lambda note: (note.created, note.id), reverse=True)
@@ -286,8 +290,11 @@ def count_live_notes(folder: Path) -> int:
             continue
         tables = len(_NOTE_TABLE.findall(text))
         header = _WRITER_LINE.search(text, 0, max(text.find("[[note]]"), 0))
-        if not tables or "note = [" in text or header is None or is_conflict_copy(
-            path, header.group(1)
+        if (
+            not tables
+            or "note = [" in text
+            or header is None
+            or is_conflict_copy(path, header.group(1))
         ):
             return len(all_notes(folder)[0])
         total += tables - len(_TOMBSTONE.findall(text))

@@ -70,7 +70,9 @@ def _only_spacing(text: str) -> bool:
 
 
 def weigh(
-    texts: Iterable[str], extra_stopwords: Iterable[str] = (), top: int = 40,
+    texts: Iterable[str],
+    extra_stopwords: Iterable[str] = (),
+    top: int = 40,
     min_phrase_count: int = 2,
 ) -> list[WeightedTerm]:
     """The `top` terms of `texts`, heaviest first.

@@ -112,18 +112,21 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
         end = own[-1][1] if own else None
         planned = slot_state.agenda_duration
         planned_end = slot_state.planned_start + timedelta(seconds=planned)
-        slots.append(SlotReview(
-            index=slot_state.index,
-            title=agenda_slot.title,
-            kind=agenda_slot.kind,
-            planned_start=slot_state.planned_start,
-            planned_duration=planned,
-            actual_start=own[0][0] if own else None,
-            actual_duration=duration,
-            delay_after=(end - planned_end).total_seconds() if end else None,
-            replanned=slot_state.planned_duration
-            if slot_state.replanned_from is not None else None,
-        ))
+        slots.append(
+            SlotReview(
+                index=slot_state.index,
+                title=agenda_slot.title,
+                kind=agenda_slot.kind,
+                planned_start=slot_state.planned_start,
+                planned_duration=planned,
+                actual_start=own[0][0] if own else None,
+                actual_duration=duration,
+                delay_after=(end - planned_end).total_seconds() if end else None,
+                replanned=slot_state.planned_duration
+                if slot_state.replanned_from is not None
+                else None,
+            )
+        )
     starts = [seg[0] for _, seg in all_segments]
     last = state.slots[-1]
     return SessionReview(
@@ -161,6 +164,7 @@ def recurring_slots(reviews: Iterable[SessionReview], min_days: int = 2) -> list
                 kinds[slot.title] = slot.kind
     found = [
         RecurringSlot(title, kinds[title], sum(overs) / len(overs), len(days[title]))
-        for title, overs in runs.items() if len(days[title]) >= min_days
+        for title, overs in runs.items()
+        if len(days[title]) >= min_days
     ]
     return sorted(found, key=lambda item: -item.average_over)

@@ -64,8 +64,9 @@ def load_folder(
         NotesFile(writer=writer, name=names.get(writer), session=session.id, notes=notes)
         for writer, notes in sorted(by_writer.items())
     )
-    return LoadedSession(session, files, tuple(reader.problems.values()),
-                         store.folder(session_id), tuple(copies))
+    return LoadedSession(
+        session, files, tuple(reader.problems.values()), store.folder(session_id), tuple(copies)
+    )
 
 
 def archive_data(loaded: LoadedSession) -> dict[str, Any]:

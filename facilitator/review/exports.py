@@ -48,15 +48,21 @@ def markdown(loaded: LoadedSession) -> str:
     lines.append("| " + " | ".join(columns) + " |")
     lines.append("|---:|---|---|---|---:|---:|---:|")
     for slot in review.slots:
-        lines.append("| " + " | ".join([
-            str(slot.index + 1),
-            _cell(slot.title),
-            local_clock(slot.planned_start),
-            t("report.skipped") if slot.skipped else local_clock(slot.actual_start),
-            _planned_length(slot),
-            span_text(slot.actual_duration) if slot.actual_duration is not None else "",
-            signed_minutes(slot.over) if slot.over is not None else "",
-        ]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    str(slot.index + 1),
+                    _cell(slot.title),
+                    local_clock(slot.planned_start),
+                    t("report.skipped") if slot.skipped else local_clock(slot.actual_start),
+                    _planned_length(slot),
+                    span_text(slot.actual_duration) if slot.actual_duration is not None else "",
+                    signed_minutes(slot.over) if slot.over is not None else "",
+                ]
+            )
+            + " |"
+        )
     lines += ["", _day_sentence(review)]
     lines += [replan_sentence(review, mark) for mark in review.replans]
     if review.delay_sources:
@@ -73,38 +79,49 @@ def _day_sentence(review: SessionReview) -> str:
         return t("report.not_started")
     if not review.finished or review.ended is None:
         return t("report.day_open", start=local_clock(review.started))
-    relation = {1: "report.after", -1: "report.before"}.get(noticeable(review.over),
-                                                           "report.on_plan")
+    relation = {1: "report.after", -1: "report.before"}.get(
+        noticeable(review.over), "report.on_plan"
+    )
     span = span_text(abs(whole_minutes(review.over or 0)) * 60)
-    return t("report.day", start=local_clock(review.started), end=local_clock(review.ended),
-             over=t(relation, span=span))
+    return t(
+        "report.day",
+        start=local_clock(review.started),
+        end=local_clock(review.ended),
+        over=t(relation, span=span),
+    )
 
 
 def _planned_length(slot: SlotReview) -> str:
-    """"10 min", or "10 min → 8 min" for a slot a re-plan changed."""
+    """ "10 min", or "10 min → 8 min" for a slot a re-plan changed."""
     if slot.replanned is None:
         return span_text(slot.planned_duration)
-    return t("report.replanned_length", planned=span_text(slot.planned_duration),
-             length=span_text(slot.replanned))
+    return t(
+        "report.replanned_length",
+        planned=span_text(slot.planned_duration),
+        length=span_text(slot.replanned),
+    )
 
 
 def replan_sentence(review: SessionReview, mark: Replanned) -> str:
-    """"Re-planned at 09:05, during Velkommen: Dialog (10 min → 8 min), …"."""
+    """ "Re-planned at 09:05, during Velkommen: Dialog (10 min → 8 min), …"."""
     titles = [slot.title for slot in review.slots]
     changes = []
     for index, before, after in mark.changes:
         length = t("report.replanned_length", planned=span_text(before), length=span_text(after))
         changes.append(f"{titles[index]} ({length})")
-    return t("report.replan", time=local_clock(mark.at), slot=titles[mark.during],
-             changes=", ".join(changes))
+    return t(
+        "report.replan",
+        time=local_clock(mark.at),
+        slot=titles[mark.during],
+        changes=", ".join(changes),
+    )
 
 
-REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length",
-                  "over")
+REPORT_COLUMNS = ("number", "slot", "planned", "actual", "planned_length", "actual_length", "over")
 
 
 def slot_list(slots: list[SlotReview]) -> str:
-    """"Velkommen (+2 min), Pause (−3 min)": slots with their over or under."""
+    """ "Velkommen (+2 min), Pause (−3 min)": slots with their over or under."""
     return ", ".join(f"{slot.title} ({signed_minutes(slot.over or 0)})" for slot in slots)
 
 
@@ -119,13 +136,16 @@ def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
     lines: list[str] = []
     for slot_index in sorted(by_slot):
         slot_notes = by_slot[slot_index]
-        title = agenda.slots[slot_index].title if slot_index < len(agenda.slots) else (
-            slot_notes[0].slot_title)
-        start = clock_text(agenda.slots[slot_index].start) if slot_index < len(
-            agenda.slots) else ""
+        title = (
+            agenda.slots[slot_index].title
+            if slot_index < len(agenda.slots)
+            else (slot_notes[0].slot_title)
+        )
+        start = clock_text(agenda.slots[slot_index].start) if slot_index < len(agenda.slots) else ""
         lines += [f"### {slot_index + 1}. {title} ({start})", ""]
-        for question, group in group_by_question(slot_notes, agenda.slots[slot_index].questions
-                                                 if slot_index < len(agenda.slots) else []):
+        for question, group in group_by_question(
+            slot_notes, agenda.slots[slot_index].questions if slot_index < len(agenda.slots) else []
+        ):
             lines += [f"#### {question or t('report.general')}", ""]
             for note in group:
                 body = note.text.strip().replace("\n", "\n  ")
@@ -139,8 +159,9 @@ def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
     return lines
 
 
-def group_by_question(notes: list[Note], questions: list[str]
-                      ) -> list[tuple[str | None, list[Note]]]:
+def group_by_question(
+    notes: list[Note], questions: list[str]
+) -> list[tuple[str | None, list[Note]]]:
     """Notes per question in the slot's order (general last), each group by table."""
     groups: dict[str | None, list[Note]] = defaultdict(list)
     for note in notes:
@@ -162,11 +183,18 @@ def notes_csv(loaded: LoadedSession) -> str:
 
     for note in sorted(loaded.notes, key=order):
         title = agenda.slots[note.slot].title if note.slot < len(agenda.slots) else note.slot_title
-        writer.writerow([
-            note.slot + 1, inert(title), inert(note.question or ""), note.table,
-            inert(note.writer), note.created.isoformat(), note.updated.isoformat(),
-            inert(note.text),
-        ])
+        writer.writerow(
+            [
+                note.slot + 1,
+                inert(title),
+                inert(note.question or ""),
+                note.table,
+                inert(note.writer),
+                note.created.isoformat(),
+                note.updated.isoformat(),
+                inert(note.text),
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -259,5 +287,5 @@ def write_export(loaded: LoadedSession, form: str, path: Path, force: bool = Fal
 
 
 def default_export_name(loaded: LoadedSession, form: str) -> str:
-    """"<session id>.<ending>"."""
+    """ "<session id>.<ending>"."""
     return loaded.session.id + FORMATS[form]

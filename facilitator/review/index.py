@@ -35,10 +35,18 @@ def summarize(session: Session, path: Path, notes: int) -> SessionSummary:
     """The summary of a readable session with `notes` live notes."""
     review = review_session(session)
     return SessionSummary(
-        id=session.id, path=path, title=session.agenda.title,
-        day=session.day, rehearsal=session.is_rehearsal, slots=len(session.agenda.slots),
-        notes=notes, started=review.started, ended=review.ended,
-        over=review.over if review.finished else None, finished=review.finished, review=review,
+        id=session.id,
+        path=path,
+        title=session.agenda.title,
+        day=session.day,
+        rehearsal=session.is_rehearsal,
+        slots=len(session.agenda.slots),
+        notes=notes,
+        started=review.started,
+        ended=review.ended,
+        over=review.over if review.finished else None,
+        finished=review.finished,
+        review=review,
     )
 
 

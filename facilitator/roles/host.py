@@ -210,7 +210,10 @@ class HostRun:
         """Whether this console runs a slot that has started and not ended (running, paused,
         in warning or overtime): quitting asks first. A console that follows runs none."""
         return not self.read_only and self.state().current_slot.phase in (
-            Phase.RUNNING, Phase.WARNING, Phase.OVERTIME, Phase.PAUSED
+            Phase.RUNNING,
+            Phase.WARNING,
+            Phase.OVERTIME,
+            Phase.PAUSED,
         )
 
     def can(self, action: Action, slot: int | None = None, seconds: int = 0) -> bool:

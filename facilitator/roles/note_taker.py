@@ -37,15 +37,21 @@ class NoteTaking:
     """
 
     def __init__(
-        self, store: SessionStore, session: Session, writer: str, base_clock: Clock,
-        take_over: bool = False, newest: NewestSession | None = None,
+        self,
+        store: SessionStore,
+        session: Session,
+        writer: str,
+        base_clock: Clock,
+        take_over: bool = False,
+        newest: NewestSession | None = None,
     ) -> None:
         self.store = store
         self.base_clock = base_clock
         self.newest = newest
         """Watches for a later session to move to, when no session was named."""
-        self._open(session, NotesWriter(store.folder(session.id), session.id, writer,
-                                        take_over=take_over))
+        self._open(
+            session, NotesWriter(store.folder(session.id), session.id, writer, take_over=take_over)
+        )
 
     def _open(self, session: Session, writer: NotesWriter) -> None:
         self.session = session
@@ -152,8 +158,10 @@ class NoteTaking:
         """This writer's newest version of a note: in memory, or in a conflict copy."""
         mine = self.writer.notes.get(note_id)
         merged = self.reader.merged().get(note_id)
-        if merged is not None and merged.writer == self.writer_name and (
-            mine is None or merged.updated > mine.updated
+        if (
+            merged is not None
+            and merged.writer == self.writer_name
+            and (mine is None or merged.updated > mine.updated)
         ):
             return merged
         return mine
@@ -176,8 +184,14 @@ class NoteTaking:
         existing = self._latest_own(note_id) if note_id else None
         if existing is not None:
             note = existing.model_copy(
-                update={"slot": slot, "slot_title": self.agenda.slots[slot].title,
-                        "table": table, "question": question, "text": text, "updated": now}
+                update={
+                    "slot": slot,
+                    "slot_title": self.agenda.slots[slot].title,
+                    "table": table,
+                    "question": question,
+                    "text": text,
+                    "updated": now,
+                }
             )
         else:
             note = Note.new(
@@ -198,8 +212,9 @@ class NoteTaking:
         """Mark one of this writer's notes deleted (a tombstone) and write it."""
         note = self.own(note_id)
         if note is None:
-            raise SessionError(t("notes.no_note", path=self.writer.path, id=note_id,
-                                 writer=self.writer_name))
+            raise SessionError(
+                t("notes.no_note", path=self.writer.path, id=note_id, writer=self.writer_name)
+            )
         tombstone = note.model_copy(update={"deleted": True, "updated": self.clock.now()})
         self.writer.save(tombstone)
         self.reader.refresh()

@@ -37,9 +37,7 @@ class SessionLock:
         self.owner = owner
 
     @classmethod
-    def acquire(
-        cls, path: Path, take_over: bool = False, what: str | None = None
-    ) -> SessionLock:
+    def acquire(cls, path: Path, take_over: bool = False, what: str | None = None) -> SessionLock:
         """Create the lock; a stale lock of a dead process on this host is replaced."""
         owner = {
             "pid": os.getpid(),
@@ -106,8 +104,14 @@ class SessionLock:
     def _locked_message(path: Path, holder: dict[str, Any], what: str | None) -> str:
         since = holder.get("since")
         when = clock_text(since) if isinstance(since, datetime) else "?"
-        return t("lock.held", folder=path.parent, what=what or t("lock.host"),
-                 pid=holder.get("pid"), host=holder.get("host"), since=when)
+        return t(
+            "lock.held",
+            folder=path.parent,
+            what=what or t("lock.host"),
+            pid=holder.get("pid"),
+            host=holder.get("host"),
+            since=when,
+        )
 
     def holder(self) -> dict[str, Any] | None:
         """What the lock file records now: pid, host, since and token; None without one."""

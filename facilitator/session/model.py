@@ -93,8 +93,9 @@ class Session(BaseModel):
             slots += sorted(event.lengths or ())
             for slot in slots:
                 if slot >= count:
-                    raise ValueError(t("session.event_slot", number=number, slot=slot,
-                                       last=count - 1))
+                    raise ValueError(
+                        t("session.event_slot", number=number, slot=slot, last=count - 1)
+                    )
         return events
 
     @field_validator("stage_cloud")
@@ -143,7 +144,7 @@ def is_folder_name(text: str) -> bool:
 
 
 def new_session_id(title: str, created: datetime, rehearsal: bool) -> str:
-    """"2024-11-26-0845-hovedudvalgets-arbejdsmiljodag", with "-rehearsal" for a rehearsal."""
+    """ "2024-11-26-0845-hovedudvalgets-arbejdsmiljodag", with "-rehearsal" for a rehearsal."""
     stamp = created.astimezone().strftime("%Y-%m-%d-%H%M%S")
     # ASCII, so the folder name reads the same in every shell, URL and archive tool.
     slug = safe_name(title, ascii_only=True) or "day"

@@ -67,8 +67,13 @@ class SessionStore:
         try:
             atomic_write(self.folder(session.id) / SESSION_FILE, dump_toml(data))
         except OSError as error:
-            raise SessionError(t("file.not_written", path=self.folder(session.id) / SESSION_FILE,
-                                 reason=error.strerror)) from None
+            raise SessionError(
+                t(
+                    "file.not_written",
+                    path=self.folder(session.id) / SESSION_FILE,
+                    reason=error.strerror,
+                )
+            ) from None
 
     def load(self, session_id: str) -> Session:
         """Read one session; SessionError names the file and the problem.
@@ -83,8 +88,9 @@ class SessionStore:
         except ValidationError as error:
             raise SessionError(validation_message(path, error)) from None
         if session.id != session_id:
-            raise SessionError(t("session.id_mismatch", path=path, id=session.id,
-                                 folder=session_id))
+            raise SessionError(
+                t("session.id_mismatch", path=path, id=session.id, folder=session_id)
+            )
         return session
 
     def entries(self) -> list[SessionEntry]:
@@ -186,5 +192,3 @@ def new_session(store: SessionStore, **fields: Any) -> Session:
         fields["agenda"].title, fields["created"], fields.get("rehearsal") is not None
     )
     return store.create(Session(id=session_id, **fields))
-
-

@@ -26,8 +26,7 @@ def _in_range(moment: datetime) -> datetime:
     except OverflowError:  # an offset that takes the year 1 or 9999 out of range
         day = moment.date()
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ValueError(t("time.range", value=moment.isoformat(), first=FIRST_DAY,
-                           last=LAST_DAY))
+        raise ValueError(t("time.range", value=moment.isoformat(), first=FIRST_DAY, last=LAST_DAY))
     return moment
 
 
@@ -81,11 +80,18 @@ class Event(BaseModel):
 
     @classmethod
     def of(
-        cls, action: Action, at: datetime, seconds: int | None = None, slot: int | None = None,
+        cls,
+        action: Action,
+        at: datetime,
+        seconds: int | None = None,
+        slot: int | None = None,
         lengths: Mapping[int, int] | None = None,
     ) -> Event:
         """A new event; a shorthand for the keyword constructor."""
         return cls(
-            at=at, action=action, seconds=seconds, slot=slot,
+            at=at,
+            action=action,
+            seconds=seconds,
+            slot=slot,
             lengths=dict(lengths) if lengths is not None else None,
         )

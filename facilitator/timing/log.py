@@ -103,8 +103,13 @@ def close(log: LogState, at: datetime) -> LogState:
     first_run = log.first_run
     if first_run[index] is None:
         first_run = tuple(since if i == index else start for i, start in enumerate(first_run))
-    return replace(log, last_run=Run(index, (since, at), log.last_run), ran=tuple(ran),
-                   first_run=first_run, running_since=None)
+    return replace(
+        log,
+        last_run=Run(index, (since, at), log.last_run),
+        ran=tuple(ran),
+        first_run=first_run,
+        running_since=None,
+    )
 
 
 def leave(log: LogState, at: datetime) -> LogState:

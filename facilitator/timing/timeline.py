@@ -34,13 +34,23 @@ from facilitator.timing.state import (
 
 # The state types are part of the timeline's answer; importers may take them from here.
 __all__ = [
-    "LIVE", "MAX_SLOT_SECONDS", "RELATIVE_AFTER", "DayState", "FixedRisk", "LogState",
-    "Phase", "ReplanNeed", "Replanned", "SlotState", "Timeline",
+    "LIVE",
+    "MAX_SLOT_SECONDS",
+    "RELATIVE_AFTER",
+    "DayState",
+    "FixedRisk",
+    "LogState",
+    "Phase",
+    "ReplanNeed",
+    "Replanned",
+    "SlotState",
+    "Timeline",
     "seconds_to_next_change",
 ]
 
 RELATIVE_AFTER = 3600
 """A day started further than this from its plan is timed relative to its actual start."""
+
 
 class Timeline:
     """An agenda with its event log; answers what can be done now and what the day looks like."""
@@ -117,7 +127,10 @@ class Timeline:
         return self._planned_on(self.day)[index]
 
     def can(
-        self, action: Action, slot: int | None = None, seconds: int = 0,
+        self,
+        action: Action,
+        slot: int | None = None,
+        seconds: int = 0,
         at: datetime | None = None,
     ) -> bool:
         """Whether `action` would change anything at `at` (by default, the last moment the
@@ -173,9 +186,12 @@ class Timeline:
                     if left <= 0:
                         return None
                     change = max(change, -left)
-                elif log.length_of(log.current, self._durations) + log.adjustments[
-                    log.current
-                ] + change > MAX_SLOT_SECONDS:
+                elif (
+                    log.length_of(log.current, self._durations)
+                    + log.adjustments[log.current]
+                    + change
+                    > MAX_SLOT_SECONDS
+                ):
                     return None  # no slot is made longer than a day
                 adjustments = list(log.adjustments)
                 adjustments[log.current] += change
@@ -243,7 +259,8 @@ class Timeline:
                 late = (now - planned[log.current]).total_seconds()
                 expected[log.current] = now if 0 < late <= RELATIVE_AFTER else planned[log.current]
                 current_end = expected[log.current] + timedelta(
-                    seconds=max(remaining[log.current], 0.0))
+                    seconds=max(remaining[log.current], 0.0)
+                )
             else:
                 current_end = now + timedelta(seconds=max(remaining[log.current], 0.0))
             planned_end = planned[log.current] + timedelta(seconds=self._durations[log.current])
@@ -251,23 +268,36 @@ class Timeline:
             # The delay passes on less what re-plans took from the later slots.
             changes = [lengths[i] - self._durations[i] for i in range(count)]
             later = forecast(
-                planned, [max(left, 0.0) for left in remaining], self._fixed, log.current,
-                offset, current_end, changes,
+                planned,
+                [max(left, 0.0) for left in remaining],
+                self._fixed,
+                log.current,
+                offset,
+                current_end,
+                changes,
             )
-            expected[log.current + 1:] = later.starts
+            expected[log.current + 1 :] = later.starts
             end, risks = later.end, later.risks
             if log.started_at is not None:
                 last_end = planned[-1] + timedelta(seconds=self._durations[-1])
                 need = replan_need(
-                    self.agenda, log.current, planned, lengths, elapsed, later.delays,
-                    (end - last_end).total_seconds(), now,
+                    self.agenda,
+                    log.current,
+                    planned,
+                    lengths,
+                    elapsed,
+                    later.delays,
+                    (end - last_end).total_seconds(),
+                    now,
                 )
         stays = self.stays(now)
         slots = tuple(
             SlotState(
                 index=index,
-                phase=phase if index == log.current and log.finished_at is None
-                else Phase.DONE if index < log.current or log.finished_at is not None
+                phase=phase
+                if index == log.current and log.finished_at is None
+                else Phase.DONE
+                if index < log.current or log.finished_at is not None
                 else Phase.PENDING,
                 planned_start=planned[index],
                 planned_duration=lengths[index],
@@ -280,7 +310,8 @@ class Timeline:
                 if stays[index] and (index != log.current or log.finished_at is not None)
                 else None,
                 replanned_from=self._durations[index]
-                if lengths[index] != self._durations[index] else None,
+                if lengths[index] != self._durations[index]
+                else None,
             )
             for index in range(count)
         )
@@ -352,4 +383,3 @@ class Timeline:
         if remaining < 0:
             return Phase.OVERTIME
         return Phase.WARNING if remaining <= self._warnings[log.current] else Phase.RUNNING
-

@@ -72,8 +72,13 @@ class FacilitatorApp(Localized, TypeAheadApp):
             )
 
     def notify(
-        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-        timeout: float | None = None, markup: bool = False,
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
     ) -> None:
         """A notification shown as written, never read as markup: most quote a title, a
         message, a file or an error that quotes one."""

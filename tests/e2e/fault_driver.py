@@ -18,14 +18,25 @@ from facilitator.session.store import SessionStore
 from facilitator.timing.clock import SystemClock
 from facilitator.timing.events import Action
 
-ACTIONS = [Action.NEXT] * 4 + [Action.PAUSE, Action.RESUME, Action.ADJUST, Action.UNDO,
-                               Action.PREVIOUS, Action.START]
+ACTIONS = [Action.NEXT] * 4 + [
+    Action.PAUSE,
+    Action.RESUME,
+    Action.ADJUST,
+    Action.UNDO,
+    Action.PREVIOUS,
+    Action.START,
+]
 
 
 def main(sessions: str, agenda_file: str, seed: int) -> None:
     rng = random.Random(seed)
-    run = HostRun(load_agenda(agenda_file), SessionStore(sessions), SystemClock(),
-                  agenda_file=Path(agenda_file), speed=600)
+    run = HostRun(
+        load_agenda(agenda_file),
+        SessionStore(sessions),
+        SystemClock(),
+        agenda_file=Path(agenda_file),
+        speed=600,
+    )
     existing = run.resumable()
     if existing is not None:
         run.resume(existing)
@@ -48,9 +59,17 @@ def report(run: HostRun) -> None:
     assert run.session is not None and not run.unsaved
     event = run.session.events[-1]
     state = run.timeline.state(event.at)
-    print(json.dumps({"action": event.action.value, "at": event.at.isoformat(),
-                      "current": state.current, "phase": state.current_slot.phase.value}),
-          flush=True)
+    print(
+        json.dumps(
+            {
+                "action": event.action.value,
+                "at": event.at.isoformat(),
+                "current": state.current,
+                "phase": state.current_slot.phase.value,
+            }
+        ),
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,12 @@ from facilitator.timing.events import Action
 
 
 def host(sessions: str, agenda_file: str, seconds: float) -> None:
-    run = HostRun(load_agenda(agenda_file), SessionStore(sessions), SystemClock(),
-                  agenda_file=Path(agenda_file))
+    run = HostRun(
+        load_agenda(agenda_file),
+        SessionStore(sessions),
+        SystemClock(),
+        agenda_file=Path(agenda_file),
+    )
     run.act(Action.START)
     print(json.dumps({"session": run.session.id if run.session else None}), flush=True)
     actions = []

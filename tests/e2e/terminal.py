@@ -36,21 +36,37 @@ class Terminal:
         self.cwd = cwd
         self.socket = f"facilitator-test-{uuid.uuid4().hex[:8]}"
         # English unless a test asks for Danish: the repository's agenda says "da".
-        self.env = {**os.environ, "TERM": "xterm-256color", "TZ": os.environ.get("TZ", "UTC"),
-                    "FACILITATOR_LANG": "en"}
+        self.env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "TZ": os.environ.get("TZ", "UTC"),
+            "FACILITATOR_LANG": "en",
+        }
 
     def _tmux(self, *args: str) -> str:
         result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True,
-            env=self.env, timeout=30,
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=30,
         )
         return result.stdout
 
     def start(self, name: str, *command: str, width: int = 120, height: int = 40) -> None:
         """Run `command` in a new session `name`; the pane closes when the command ends."""
         self._tmux(
-            "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
-            "-c", str(self.cwd), *command,
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "-c",
+            str(self.cwd),
+            *command,
         )
 
     def screen(self, name: str) -> str:

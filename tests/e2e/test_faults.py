@@ -41,7 +41,9 @@ def test_kill_9_at_random_moments_loses_no_action(tmp_path: Path) -> None:
     for kill in range(KILLS):
         driver = subprocess.Popen(
             [sys.executable, DRIVER, str(sessions), str(tmp_path / "agenda.toml"), str(kill)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert driver.stdout is not None and driver.stderr is not None
         lines = []
@@ -82,11 +84,18 @@ def test_kill_9_at_random_moments_loses_no_action(tmp_path: Path) -> None:
         if "current" in seen:
             state = replay.state(datetime.fromisoformat(str(seen["at"])))
             assert (state.current, state.current_slot.phase.value) == (
-                seen["current"], seen["phase"])
+                seen["current"],
+                seen["phase"],
+            )
 
     # A resumed host shows exactly what the log gives.
-    run = HostRun(session.agenda, SessionStore(sessions), SystemClock(),
-                  agenda_file=tmp_path / "agenda.toml", speed=600)
+    run = HostRun(
+        session.agenda,
+        SessionStore(sessions),
+        SystemClock(),
+        agenda_file=tmp_path / "agenda.toml",
+        speed=600,
+    )
     candidate = run.resumable()
     assert candidate is not None
     run.resume(candidate)
@@ -106,11 +115,12 @@ MANGLED = {
 def mangle(real: bytes, kind: str) -> bytes:
     if kind == "truncated":
         # Cut inside a value, as a write stopped by a power cut would.
-        marker = b"action = \"" if b"action = \"" in real else b"text = \""
+        marker = b'action = "' if b'action = "' in real else b'text = "'
         return real[: real.index(marker) + len(marker) + 2]
     if kind == "hand-mangled":
-        return real.replace(b"action = \"start\"", b"action = \"begin\"").replace(
-            b"title =", b"titel =", 1)
+        return real.replace(b'action = "start"', b'action = "begin"').replace(
+            b"title =", b"titel =", 1
+        )
     content = MANGLED[kind]
     assert content is not None
     return content
@@ -121,8 +131,13 @@ def a_left_rehearsal(root: Path) -> Path:
     own HostRun leaves it (without the seconds a console takes to start)."""
     shutil.copy(AGENDA_FILE, root / "agenda.toml")
     store = SessionStore(root / "sessions")
-    run = HostRun(load_agenda(root / "agenda.toml"), store, SystemClock(),
-                  agenda_file=root / "agenda.toml", speed=60)
+    run = HostRun(
+        load_agenda(root / "agenda.toml"),
+        store,
+        SystemClock(),
+        agenda_file=root / "agenda.toml",
+        speed=60,
+    )
     run.act(Action.START)
     run.act(Action.NEXT)
     run.close()
@@ -142,8 +157,14 @@ def test_a_mangled_session_file_is_named_and_left_alone(tmp_path: Path, kind: st
         [FACILITATOR, "export", folder.name, "--format", "md"],
     ]
     for command in commands:
-        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
-                                timeout=20, stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            command,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            stdin=subprocess.DEVNULL,
+        )
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         assert str(Path("sessions") / folder.name / SESSION_FILE) in result.stderr
         assert "Traceback" not in result.stderr
@@ -155,9 +176,7 @@ def test_a_mangled_session_file_is_named_and_left_alone(tmp_path: Path, kind: st
 
 
 @pytest.mark.parametrize("kind", ["empty", "truncated", "binary", "hand-mangled"])
-def test_a_mangled_notes_file_is_reported_and_left_alone(
-    tmp_path: Path, kind: str
-) -> None:
+def test_a_mangled_notes_file_is_reported_and_left_alone(tmp_path: Path, kind: str) -> None:
     from facilitator.roles.note_taker import NoteTaking
     from facilitator.timing.clock import FakeClock
     from tests.seed import CPH
@@ -173,14 +192,22 @@ def test_a_mangled_notes_file_is_reported_and_left_alone(
     desk.close()
     path = desk.writer.path
     real = path.read_bytes()
-    damaged = mangle(real.replace(b"writer = \"desk\"", b"writer = \"desk\"\ntitle = 1"),
-                     kind) if kind == "hand-mangled" else mangle(real, kind)
+    damaged = (
+        mangle(real.replace(b'writer = "desk"', b'writer = "desk"\ntitle = 1'), kind)
+        if kind == "hand-mangled"
+        else mangle(real, kind)
+    )
     path.write_bytes(damaged)
     with pytest.raises(SessionError, match=str(path)):
         load_notes_file(path)
-    result = subprocess.run([FACILITATOR, "notes", run.session.id, "--as", "desk"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=60,
-                            stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [FACILITATOR, "notes", run.session.id, "--as", "desk"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 2 and str(path.name) in result.stderr
     assert "Traceback" not in result.stderr
     other = NoteTaking(store, run.session, "hall", clock)

@@ -77,14 +77,22 @@ def test_a_second_host_console_asked_to_resume_follows_read_only(
     terminal.send("second", "n")
     terminal.send("host", "n")
     terminal.wait_for("second", "Slot 2 of 14")
-    assert [event["action"] for event in tomllib.loads(
-        (session_folder(tmp_path) / "session.toml").read_text())["event"]] == ["start", "next"]
+    assert [
+        event["action"]
+        for event in tomllib.loads((session_folder(tmp_path) / "session.toml").read_text())["event"]
+    ] == ["start", "next"]
 
 
 def test_a_broken_agenda_is_explained_without_a_console(tmp_path: Path) -> None:
     (tmp_path / "agenda.toml").write_text('title = "Day"\n[[slot]]\nstart = "9.00"\ntitel = "x"\n')
-    result = subprocess.run([FACILITATOR], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=60, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [FACILITATOR],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 2
     assert "agenda.toml: slot 1: unknown key 'titel'; did you mean 'title'?" in result.stderr
 

@@ -48,13 +48,25 @@ def test_a_confirmed_note_survives_kill_9(terminal: Terminal, tmp_path: Path) ->
 
 
 def test_notes_without_a_session_say_so(tmp_path: Path) -> None:
-    result = subprocess.run([FACILITATOR, "notes"], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=60, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [FACILITATOR, "notes"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 2
     assert "no unfinished session" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_the_host_name_is_refused_as_a_writer(tmp_path: Path) -> None:
-    result = subprocess.run([FACILITATOR, "notes", "--as", "Host"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [FACILITATOR, "notes", "--as", "Host"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 2 and "host console's own" in result.stderr

@@ -33,14 +33,16 @@ def test_three_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     sessions = tmp_path / "sessions"
     host = subprocess.Popen(
         [sys.executable, WRITER, "host", str(sessions), str(AGENDA_FILE), str(SECONDS + 2)],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert host.stdout is not None
     session_id = json.loads(host.stdout.readline())["session"]
     desks = {
         name: subprocess.Popen(
             [sys.executable, WRITER, "notes", str(sessions), session_id, name, str(SECONDS)],
-            stdout=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         for name in ("desk", "hall")
     }

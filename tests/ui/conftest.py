@@ -16,9 +16,7 @@ from tests.ui.harness import HostFixture
 
 
 @pytest.fixture
-def make_host(
-    agenda: Agenda, store: SessionStore, clock: FakeClock
-) -> Callable[..., HostFixture]:
+def make_host(agenda: Agenda, store: SessionStore, clock: FakeClock) -> Callable[..., HostFixture]:
     def make(offer_resume: Session | None = None, run: HostRun | None = None) -> HostFixture:
         run = run or HostRun(agenda, store, clock)
         app = host_app(run, offer_resume)

@@ -292,7 +292,9 @@ async def test_a_second_console_is_refused_and_a_take_over_wins(
 
 
 async def test_a_refused_console_follows_read_only_with_its_keys_disabled(
-    agenda: Agenda, store: SessionStore, clock: FakeClock,
+    agenda: Agenda,
+    store: SessionStore,
+    clock: FakeClock,
     make_host: Callable[..., HostFixture],
 ) -> None:
     holder = HostRun(agenda, store, clock)
@@ -303,8 +305,17 @@ async def test_a_refused_console_follows_read_only_with_its_keys_disabled(
     async with follower.app.run_test(size=SIZE) as pilot:
         notice = label(follower, "read-only")
         assert "another host console holds this session" in notice and "--take-over" in notice
-        for action in ("start_pause", "next", "goto", "adjust", "undo", "message", "cloud",
-                       "notes", "finish"):
+        for action in (
+            "start_pause",
+            "next",
+            "goto",
+            "adjust",
+            "undo",
+            "message",
+            "cloud",
+            "notes",
+            "finish",
+        ):
             assert follower.screen.check_action(action, (60,)) is None, action
         assert follower.screen.check_action("help", ()) is True
         await pilot.press("space", "n", "m")
@@ -317,8 +328,7 @@ async def test_a_refused_console_follows_read_only_with_its_keys_disabled(
         await pilot.pause()
         assert not follower.app.is_running
     assert holder.session is not None
-    assert [e.action for e in store.load(holder.session.id).events] == [Action.START,
-                                                                         Action.NEXT]
+    assert [e.action for e in store.load(holder.session.id).events] == [Action.START, Action.NEXT]
     assert [p.name for p in store.root.iterdir()] == [holder.session.id]
     holder.close()
 
@@ -340,7 +350,10 @@ async def test_an_unfinished_session_is_offered_for_resumption(
         assert digits(again) == "09:30"
         await pilot.press("n")
         assert [e.action for e in again.session().events] == [
-            Action.START, Action.NEXT, Action.NEXT, Action.NEXT
+            Action.START,
+            Action.NEXT,
+            Action.NEXT,
+            Action.NEXT,
         ]
 
 

@@ -51,8 +51,9 @@ def screen_text(app: App[None]) -> str:
     return html.unescape(text).replace("\xa0", " ")
 
 
-async def shows_only(app: App[None], language: str,
-                     drive: Callable[[Pilot[None]], Awaitable[None]] | None = None) -> str:
+async def shows_only(
+    app: App[None], language: str, drive: Callable[[Pilot[None]], Awaitable[None]] | None = None
+) -> str:
     async with app.run_test(size=SIZE) as pilot:
         if drive:
             await drive(pilot)
@@ -80,18 +81,29 @@ async def test_the_host_console_speaks_one_language(
     set_language(language)
     text = await shows_only(host_app(started_day(agenda, store, clock)), language)
     if language == "da":
-        for phrase in ("4 min bagud", "Punkt 1 af 14 · velkomst", "Overtid", "Næste: 08.54",
-                       "På scenen: Bord 4 først", "ligger fast kl. 12.00", "Næste", "Fortryd"):
+        for phrase in (
+            "4 min bagud",
+            "Punkt 1 af 14 · velkomst",
+            "Overtid",
+            "Næste: 08.54",
+            "På scenen: Bord 4 først",
+            "ligger fast kl. 12.00",
+            "Næste",
+            "Fortryd",
+        ):
             assert phrase in text, phrase
 
 
-async def test_every_danish_dialog_and_screen(agenda: Agenda, store: SessionStore,
-                                              clock: FakeClock, tmp_path: Path) -> None:
+async def test_every_danish_dialog_and_screen(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, tmp_path: Path
+) -> None:
     set_language("da")
     run = started_day(agenda, store, clock)
     for keys in (["question_mark"], ["g"], ["m"], ["f"], ["p"], ["q"], ["ctrl+p"]):
+
         async def press(pilot: Pilot[None], keys: list[str] = keys) -> None:
             await pilot.press(*keys)
+
         await shows_only(host_app(run), "da", press)
     assert run.session is not None
     desk = NoteTaking(store, run.session, "desk", clock)
@@ -108,12 +120,14 @@ async def test_every_danish_dialog_and_screen(agenda: Agenda, store: SessionStor
 
     async def open_all(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
+
     timeline = await shows_only(review_app(store), "da", open_all)
     assert "Tidslinje" in timeline and "planlagt længde" in timeline
 
 
-def test_the_exports_follow_the_language(agenda: Agenda, store: SessionStore,
-                                         clock: FakeClock) -> None:
+def test_the_exports_follow_the_language(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
     run = started_day(agenda, store, clock)
     assert run.session is not None
     desk = NoteTaking(store, run.session, "desk", clock)
@@ -132,7 +146,10 @@ def test_the_exports_follow_the_language(agenda: Agenda, store: SessionStore,
 
 
 def test_the_command_line_follows_flag_environment_and_agenda(
-    agenda: Agenda, store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+    agenda: Agenda,
+    store: SessionStore,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
     from facilitator.cli import main

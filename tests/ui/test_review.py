@@ -33,9 +33,15 @@ def finished_day(agenda: Agenda, store: SessionStore, clock: FakeClock, notes: i
     writer = NotesWriter(store.folder(host.session.id), host.session.id, "desk")
     questions = agenda.slots[2].questions
     for index in range(notes):
-        note = Note.new("desk", 2, "Dialog ved bordene", 1 + index % 12,
-                        questions[index % 2] if index % 3 else None,
-                        f"Note {index}: tillid og psykologisk tryghed", clock.now())
+        note = Note.new(
+            "desk",
+            2,
+            "Dialog ved bordene",
+            1 + index % 12,
+            questions[index % 2] if index % 3 else None,
+            f"Note {index}: tillid og psykologisk tryghed",
+            clock.now(),
+        )
         writer.notes[note.id] = note
     writer.flush()
     writer.close()
@@ -68,8 +74,9 @@ async def test_the_list_shows_every_session_and_the_unreadable(
         assert isinstance(app.screen, ReviewListScreen)
 
 
-async def test_sorting_cycles_columns(agenda: Agenda, store: SessionStore,
-                                      clock: FakeClock) -> None:
+async def test_sorting_cycles_columns(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
     finished_day(agenda, store, clock)
     app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -133,8 +140,9 @@ async def test_a_session_of_two_thousand_notes_opens(
         assert "Note 1999:" in str(screen.query_one("#notes-text", Static).content)
 
 
-async def test_an_archive_file_opens_alone(agenda: Agenda, store: SessionStore,
-                                           clock: FakeClock, tmp_path: Path) -> None:
+async def test_an_archive_file_opens_alone(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, tmp_path: Path
+) -> None:
     session_id = finished_day(agenda, store, clock)
     archive = tmp_path / "day.toml"
     archive.write_text(archive_text(load_folder(store, session_id)))

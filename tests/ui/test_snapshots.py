@@ -24,8 +24,9 @@ SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def host_after(agenda: Agenda, store: SessionStore, clock: FakeClock, seconds: float,
-               message: str = "") -> tuple[object, Callable[[Pilot[None]], object]]:
+def host_after(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, seconds: float, message: str = ""
+) -> tuple[object, Callable[[Pilot[None]], object]]:
     """A host app whose day started at 08:45 and ran `seconds` into the first slot."""
     clock.advance(60)
     run = HostRun(agenda, store, clock)

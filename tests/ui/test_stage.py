@@ -51,8 +51,9 @@ async def test_it_waits_for_the_host_then_follows(
         await pilot.pause()
 
 
-async def test_overtime_counts_up_in_red(agenda: Agenda, store: SessionStore,
-                                         clock: FakeClock) -> None:
+async def test_overtime_counts_up_in_red(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     clock.advance(5 * 60 + 42)
@@ -63,8 +64,9 @@ async def test_overtime_counts_up_in_red(agenda: Agenda, store: SessionStore,
         assert screen.has_class("-overtime")
 
 
-async def test_a_new_message_flashes_then_stays(agenda: Agenda, store: SessionStore,
-                                                clock: FakeClock) -> None:
+async def test_a_new_message_flashes_then_stays(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     app = stage_app(Stage(store, clock))
@@ -120,8 +122,9 @@ async def test_the_theme_key_switches_light_and_dark(
         assert not app.screen.has_class("-light")
 
 
-async def test_a_finished_day_says_thank_you(agenda: Agenda, store: SessionStore,
-                                             clock: FakeClock) -> None:
+async def test_a_finished_day_says_thank_you(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     host.act(Action.FINISH)
@@ -164,7 +167,10 @@ async def test_the_round_up_shows_the_cloud_of_the_dialogue(
 
 
 async def test_waiting_reads_the_sessions_only_when_a_file_changes(
-    agenda: Agenda, store: SessionStore, clock: FakeClock, monkeypatch  # type: ignore[no-untyped-def]
+    agenda: Agenda,
+    store: SessionStore,
+    clock: FakeClock,
+    monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
     finished = HostRun(agenda, store, clock)
     finished.act(Action.START)

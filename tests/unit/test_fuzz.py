@@ -20,16 +20,54 @@ from facilitator.review.archive import load_archive
 from facilitator.session.store import SessionStore
 
 SCALARS = st.one_of(
-    st.text(max_size=20), st.integers(-10**6, 10**6), st.booleans(),
-    st.floats(allow_nan=False, allow_infinity=False), st.dates(min_value=date(1900, 1, 1)),
-    st.times(), st.datetimes(timezones=st.just(UTC)),
+    st.text(max_size=20),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.dates(min_value=date(1900, 1, 1)),
+    st.times(),
+    st.datetimes(timezones=st.just(UTC)),
 )
-KEYS = st.sampled_from([
-    "title", "start", "slot", "duration", "kind", "speakers", "questions", "end", "warning",
-    "tables", "fixed", "approx", "note", "date", "language", "timezone", "stopwords", "id",
-    "created", "day", "event", "message", "agenda", "rehearsal", "at", "action", "seconds",
-    "writer", "session", "note", "table", "text", "updated", "deleted", "format", "notes",
-]) | st.text(min_size=1, max_size=8)
+KEYS = st.sampled_from(
+    [
+        "title",
+        "start",
+        "slot",
+        "duration",
+        "kind",
+        "speakers",
+        "questions",
+        "end",
+        "warning",
+        "tables",
+        "fixed",
+        "approx",
+        "note",
+        "date",
+        "language",
+        "timezone",
+        "stopwords",
+        "id",
+        "created",
+        "day",
+        "event",
+        "message",
+        "agenda",
+        "rehearsal",
+        "at",
+        "action",
+        "seconds",
+        "writer",
+        "session",
+        "note",
+        "table",
+        "text",
+        "updated",
+        "deleted",
+        "format",
+        "notes",
+    ]
+) | st.text(min_size=1, max_size=8)
 TOML_VALUES = st.recursive(
     SCALARS,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
@@ -38,14 +76,23 @@ TOML_VALUES = st.recursive(
 TOML_DOCUMENTS = st.dictionaries(KEYS, TOML_VALUES, max_size=8)
 # A plausible agenda with random damage, so the fuzzer reaches deep into validation.
 AGENDA_LIKE = st.fixed_dictionaries(
-    {"title": st.one_of(st.text(max_size=10), st.integers()),
-     "slot": st.lists(st.dictionaries(KEYS, TOML_VALUES, max_size=6), max_size=4)},
-    optional={"end": st.one_of(st.text(max_size=6), st.times()), "warning": SCALARS,
-              "tables": SCALARS, "timezone": st.text(max_size=20)},
+    {
+        "title": st.one_of(st.text(max_size=10), st.integers()),
+        "slot": st.lists(st.dictionaries(KEYS, TOML_VALUES, max_size=6), max_size=4),
+    },
+    optional={
+        "end": st.one_of(st.text(max_size=6), st.times()),
+        "warning": SCALARS,
+        "tables": SCALARS,
+        "timezone": st.text(max_size=20),
+    },
 )
 
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 def dump(document: dict[str, Any]) -> bytes | None:
@@ -126,11 +173,29 @@ def test_session_and_notes_loaders(content: bytes | None) -> None:
 
 
 @FUZZ
-@given(st.text(max_size=600) | st.lists(
-    st.sampled_from(["9.00 Velkommen", "kl. 10.15 Pause", "ca. 12.15", "Dag 2", "Lørdag:",
-                     "12.40-13.30:", "9:00 PM Talk by Ann", "Hvad nu?", "", "• punkt",
-                     "99.99 Nope", "26. november 2024", "10.00-09.00 Backwards"]),
-    max_size=15).map("\n".join))
+@given(
+    st.text(max_size=600)
+    | st.lists(
+        st.sampled_from(
+            [
+                "9.00 Velkommen",
+                "kl. 10.15 Pause",
+                "ca. 12.15",
+                "Dag 2",
+                "Lørdag:",
+                "12.40-13.30:",
+                "9:00 PM Talk by Ann",
+                "Hvad nu?",
+                "",
+                "• punkt",
+                "99.99 Nope",
+                "26. november 2024",
+                "10.00-09.00 Backwards",
+            ]
+        ),
+        max_size=15,
+    ).map("\n".join)
+)
 def test_importer(text: str) -> None:
     for day in (None, 1, 2):
         try:

@@ -36,7 +36,8 @@ class ExportModal(Localized, ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield PlainLabel(t("export.title"), classes="question")
             yield OptionList(
-                *[Option(t(f"export.{form}"), id=form) for form in FORMAT_KEYS], id="formats",
+                *[Option(t(f"export.{form}"), id=form) for form in FORMAT_KEYS],
+                id="formats",
                 markup=False,
             )
 

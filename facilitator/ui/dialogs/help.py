@@ -41,8 +41,13 @@ class HelpModal(ModalScreen[None]):
 
 
 KEY_NAMES = {
-    "space": "space", "plus": "+", "minus": "-", "equals_sign": "=", "ctrl+z": "ctrl+z",
-    "question_mark": "?", "f1": "F1",
+    "space": "space",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "ctrl+z": "ctrl+z",
+    "question_mark": "?",
+    "f1": "F1",
 }
 """Keys as a person types them, where Textual's name differs."""
 

@@ -136,8 +136,9 @@ class HostScreen(Localized, Screen[None]):
         """Redraw when the next shown second changes (a little after, to be past it)."""
         if self._next_tick is not None:
             self._next_tick.stop()
-        self._next_tick = self.set_timer(next_redraw(state, self._speed() or 1.0),
-                                         self.refresh_state)
+        self._next_tick = self.set_timer(
+            next_redraw(state, self._speed() or 1.0), self.refresh_state
+        )
 
     def widget(self, kind: type[W], widget_id: str | None = None) -> W:
         """A widget of this screen, looked up once: the redraw runs every second."""
@@ -173,8 +174,14 @@ class HostScreen(Localized, Screen[None]):
         if state.finished:
             digits.value = ""
             self._set("slot-phase", t("day.finished"))
-            self._set("next", t("day.summary", time=minute_text(state.expected_end),
-                                 offset=offset_text(state.offset)))
+            self._set(
+                "next",
+                t(
+                    "day.summary",
+                    time=minute_text(state.expected_end),
+                    offset=offset_text(state.offset),
+                ),
+            )
         else:
             digits.value = countdown_text(slot.display_seconds)
             self._set("slot-phase", t(f"phase.{slot.phase.value}"))
@@ -296,8 +303,11 @@ class HostScreen(Localized, Screen[None]):
             return
         target = self.run.state().current - 1
         title = self.run.agenda.slots[target].title
-        confirm(self.app, t("confirm.previous", number=target + 1, title=title),
-                lambda: self._act(Action.PREVIOUS))
+        confirm(
+            self.app,
+            t("confirm.previous", number=target + 1, title=title),
+            lambda: self._act(Action.PREVIOUS),
+        )
 
     def action_goto(self) -> None:
         """Pick a slot to go to; an earlier one asks first."""
@@ -314,8 +324,11 @@ class HostScreen(Localized, Screen[None]):
             self._act(Action.GOTO, slot=target)
             return
         title = self.run.agenda.slots[target].title
-        confirm(self.app, t("confirm.goto_earlier", number=target + 1, title=title),
-                lambda: self._act(Action.GOTO, slot=target))
+        confirm(
+            self.app,
+            t("confirm.goto_earlier", number=target + 1, title=title),
+            lambda: self._act(Action.GOTO, slot=target),
+        )
 
     def action_adjust(self, seconds: int) -> None:
         """Give or take time on the current slot."""
@@ -333,8 +346,9 @@ class HostScreen(Localized, Screen[None]):
         """Propose a re-plan of the slots to come; Enter in the dialog applies it."""
         from facilitator.ui.dialogs.replan import ReplanModal
 
-        self.app.push_screen(ReplanModal(self.run.agenda, self.run.replan_proposal),
-                             self._replanned)
+        self.app.push_screen(
+            ReplanModal(self.run.agenda, self.run.replan_proposal), self._replanned
+        )
 
     def _replanned(self, lengths: dict[int, int] | None) -> None:
         if lengths and self._write(lambda: self.run.apply_replan(lengths), if_unsaved=True)[1]:

@@ -50,10 +50,10 @@ class NotesScreen(Localized, Screen[None]):
     # before it, so ctrl+s right after fast typing or a paste saves all of the text.
     BINDINGS = [
         Binding("ctrl+s", "save", "key.save", id="save"),
-        Binding("f2,ctrl+down", "step_table(-1)", "key.table_down", id="table_down",
-                key_display="F2"),
-        Binding("f3,ctrl+up", "step_table(1)", "key.table_up", id="table_up",
-                key_display="F3"),
+        Binding(
+            "f2,ctrl+down", "step_table(-1)", "key.table_down", id="table_down", key_display="F2"
+        ),
+        Binding("f3,ctrl+up", "step_table(1)", "key.table_up", id="table_up", key_display="F3"),
         Binding("f4", "next_question", "key.question", id="question", key_display="F4"),
         # The editor uses F6 to select a line; picking the slot matters more here.
         Binding("f6", "pick_slot", "key.slot", id="slot", key_display="F6", priority=True),
@@ -127,8 +127,12 @@ class NotesScreen(Localized, Screen[None]):
     def _announce_copies(self) -> None:
         copies = self.notes.new_copies()
         if copies:
-            self.notify(t("notes.copies_found", files=", ".join(path.name for path in copies)),
-                        severity="warning", timeout=10, markup=False)
+            self.notify(
+                t("notes.copies_found", files=", ".join(path.name for path in copies)),
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
 
     def _taken_over(self, message: str) -> None:
         """Stop saving for good; the editor keeps its text to be copied."""
@@ -142,8 +146,9 @@ class NotesScreen(Localized, Screen[None]):
         if self.holds_unsaved() or self.app.screen is not self:
             if self._told_of != session.id:
                 self._told_of = session.id
-                self.notify(t("notes.newer_waits", title=session.agenda.title, id=session.id),
-                            timeout=30)
+                self.notify(
+                    t("notes.newer_waits", title=session.agenda.title, id=session.id), timeout=30
+                )
             return
         try:
             self.notes.move_to(session)
@@ -159,8 +164,13 @@ class NotesScreen(Localized, Screen[None]):
         """Show the pickers, the notes of the slot, who reported and the cloud."""
         agenda = self.notes.agenda
         slot = agenda.slots[self.slot]
-        heading = t("notes.heading", number=self.slot + 1, title=slot.title,
-                    time=clock_text(slot.start), writer=self.notes.display_name)
+        heading = t(
+            "notes.heading",
+            number=self.slot + 1,
+            title=slot.title,
+            time=clock_text(slot.start),
+            writer=self.notes.display_name,
+        )
         if self.editing:
             heading += "  " + t("notes.editing")
         self._label("notes-heading", heading)
@@ -172,17 +182,22 @@ class NotesScreen(Localized, Screen[None]):
         self._label(
             "question-label",
             t("notes.question", number=self.question_index + 1, count=count, text=question)
-            if question else t("notes.general", count=count),
+            if question
+            else t("notes.general", count=count),
         )
         slot_notes = self.notes.notes(self.slot)
         reported, missing = self.notes.reported(self.slot)
-        self._label("reported", t(
-            "notes.reported",
-            reported=" ".join(map(str, reported)) or "–",
-            missing=" ".join(map(str, missing)) or "–",
-        ))
-        self.query_one(NotesList).show(slot_notes, self.questions, self.notes.writer_name,
-                                       self.notes.unsaved)
+        self._label(
+            "reported",
+            t(
+                "notes.reported",
+                reported=" ".join(map(str, reported)) or "–",
+                missing=" ".join(map(str, missing)) or "–",
+            ),
+        )
+        self.query_one(NotesList).show(
+            slot_notes, self.questions, self.notes.writer_name, self.notes.unsaved
+        )
         cloud = weigh((note.text for note in slot_notes), agenda.stopwords)
         self.query_one(WordCloud).terms = tuple(cloud)
 
@@ -212,8 +227,7 @@ class NotesScreen(Localized, Screen[None]):
             self._status(t("notes.empty"), error=True)
             return
         try:
-            note = self.notes.save(self.slot, self.table, self.question, text,
-                                   note_id=self.editing)
+            note = self.notes.save(self.slot, self.table, self.question, text, note_id=self.editing)
         except NotesTakenOver as error:
             self._taken_over(str(error))
             return
@@ -233,8 +247,14 @@ class NotesScreen(Localized, Screen[None]):
                 editor.clear()
                 self.editing = None
         note = notes[-1]
-        self._status(t("notes.saved", time=clock_text_seconds(note.updated), table=note.table,
-                       question=question_label(note.question, self.questions)))
+        self._status(
+            t(
+                "notes.saved",
+                time=clock_text_seconds(note.updated),
+                table=note.table,
+                question=question_label(note.question, self.questions),
+            )
+        )
         self.redraw()
 
     def retry(self) -> None:
@@ -276,8 +296,7 @@ class NotesScreen(Localized, Screen[None]):
                 self.redraw()
                 self.query_one("#editor", TextArea).focus()
 
-        self.app.push_screen(GotoModal(self.notes.agenda, self.slot, t("notes.pick_slot")),
-                             picked)
+        self.app.push_screen(GotoModal(self.notes.agenda, self.slot, t("notes.pick_slot")), picked)
 
     def action_new_note(self) -> None:
         """Leave an edit and start an empty note; a note not yet saved stays queued."""
@@ -320,8 +339,7 @@ class NotesScreen(Localized, Screen[None]):
         if note is None:
             self.notify(t("notes.not_yours"), timeout=4)
             return
-        confirm(self.app, t("confirm.delete_note", table=note.table),
-                lambda: self._delete(note.id))
+        confirm(self.app, t("confirm.delete_note", table=note.table), lambda: self._delete(note.id))
 
     def _delete(self, note_id: str) -> None:
         if self._written(lambda: self.notes.delete(note_id)) is None:

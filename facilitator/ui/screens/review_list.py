@@ -77,16 +77,23 @@ class ReviewListScreen(Localized, Screen[None]):
             table.add_row(*_cells(summary), key=summary.id)
         heading = self.query_one("#review-heading", PlainLabel)
         if not rows:
-            heading.show(t("review.none", folder=self.store.root) if not self.summaries
-                         else t("review.no_match", query=query))
+            heading.show(
+                t("review.none", folder=self.store.root)
+                if not self.summaries
+                else t("review.no_match", query=query)
+            )
         else:
             heading.show(t("review.heading", folder=self.store.root))
 
     def _recurring(self) -> None:
         reviews = [s.review for s in self.summaries if s.review is not None]
         lines = [
-            t("review.recurring_line", title=item.title, over=signed_minutes(item.average_over),
-              days=item.days)
+            t(
+                "review.recurring_line",
+                title=item.title,
+                over=signed_minutes(item.average_over),
+                days=item.days,
+            )
             for item in recurring_slots(reviews)[:12]
         ]
         self.query_one("#recurring", Static).update("\n".join(lines) or t("review.no_recurring"))
@@ -110,8 +117,9 @@ class ReviewListScreen(Localized, Screen[None]):
             self.sort_column = (self.sort_column + 1) % len(COLUMNS)
         else:
             self.sort_reverse = True
-        self.notify(t("review.sorted", column=t(f"review.column.{COLUMNS[self.sort_column]}")),
-                    timeout=2)
+        self.notify(
+            t("review.sorted", column=t(f"review.column.{COLUMNS[self.sort_column]}")), timeout=2
+        )
         self._fill()
 
     @on(DataTable.RowSelected, "#sessions")
@@ -143,16 +151,27 @@ class ReviewListScreen(Localized, Screen[None]):
 
 
 def _searchable(summary: SessionSummary) -> str:
-    return " ".join([summary.id, summary.title, str(summary.day or ""),
-                     date_text(summary.day) if summary.day else "",
-                     summary.error or ""]).lower()
+    return " ".join(
+        [
+            summary.id,
+            summary.title,
+            str(summary.day or ""),
+            date_text(summary.day) if summary.day else "",
+            summary.error or "",
+        ]
+    ).lower()
 
 
 def _sort_key(summary: SessionSummary, column: int) -> tuple[object, ...]:
     values: list[object] = [
-        summary.title, str(summary.day or ""), summary.rehearsal, summary.slots, summary.notes,
+        summary.title,
+        str(summary.day or ""),
+        summary.rehearsal,
+        summary.slots,
+        summary.notes,
         summary.started.isoformat() if summary.started else "",
-        summary.ended.isoformat() if summary.ended else "", summary.over or 0,
+        summary.ended.isoformat() if summary.ended else "",
+        summary.over or 0,
     ]
     return (values[column], summary.id)
 
@@ -162,8 +181,16 @@ def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
     if summary.error:
         reason = summary.error.splitlines()[0]
         # The id is the folder's name, the one text here not read through a model.
-        return (Text(clean_text(summary.id), style="bold red"), "",
-                Text(t("review.unreadable")), "", "", "", "", Text(reason, style="red"))
+        return (
+            Text(clean_text(summary.id), style="bold red"),
+            "",
+            Text(t("review.unreadable")),
+            "",
+            "",
+            "",
+            "",
+            Text(reason, style="red"),
+        )
     over: str | Text = ""
     if summary.over is not None:
         style = {1: "red", -1: "green"}.get(noticeable(summary.over), "")
@@ -171,9 +198,11 @@ def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:
     elif not summary.finished:
         over = Text(t("review.unfinished"), style="dim")
     return (
-        Text(summary.title), Text(date_text(summary.day) if summary.day else ""),
+        Text(summary.title),
+        Text(date_text(summary.day) if summary.day else ""),
         Text(t("review.rehearsal") if summary.rehearsal else t("review.real")),
-        Text(str(summary.slots)), Text(str(summary.notes)),
+        Text(str(summary.slots)),
+        Text(str(summary.notes)),
         Text(minute_text(summary.started) if summary.started else ""),
         Text(minute_text(summary.ended) if summary.ended else ""),
         over,

@@ -62,9 +62,16 @@ class SessionReviewScreen(Localized, Screen[None]):
         """A heading and three tabs."""
         session = self.loaded.session
         kind = t("review.rehearsal") if session.is_rehearsal else t("review.real")
-        yield PlainLabel(t("review.session_heading", title=session.agenda.title,
-                           day=date_text(session.day), kind=kind, id=session.id),
-                         id="session-heading")
+        yield PlainLabel(
+            t(
+                "review.session_heading",
+                title=session.agenda.title,
+                day=date_text(session.day),
+                kind=kind,
+                id=session.id,
+            ),
+            id="session-heading",
+        )
         with TabbedContent(initial="timeline"):
             with TabPane(t("review.tab.timeline"), id="timeline"):
                 with VerticalScroll():
@@ -86,21 +93,34 @@ class SessionReviewScreen(Localized, Screen[None]):
             self.notify(problem.message, severity="warning", timeout=10)
         if self.loaded.copies:
             names = ", ".join(path.name for path in self.loaded.copies)
-            self.notify(t("notes.copies_found", files=names), severity="warning", timeout=10,
-                        markup=False)
+            self.notify(
+                t("notes.copies_found", files=names), severity="warning", timeout=10, markup=False
+            )
 
     # The timeline ----------------------------------------------------------------------
 
     def _timeline(self) -> Table:
         table = Table(expand=True, box=None, padding=(0, 1), header_style="bold")
-        for key in ("number", "slot", "planned", "actual", "planned_length", "actual_length",
-                    "over"):
-            table.add_column(t(f"review.timeline.{key}"),
-                             justify="right" if key != "slot" else "left",
-                             ratio=1 if key == "slot" else None, no_wrap=key != "slot")
+        for key in (
+            "number",
+            "slot",
+            "planned",
+            "actual",
+            "planned_length",
+            "actual_length",
+            "over",
+        ):
+            table.add_column(
+                t(f"review.timeline.{key}"),
+                justify="right" if key != "slot" else "left",
+                ratio=1 if key == "slot" else None,
+                no_wrap=key != "slot",
+            )
         for slot in self.review.slots:
             table.add_row(  # a title as Text: never read as markup
-                str(slot.index + 1), Text(slot.title), minute_text(slot.planned_start),
+                str(slot.index + 1),
+                Text(slot.title),
+                minute_text(slot.planned_start),
                 t("review.skipped") if slot.skipped else local_clock(slot.actual_start),
                 span_text(slot.planned_duration),
                 span_text(slot.actual_duration) if slot.actual_duration is not None else "",
@@ -114,8 +134,9 @@ class SessionReviewScreen(Localized, Screen[None]):
         if review.started is None:
             return Text(t("review.not_started"))
         if review.finished and review.ended is not None:
-            lines.append(t("review.day", start=minute_text(review.started),
-                           end=minute_text(review.ended)))
+            lines.append(
+                t("review.day", start=minute_text(review.started), end=minute_text(review.ended))
+            )
             lines.append(" ")
             lines.append_text(_over_text(review.over))
         else:
@@ -130,8 +151,10 @@ class SessionReviewScreen(Localized, Screen[None]):
 
     def _chart(self) -> Group:
         """Bars per slot: planned (dim) above actual (coloured by over or under)."""
-        longest = max([s.planned_duration for s in self.review.slots]
-                      + [s.actual_duration or 0 for s in self.review.slots])
+        longest = max(
+            [s.planned_duration for s in self.review.slots]
+            + [s.actual_duration or 0 for s in self.review.slots]
+        )
         scale = BAR_WIDTH / max(1.0, longest)
         rows = [Text(t("review.chart"), style="bold")]
         for slot in self.review.slots:
@@ -198,8 +221,11 @@ class SessionReviewScreen(Localized, Screen[None]):
     def _clouds(self) -> ComposeResult:
         agenda = self.loaded.session.agenda
         with_notes = {note.slot for note in self.review.notes}
-        slots = [i for i, slot in enumerate(agenda.slots)
-                 if slot.kind is SlotKind.DIALOGUE or i in with_notes]
+        slots = [
+            i
+            for i, slot in enumerate(agenda.slots)
+            if slot.kind is SlotKind.DIALOGUE or i in with_notes
+        ]
         for index in slots:
             texts = [note.text for note in self.review.notes if note.slot == index]
             yield PlainLabel(f"{index + 1}. {agenda.slots[index].title}", classes="section")
@@ -233,8 +259,11 @@ class SessionReviewScreen(Localized, Screen[None]):
                 return
             path = self.export_folder / default_export_name(self.loaded, form)
             if path.exists():
-                confirm(self.app, t("confirm.overwrite", path=path),
-                        lambda: self._write(form, path, force=True))
+                confirm(
+                    self.app,
+                    t("confirm.overwrite", path=path),
+                    lambda: self._write(form, path, force=True),
+                )
             else:
                 self._write(form, path, force=False)
 

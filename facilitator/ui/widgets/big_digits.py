@@ -53,9 +53,7 @@ def render_blocks(text: str, width: int, height: int) -> tuple[str, ...] | None:
     if scale < 1:
         return None
     half_rows = [
-        [pixel == "#" for pixel in row for _ in range(scale)]
-        for row in rows
-        for _ in range(scale)
+        [pixel == "#" for pixel in row for _ in range(scale)] for row in rows for _ in range(scale)
     ]
     if len(half_rows) % 2:
         half_rows.append([False] * len(half_rows[0]))

@@ -59,9 +59,7 @@ class DayHeader(Widget):
             ends = t("header.ends_if_now", time=minute_text(state.expected_end))
         else:
             late = whole_minutes(state.offset) != 0
-            where = offset_text(state.offset) if state.started or late else t(
-                "header.not_started"
-            )
+            where = offset_text(state.offset) if state.started or late else t("header.not_started")
             if state.relative:
                 where = f"{where} {t('header.relative')}"
         # The first fixed slot the delay reaches, and what `r` would do about it.
@@ -88,8 +86,7 @@ class DayHeader(Widget):
             status.append(f"  ·  {ends}", style="")
         grid.add_row(Text(self.day_title, style="bold"), Text(clock), status)
         self._renderable = (
-            Group(grid, Text(parts[4], style=line_style, overflow="ellipsis")) if parts[4]
-            else grid
+            Group(grid, Text(parts[4], style=line_style, overflow="ellipsis")) if parts[4] else grid
         )
         self.refresh(layout=layout)
         return offered != self.offers_replan

@@ -11,7 +11,7 @@ from facilitator.notes.model import Note, question_position
 
 
 def question_label(question: str | None, questions: list[str]) -> str:
-    """"Q2" for the slot's second question, "general" for a general note."""
+    """ "Q2" for the slot's second question, "general" for a general note."""
     position = question_position(question, questions)
     if position == len(questions):
         return t("notes.general_short")
@@ -27,7 +27,10 @@ class NotesList(OptionList):
         self._shown: list[tuple[str, str, bool]] = []
 
     def show(
-        self, notes: list[Note], questions: list[str], own_writer: str,
+        self,
+        notes: list[Note],
+        questions: list[str],
+        own_writer: str,
         unsaved: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         """Replace the list if the notes changed, keeping the highlighted note."""
@@ -37,8 +40,9 @@ class NotesList(OptionList):
         self._shown = signature
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
-        self.add_options([self._option(note, questions, own_writer, note.id in unsaved)
-                          for note in notes])
+        self.add_options(
+            [self._option(note, questions, own_writer, note.id in unsaved) for note in notes]
+        )
         if highlighted is not None:
             ids = [note.id for note in notes]
             if highlighted in ids:

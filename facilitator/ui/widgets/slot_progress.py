@@ -42,8 +42,13 @@ class SlotProgress(Widget):
             return
         self._shown = (cells, phase)
         colour = PHASE_COLOURS[phase]
-        self._bar = RichBar(total=width * 2, completed=cells, complete_style=colour,
-                            finished_style=colour, style="grey23")
+        self._bar = RichBar(
+            total=width * 2,
+            completed=cells,
+            complete_style=colour,
+            finished_style=colour,
+            style="grey23",
+        )
         self.refresh()  # one line whatever it shows: no layout to redo
 
     def render(self) -> RenderableType:

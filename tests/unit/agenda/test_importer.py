@@ -82,8 +82,9 @@ def test_every_programme_has_a_case() -> None:
         ("12:00 PM Lunch", "12:00", None, "Lunch", False),
     ],
 )
-def test_time_formats(line: str, start: str, duration: int | None, title: str,
-                      approx: bool) -> None:
+def test_time_formats(
+    line: str, start: str, duration: int | None, title: str, approx: bool
+) -> None:
     slot = parse_programme(f"Day\n{line}\n", end=time(23, 0)).agenda.slots[0]
     assert slot.start.strftime("%H:%M") == start and slot.title == title
     assert slot.duration == duration and slot.approx == approx
@@ -115,17 +116,30 @@ def test_speakers(title: str, name: str, speakers: list[str]) -> None:
 @pytest.mark.parametrize(
     ("title", "kind"),
     [
-        ("Kaffepause", SlotKind.BREAK), ("Coffee break", SlotKind.BREAK), ("Pause", SlotKind.BREAK),
-        ("Frokost", SlotKind.MEAL), ("Lunsj", SlotKind.MEAL), ("Dinner", SlotKind.MEAL),
-        ("Middag", SlotKind.MEAL), ("Dialog ved bordene", SlotKind.DIALOGUE),
-        ("Drøftelse i grupper", SlotKind.DIALOGUE), ("Workshop", SlotKind.DIALOGUE),
-        ("Panel discussion", SlotKind.DIALOGUE), ("Velkommen", SlotKind.WELCOME),
-        ("Velkomst", SlotKind.WELCOME), ("Åbning", SlotKind.WELCOME),
-        ("Åpning", SlotKind.WELCOME), ("Welcome", SlotKind.WELCOME),
-        ("Kort opsamling", SlotKind.SUMMARY), ("Round-up", SlotKind.SUMMARY),
-        ("Summary", SlotKind.SUMMARY), ("Valg til AMR", SlotKind.ELECTION),
-        ("Election", SlotKind.ELECTION), ("Case: Proces", SlotKind.CASE),
-        ("Fælles lederskab", SlotKind.TALK), ("Hovedudvalgets beretning", SlotKind.TALK),
+        ("Kaffepause", SlotKind.BREAK),
+        ("Coffee break", SlotKind.BREAK),
+        ("Pause", SlotKind.BREAK),
+        ("Frokost", SlotKind.MEAL),
+        ("Lunsj", SlotKind.MEAL),
+        ("Dinner", SlotKind.MEAL),
+        ("Middag", SlotKind.MEAL),
+        ("Dialog ved bordene", SlotKind.DIALOGUE),
+        ("Drøftelse i grupper", SlotKind.DIALOGUE),
+        ("Workshop", SlotKind.DIALOGUE),
+        ("Panel discussion", SlotKind.DIALOGUE),
+        ("Velkommen", SlotKind.WELCOME),
+        ("Velkomst", SlotKind.WELCOME),
+        ("Åbning", SlotKind.WELCOME),
+        ("Åpning", SlotKind.WELCOME),
+        ("Welcome", SlotKind.WELCOME),
+        ("Kort opsamling", SlotKind.SUMMARY),
+        ("Round-up", SlotKind.SUMMARY),
+        ("Summary", SlotKind.SUMMARY),
+        ("Valg til AMR", SlotKind.ELECTION),
+        ("Election", SlotKind.ELECTION),
+        ("Case: Proces", SlotKind.CASE),
+        ("Fælles lederskab", SlotKind.TALK),
+        ("Hovedudvalgets beretning", SlotKind.TALK),
         ("Evaluering og valg af tema", SlotKind.TALK),
     ],
 )
@@ -135,9 +149,14 @@ def test_kinds_from_keywords(title: str, kind: SlotKind) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("26. november 2024", date(2024, 11, 26)), ("17. september 2023", date(2023, 9, 17)),
-     ("November 26, 2024", date(2024, 11, 26)), ("2024-11-26", date(2024, 11, 26)),
-     ("Tirsdag den 4. marts 2025", date(2025, 3, 4)), ("no date", None)],
+    [
+        ("26. november 2024", date(2024, 11, 26)),
+        ("17. september 2023", date(2023, 9, 17)),
+        ("November 26, 2024", date(2024, 11, 26)),
+        ("2024-11-26", date(2024, 11, 26)),
+        ("Tirsdag den 4. marts 2025", date(2025, 3, 4)),
+        ("no date", None),
+    ],
 )
 def test_dates(text: str, expected: date | None) -> None:
     assert parse_date(text) == expected
@@ -205,8 +224,9 @@ def test_the_command_writes_an_agenda_that_passes_check(
     code = main(["import", str(PROGRAMMES / "seed_da.txt"), "--end", "12:30", "-o", str(target)])
     assert code == 0
     assert main(["check", str(target)]) == 0
-    assert main(["import", str(PROGRAMMES / "seed_da.txt"), "--end", "12:30", "-o",
-                 str(target)]) == 2
+    assert (
+        main(["import", str(PROGRAMMES / "seed_da.txt"), "--end", "12:30", "-o", str(target)]) == 2
+    )
     assert "exists already" in capsys.readouterr().err
 
 

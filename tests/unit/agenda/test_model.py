@@ -22,13 +22,31 @@ def test_the_seed_day_is_complete(agenda: Agenda) -> None:
     assert agenda.date == date(2024, 11, 26)
     starts = [slot.start.strftime("%H:%M") for slot in agenda.slots]
     assert starts == [
-        "08:45", "08:50", "09:00", "09:10", "09:15", "09:25", "09:35",
-        "09:45", "09:55", "10:20", "11:20", "11:50", "12:00", "12:15",
+        "08:45",
+        "08:50",
+        "09:00",
+        "09:10",
+        "09:15",
+        "09:25",
+        "09:35",
+        "09:45",
+        "09:55",
+        "10:20",
+        "11:20",
+        "11:50",
+        "12:00",
+        "12:15",
     ]
     kinds = [slot.kind for slot in agenda.slots]
     assert kinds.count(SlotKind.DIALOGUE) == 2
-    assert {SlotKind.WELCOME, SlotKind.SUMMARY, SlotKind.BREAK, SlotKind.MEAL,
-            SlotKind.ELECTION, SlotKind.CASE} <= set(kinds)
+    assert {
+        SlotKind.WELCOME,
+        SlotKind.SUMMARY,
+        SlotKind.BREAK,
+        SlotKind.MEAL,
+        SlotKind.ELECTION,
+        SlotKind.CASE,
+    } <= set(kinds)
     dialogues = [slot for slot in agenda.slots if slot.kind is SlotKind.DIALOGUE]
     assert all(len(slot.questions) == 2 for slot in dialogues)
     assert dialogues[0].questions[1] == "Hvad kan vi gøre hver især og i fællesskab?"
@@ -60,8 +78,14 @@ def test_bad_durations_are_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("08:45", time(8, 45)), ("8.45", time(8, 45)), ("8:45", time(8, 45)),
-     (time(9, 0), time(9, 0)), ("23:59", time(23, 59)), ("09:00:30", time(9, 0, 30))],
+    [
+        ("08:45", time(8, 45)),
+        ("8.45", time(8, 45)),
+        ("8:45", time(8, 45)),
+        (time(9, 0), time(9, 0)),
+        ("23:59", time(23, 59)),
+        ("09:00:30", time(9, 0, 30)),
+    ],
 )
 def test_clock_times_parse(value: object, expected: time) -> None:
     assert parse_clock(value) == expected
@@ -143,8 +167,9 @@ def test_the_latest_dialogue_up_to_a_slot(agenda: Agenda) -> None:
     assert agenda.latest_dialogue(2) == 2
     assert agenda.latest_dialogue(9) == 2
     assert agenda.latest_dialogue(13) == 10
-    no_dialogue = Agenda.model_validate({"title": "Day", "end": "10:00",
-                                         "slot": [{"start": "9.00", "title": "Talk"}]})
+    no_dialogue = Agenda.model_validate(
+        {"title": "Day", "end": "10:00", "slot": [{"start": "9.00", "title": "Talk"}]}
+    )
     assert no_dialogue.latest_dialogue(0) is None
 
 
@@ -158,11 +183,15 @@ def test_each_kind_keeps_its_share_of_the_slot_in_a_re_plan(agenda: Agenda) -> N
 
 
 def test_min_and_keep_override_the_kinds_default() -> None:
-    data = {"title": "Day", "end": "10:00", "slot": [
-        {"start": "9.00", "title": "Keynote", "kind": "talk", "keep": True},
-        {"start": "9.15", "title": "Dialogue", "kind": "dialogue", "min": "25m"},
-        {"start": "9.45", "title": "Lunch", "kind": "meal", "min": "5m"},
-    ]}
+    data = {
+        "title": "Day",
+        "end": "10:00",
+        "slot": [
+            {"start": "9.00", "title": "Keynote", "kind": "talk", "keep": True},
+            {"start": "9.15", "title": "Dialogue", "kind": "dialogue", "min": "25m"},
+            {"start": "9.45", "title": "Lunch", "kind": "meal", "min": "5m"},
+        ],
+    }
     agenda = parse_agenda(data, source="day.toml")
     assert [agenda.kept(i) for i in range(3)] == [True, False, False]
     assert [agenda.shortest_of(i) for i in range(3)] == [900, 1500, 300]

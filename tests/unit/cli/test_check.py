@@ -17,18 +17,35 @@ BROKEN = Path(__file__).parents[1] / "agendas"
 def test_check_prints_the_whole_day(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(ROOT / "agenda.toml"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    for text in ("Velkommen til arbejdsmiljødagen", "Valg til AMR", "ca. 12:15", "Pia Høgh Flarup",
-                 "14 slots from 08:45 to 12:30", "3 h 45 min", "dialogue 40 min",
-                 "breaks 25 min", "26 November 2024", "is a valid agenda"):
+    for text in (
+        "Velkommen til arbejdsmiljødagen",
+        "Valg til AMR",
+        "ca. 12:15",
+        "Pia Høgh Flarup",
+        "14 slots from 08:45 to 12:30",
+        "3 h 45 min",
+        "dialogue 40 min",
+        "breaks 25 min",
+        "26 November 2024",
+        "is a valid agenda",
+    ):
         assert text in out
 
 
 def test_check_speaks_the_agendas_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(ROOT / "agenda.toml")]) == 0  # the agenda says "da"
     out = capsys.readouterr().out
-    for text in ("26. november 2024", "ca. 12.15", "14 punkter fra 08.45 til 12.30",
-                 "3 t 45 min", "oplæg 145 min", "pauser 25 min", "velkomst", "oplægsholdere",
-                 "er et gyldigt program"):
+    for text in (
+        "26. november 2024",
+        "ca. 12.15",
+        "14 punkter fra 08.45 til 12.30",
+        "3 t 45 min",
+        "oplæg 145 min",
+        "pauser 25 min",
+        "velkomst",
+        "oplægsholdere",
+        "er et gyldigt program",
+    ):
         assert text in out
 
 
@@ -44,7 +61,9 @@ def test_check_refuses_a_broken_agenda(name: str, capsys: pytest.CaptureFixture[
 def test_the_installed_command_exits_2_without_a_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "check", str(tmp_path / "missing.toml")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "no such file" in result.stderr and "Traceback" not in result.stderr
@@ -73,13 +92,16 @@ def test_the_totals_round_once_by_the_one_rule(
 
 
 def test_check_shows_how_short_each_slot_may_become_once_the_agenda_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = tmp_path / "day.toml"
-    path.write_text('title = "Day"\nend = "10:00"\n'
-                    '[[slot]]\nstart = "9.00"\ntitle = "Keynote"\nkind = "talk"\nkeep = true\n'
-                    '[[slot]]\nstart = "9.15"\ntitle = "Dialogue"\nkind = "dialogue"\nmin = "25m"\n'
-                    '[[slot]]\nstart = "9.45"\ntitle = "Break"\nkind = "break"\n')
+    path.write_text(
+        'title = "Day"\nend = "10:00"\n'
+        '[[slot]]\nstart = "9.00"\ntitle = "Keynote"\nkind = "talk"\nkeep = true\n'
+        '[[slot]]\nstart = "9.15"\ntitle = "Dialogue"\nkind = "dialogue"\nmin = "25m"\n'
+        '[[slot]]\nstart = "9.45"\ntitle = "Break"\nkind = "break"\n'
+    )
     assert main(["check", str(path), "--lang", "en"]) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("│")]
     assert [row.split("│")[5].strip() for row in rows] == ["kept", "25 min", "12 min"]
@@ -99,6 +121,10 @@ def test_check_prints_markup_and_emoji_codes_as_written(
     )
     assert main(["check", str(path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    for text in ("Day [/] one", "Lunch [/lunch] now :fire:", "[@click=app.quit]Ann[/]",
-                 "day [b] :fire:.toml is a valid agenda"):
+    for text in (
+        "Day [/] one",
+        "Lunch [/lunch] now :fire:",
+        "[@click=app.quit]Ann[/]",
+        "day [b] :fire:.toml is a valid agenda",
+    ):
         assert text in out

@@ -42,8 +42,9 @@ def taking(store: SessionStore, session: Session, clock: FakeClock, writer: str)
     return NoteTaking(store, session, writer, clock)
 
 
-def test_a_saved_note_is_in_the_writers_file(store: SessionStore, session: Session,
-                                             clock: FakeClock) -> None:
+def test_a_saved_note_is_in_the_writers_file(
+    store: SessionStore, session: Session, clock: FakeClock
+) -> None:
     desk = taking(store, session, clock, "desk")
     question = session.agenda.slots[2].questions[0]
     note = desk.save(2, 4, question, "Tillid og åbenhed, også når det er svært")
@@ -56,8 +57,9 @@ def test_a_saved_note_is_in_the_writers_file(store: SessionStore, session: Sessi
     assert not stored["deleted"]
 
 
-def test_edits_and_deletions_keep_one_entry_per_note(store: SessionStore, session: Session,
-                                                     clock: FakeClock) -> None:
+def test_edits_and_deletions_keep_one_entry_per_note(
+    store: SessionStore, session: Session, clock: FakeClock
+) -> None:
     desk = taking(store, session, clock, "desk")
     note = desk.save(2, 4, None, "first")
     clock.advance(30)
@@ -72,8 +74,9 @@ def test_edits_and_deletions_keep_one_entry_per_note(store: SessionStore, sessio
         desk.delete(note.id)
 
 
-def test_every_writer_is_read_newest_first(store: SessionStore, session: Session,
-                                           clock: FakeClock) -> None:
+def test_every_writer_is_read_newest_first(
+    store: SessionStore, session: Session, clock: FakeClock
+) -> None:
     desk, hall = taking(store, session, clock, "desk"), taking(store, session, clock, "hall")
     desk.save(2, 1, None, "one")
     clock.advance(1)
@@ -86,8 +89,9 @@ def test_every_writer_is_read_newest_first(store: SessionStore, session: Session
     assert desk.reported(2) == ([1, 2], list(range(3, 13)))
 
 
-def test_a_writer_reloads_its_own_notes(store: SessionStore, session: Session,
-                                        clock: FakeClock) -> None:
+def test_a_writer_reloads_its_own_notes(
+    store: SessionStore, session: Session, clock: FakeClock
+) -> None:
     desk = taking(store, session, clock, "desk")
     notes = [desk.save(2, table, None, f"table {table}") for table in range(1, 6)]
     desk.close()
@@ -102,7 +106,7 @@ def test_a_broken_notes_file_is_skipped_and_never_overwritten(
 ) -> None:
     folder = store.folder(session.id)
     broken = notes_path(folder, "hall")
-    broken.write_bytes(b"writer = \"hall\"\n[[note]\nid = ")
+    broken.write_bytes(b'writer = "hall"\n[[note]\nid = ')
     desk = taking(store, session, clock, "desk")
     desk.save(2, 1, None, "fine")
     notes, problems = all_notes(folder)
@@ -111,18 +115,20 @@ def test_a_broken_notes_file_is_skipped_and_never_overwritten(
     assert "not valid TOML" in problems[0].message
     with pytest.raises(SessionError, match="not valid TOML"):
         NotesWriter(folder, session.id, "hall")
-    assert broken.read_bytes() == b"writer = \"hall\"\n[[note]\nid = "
+    assert broken.read_bytes() == b'writer = "hall"\n[[note]\nid = '
 
 
-def test_two_consoles_cannot_write_as_one_writer(store: SessionStore, session: Session,
-                                                 clock: FakeClock) -> None:
+def test_two_consoles_cannot_write_as_one_writer(
+    store: SessionStore, session: Session, clock: FakeClock
+) -> None:
     taking(store, session, clock, "desk")
     with pytest.raises(SessionLocked, match="writing as 'desk'"):
         taking(store, session, clock, "desk")
 
 
-def test_the_reader_notices_changes_only(store: SessionStore, session: Session,
-                                         clock: FakeClock) -> None:
+def test_the_reader_notices_changes_only(
+    store: SessionStore, session: Session, clock: FakeClock
+) -> None:
     reader = NotesReader(store.folder(session.id))
     assert not reader.refresh()
     desk = taking(store, session, clock, "desk")
@@ -131,23 +137,41 @@ def test_the_reader_notices_changes_only(store: SessionStore, session: Session,
     assert [note.text for note in reader.notes(2)] == ["one"]
 
 
-def test_thousands_of_notes_round_trip(store: SessionStore, session: Session,
-                                       clock: FakeClock) -> None:
+def test_thousands_of_notes_round_trip(
+    store: SessionStore, session: Session, clock: FakeClock
+) -> None:
     desk = taking(store, session, clock, "desk")
     for index in range(300):
-        note = Note.new("desk", 2, "Dialog ved bordene", 1 + index % 12, None,
-                        f"note {index} \"quoted\"\n2nd line", clock.now())
+        note = Note.new(
+            "desk",
+            2,
+            "Dialog ved bordene",
+            1 + index % 12,
+            None,
+            f'note {index} "quoted"\n2nd line',
+            clock.now(),
+        )
         desk.writer.notes[f"n{index}"] = note.model_copy(update={"id": f"n{index}"})
     desk.save(2, 1, None, "last")
     stored = load_notes_file(desk.writer.path).notes
-    assert len(stored) == 301 and stored[0].text == "note 0 \"quoted\"\n2nd line"
+    assert len(stored) == 301 and stored[0].text == 'note 0 "quoted"\n2nd line'
 
 
 @pytest.mark.parametrize(
     ("name", "safe"),
-    [("desk", "desk"), ("../x", "x"), ("Bord 4 (Ann)", "bord-4-ann"), ("Søren", "søren"),
-     ("/etc/passwd", "etc-passwd"), ("..", ""), ("a" * 80, "a" * 40), ("日本語", "日本語"),
-     ("ß", "ss"), ("ANN", "ann"), ("Ånn", "ånn")],
+    [
+        ("desk", "desk"),
+        ("../x", "x"),
+        ("Bord 4 (Ann)", "bord-4-ann"),
+        ("Søren", "søren"),
+        ("/etc/passwd", "etc-passwd"),
+        ("..", ""),
+        ("a" * 80, "a" * 40),
+        ("日本語", "日本語"),
+        ("ß", "ss"),
+        ("ANN", "ann"),
+        ("Ånn", "ånn"),
+    ],
 )
 def test_writer_names_keep_letters_and_cannot_leave_the_folder(name: str, safe: str) -> None:
     assert safe_name(name) == safe
@@ -174,7 +198,7 @@ def test_counting_notes_for_the_list_matches_reading_them(
     inline.write_text(
         'writer = "x"\nsession = "s"\nnote = [{ id = "a", slot = 0, slot_title = "t", '
         'table = 1, text = "t", writer = "x", created = 2024-11-26T08:00:00Z, '
-        'updated = 2024-11-26T08:00:00Z }]\n'
+        "updated = 2024-11-26T08:00:00Z }]\n"
     )
     assert count_live_notes(tmp_path) == 1
     (tmp_path / "notes-bad.toml").write_text("[[note]\n")

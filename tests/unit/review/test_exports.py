@@ -31,8 +31,9 @@ from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
 
 
-def run_day(agenda: Agenda, store: SessionStore, clock: FakeClock,
-            minutes: list[float], notes: bool = True) -> LoadedSession:
+def run_day(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, minutes: list[float], notes: bool = True
+) -> LoadedSession:
     """A day whose slots last `minutes` each, ended with finish; notes in the first dialogue."""
     host = HostRun(agenda, store, clock)
     clock.advance(60)
@@ -44,7 +45,7 @@ def run_day(agenda: Agenda, store: SessionStore, clock: FakeClock,
             desk = NoteTaking(store, host.session, "desk", clock)
             desk.save(2, 1, agenda.slots[2].questions[0], "Tillid og psykologisk tryghed")
             desk.save(2, 2, agenda.slots[2].questions[1], "Psykologisk tryghed, feedback")
-            desk.save(2, 3, None, "Bord 3: \"mere tid\", tak | og ro\nanden linje")
+            desk.save(2, 3, None, 'Bord 3: "mere tid", tak | og ro\nanden linje')
         clock.advance(length * 60)
         host.act(Action.NEXT if index + 1 < len(minutes) else Action.FINISH)
     if desk:
@@ -76,8 +77,9 @@ def test_planned_against_actual(day: LoadedSession) -> None:
     assert len(review.notes) == 3
 
 
-def test_a_pause_counts_as_time_in_the_slot(agenda: Agenda, store: SessionStore,
-                                            clock: FakeClock) -> None:
+def test_a_pause_counts_as_time_in_the_slot(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
     host = HostRun(agenda, store, clock)
     host.act(Action.START)
     clock.advance(120)
@@ -91,8 +93,9 @@ def test_a_pause_counts_as_time_in_the_slot(agenda: Agenda, store: SessionStore,
     assert review.slots[0].actual_duration == 360 and not review.finished
 
 
-def test_recurring_slots_average_over_days(agenda: Agenda, store: SessionStore,
-                                           clock: FakeClock) -> None:
+def test_recurring_slots_average_over_days(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
     days = []
     for extra in (2, 4):
         minutes = list(PLANNED)
@@ -113,8 +116,9 @@ def test_markdown_minutes(day: LoadedSession) -> None:
     assert "## Timeline" in lines and "## Notes" in lines
     table = [line for line in lines if line.startswith("| ")]
     assert len(table) == 1 + 14 and all(line.count(" | ") == 6 for line in table)
-    assert "| 1 | Velkommen til arbejdsmiljødagen | 08:45 | 08:45 | 5 min | 8 min | +3 min |" \
-        in lines
+    assert (
+        "| 1 | Velkommen til arbejdsmiljødagen | 08:45 | 08:45 | 5 min | 8 min | +3 min |" in lines
+    )
     assert "Delay came from: Velkommen til arbejdsmiljødagen (+3 min)." in lines
     assert "### 3. Dialog ved bordene (09:00)" in lines
     assert "#### Hvad kan vi gøre hver især og i fællesskab?" in lines
@@ -127,13 +131,26 @@ def test_markdown_minutes(day: LoadedSession) -> None:
 def test_csv_opens_in_a_spreadsheet(day: LoadedSession) -> None:
     raw = notes_csv(day).encode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["slot", "slot_title", "question", "table", "writer", "created",
-                       "updated", "text"]
+    assert rows[0] == [
+        "slot",
+        "slot_title",
+        "question",
+        "table",
+        "writer",
+        "created",
+        "updated",
+        "text",
+    ]
     assert len(rows) == 4
-    assert rows[1][:5] == ["3", "Dialog ved bordene",
-                           "Hvordan understøtter vi, at der fortsat bliver skabt øget "
-                           "psykologisk tryghed i organisationen?", "1", "desk"]
-    assert rows[3][7] == "Bord 3: \"mere tid\", tak | og ro\nanden linje"
+    assert rows[1][:5] == [
+        "3",
+        "Dialog ved bordene",
+        "Hvordan understøtter vi, at der fortsat bliver skabt øget "
+        "psykologisk tryghed i organisationen?",
+        "1",
+        "desk",
+    ]
+    assert rows[3][7] == 'Bord 3: "mere tid", tak | og ro\nanden linje'
     assert raw.startswith(b"\xef\xbb\xbf")
 
 
@@ -171,12 +188,25 @@ def test_a_toml_file_that_is_no_archive_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("form", ["md", "csv", "ics", "toml"])
 def test_export_writes_and_never_overwrites_without_force(
-    day: LoadedSession, store: SessionStore, tmp_path: Path, form: str,
+    day: LoadedSession,
+    store: SessionStore,
+    tmp_path: Path,
+    form: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     target = tmp_path / f"out.{form}"
-    args = ["export", day.session.id, "--format", form, "--sessions", str(store.root),
-            "-o", str(target), "--lang", "en"]
+    args = [
+        "export",
+        day.session.id,
+        "--format",
+        form,
+        "--sessions",
+        str(store.root),
+        "-o",
+        str(target),
+        "--lang",
+        "en",
+    ]
     assert main(args) == 0
     first = target.read_bytes()
     assert first
@@ -186,8 +216,9 @@ def test_export_writes_and_never_overwrites_without_force(
     assert main([*args, "--force"]) == 0
 
 
-def test_export_of_a_missing_session_exits_2(store: SessionStore,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_a_missing_session_exits_2(
+    store: SessionStore, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", "nope", "--format", "md", "--sessions", str(store.root)]) == 2
     assert "no such session" in capsys.readouterr().err
 

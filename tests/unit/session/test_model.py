@@ -138,9 +138,7 @@ def test_adjusting_never_makes_a_slot_longer_than_a_day(agenda: Agenda, clock: F
     assert state.current_slot.remaining <= 86400
 
 
-def test_a_re_planned_slot_is_never_adjusted_beyond_a_day(
-    agenda: Agenda, clock: FakeClock
-) -> None:
+def test_a_re_planned_slot_is_never_adjusted_beyond_a_day(agenda: Agenda, clock: FakeClock) -> None:
     from facilitator.timing.events import Event
 
     timeline = Timeline(agenda, day=agenda.date)

@@ -65,17 +65,18 @@ def test_a_corrupt_session_is_reported_and_never_overwritten(
 ) -> None:
     session = make(store, agenda, clock)
     path = store.folder(session.id) / SESSION_FILE
-    path.write_bytes(b"id = \"half")
+    path.write_bytes(b'id = "half')
     with pytest.raises(SessionError, match="not valid TOML"):
         store.load(session.id)
     (entry,) = store.entries()
     assert entry.session is None and "not valid TOML" in (entry.error or "")
     assert store.newest_unfinished() is None
-    assert path.read_bytes() == b"id = \"half"
+    assert path.read_bytes() == b'id = "half'
 
 
-def test_a_session_with_a_wrong_field_names_it(store: SessionStore, agenda: Agenda,
-                                               clock: FakeClock) -> None:
+def test_a_session_with_a_wrong_field_names_it(
+    store: SessionStore, agenda: Agenda, clock: FakeClock
+) -> None:
     session = make(store, agenda, clock)
     path = store.folder(session.id) / SESSION_FILE
     path.write_text(path.read_text().replace('id = "', 'idd = "', 1))
@@ -83,8 +84,9 @@ def test_a_session_with_a_wrong_field_names_it(store: SessionStore, agenda: Agen
         store.load(session.id)
 
 
-def test_newest_unfinished_skips_finished_days(store: SessionStore, agenda: Agenda,
-                                               clock: FakeClock) -> None:
+def test_newest_unfinished_skips_finished_days(
+    store: SessionStore, agenda: Agenda, clock: FakeClock
+) -> None:
     older = make(store, agenda, clock, agenda_file="a.toml")
     clock.advance(60)
     newer = make(store, agenda, clock, agenda_file="a.toml")
@@ -134,16 +136,18 @@ def test_a_stale_lock_is_replaced(store: SessionStore, agenda: Agenda, clock: Fa
     assert store.lock(session.id).held()
 
 
-def test_a_lock_of_another_host_is_respected(store: SessionStore, agenda: Agenda,
-                                            clock: FakeClock) -> None:
+def test_a_lock_of_another_host_is_respected(
+    store: SessionStore, agenda: Agenda, clock: FakeClock
+) -> None:
     session = make(store, agenda, clock)
     (store.folder(session.id) / LOCK_FILE).write_text('pid = 1\nhost = "stage-laptop"\n')
     with pytest.raises(SessionLocked, match="stage-laptop"):
         store.lock(session.id)
 
 
-def test_a_taken_over_lock_is_no_longer_held(store: SessionStore, agenda: Agenda,
-                                             clock: FakeClock) -> None:
+def test_a_taken_over_lock_is_no_longer_held(
+    store: SessionStore, agenda: Agenda, clock: FakeClock
+) -> None:
     session = make(store, agenda, clock)
     lock = store.lock(session.id)
     (store.folder(session.id) / LOCK_FILE).write_text('pid = 1\nhost = "other"\n')
@@ -166,8 +170,11 @@ def test_the_watcher_sees_new_and_changed_files(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("title", "slug"),
-    [("Hovedudvalgets arbejdsmiljødag", "hovedudvalgets-arbejdsmiljodag"),
-     ("Ærø & Åbenrå!", "aero-abenra"), ("???", "day")],
+    [
+        ("Hovedudvalgets arbejdsmiljødag", "hovedudvalgets-arbejdsmiljodag"),
+        ("Ærø & Åbenrå!", "aero-abenra"),
+        ("???", "day"),
+    ],
 )
 def test_slugs_are_safe_folder_names(title: str, slug: str) -> None:
     created = datetime(2024, 11, 26, 8, 45, tzinfo=UTC)
@@ -175,8 +182,9 @@ def test_slugs_are_safe_folder_names(title: str, slug: str) -> None:
     assert safe_name(title, ascii_only=True) in (slug, "")
 
 
-def test_newest_reads_the_latest_readable_session(store: SessionStore, agenda: Agenda,
-                                                  clock: FakeClock) -> None:
+def test_newest_reads_the_latest_readable_session(
+    store: SessionStore, agenda: Agenda, clock: FakeClock
+) -> None:
     assert store.newest() is None
     older = make(store, agenda, clock)
     clock.advance(60)

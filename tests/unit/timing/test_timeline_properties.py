@@ -21,15 +21,20 @@ DAY_START = datetime(2024, 11, 26, 8, 40, tzinfo=CPH)
 
 actions = st.one_of(
     st.sampled_from(
-        [Action.START, Action.PAUSE, Action.RESUME, Action.NEXT, Action.PREVIOUS,
-         Action.UNDO, Action.FINISH]
+        [
+            Action.START,
+            Action.PAUSE,
+            Action.RESUME,
+            Action.NEXT,
+            Action.PREVIOUS,
+            Action.UNDO,
+            Action.FINISH,
+        ]
     ).map(lambda action: (action, None, None)),
     st.integers(-600, 600).map(lambda seconds: (Action.ADJUST, seconds, None)),
     st.integers(0, len(AGENDA.slots) - 1).map(lambda slot: (Action.GOTO, None, slot)),
 )
-steps = st.lists(
-    st.tuples(st.floats(0, 900, allow_nan=False), actions), min_size=1, max_size=40
-)
+steps = st.lists(st.tuples(st.floats(0, 900, allow_nan=False), actions), min_size=1, max_size=40)
 
 
 Plan = list[tuple[float, tuple[Action, int | None, int | None]]]
@@ -47,8 +52,7 @@ def follow(plan: Plan) -> tuple[Timeline, datetime]:
 
 def through_toml(events: list[Event], agenda: Agenda = AGENDA) -> list[Event]:
     """The events as a session file stores them and reads them back."""
-    session = Session(id="x", created=DAY_START, day=DAY_START.date(), agenda=agenda,
-                      events=events)
+    session = Session(id="x", created=DAY_START, day=DAY_START.date(), agenda=agenda, events=events)
     data = session.model_dump(by_alias=True, exclude_none=True)
     data["agenda"] = agenda.to_toml_data()
     return Session.model_validate(tomllib.loads(tomli_w.dumps(data))).events
@@ -56,9 +60,7 @@ def through_toml(events: list[Event], agenda: Agenda = AGENDA) -> list[Event]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=steps, probe=st.floats(0, 600, allow_nan=False))
-def test_the_log_replayed_at_any_moment_gives_the_live_state(
-    plan: Plan, probe: float
-) -> None:
+def test_the_log_replayed_at_any_moment_gives_the_live_state(plan: Plan, probe: float) -> None:
     live = Timeline(AGENDA, tz=CPH)
     when = DAY_START
     for gap, (action, seconds, slot) in plan:
@@ -88,9 +90,7 @@ def test_undo_restores_the_state_before_the_undone_action(
 
 @settings(max_examples=100, deadline=None)
 @given(plan=steps, pause_for=st.floats(0.001, 3600, allow_nan=False))
-def test_a_pause_freezes_the_remaining_time(
-    plan: Plan, pause_for: float
-) -> None:
+def test_a_pause_freezes_the_remaining_time(plan: Plan, pause_for: float) -> None:
     timeline, when = follow(plan)
     if not timeline.apply(Event.of(Action.PAUSE, when)):
         return
