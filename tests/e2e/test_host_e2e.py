@@ -101,7 +101,10 @@ def test_the_repositorys_day_opens_in_danish(terminal: Terminal) -> None:
     terminal.env.pop("FACILITATOR_LANG")
     terminal.start("host", FACILITATOR)
     screen = terminal.wait_for("host", "Tryk mellemrum for at starte")
-    assert "Punkt 1 af 14 · velkomst" in screen and "Næste: 08.50" in screen
+    # The next slot's expected time depends on the wall clock (a day not started on time
+    # is forecast from now), so only its words are the same at every hour.
+    assert "Punkt 1 af 14 · velkomst" in screen and "Næste: " in screen
+    assert "Opfølgning og videre arbejde" in screen
     terminal.send("host", "q")
     terminal.start("english", FACILITATOR, "--lang", "en")
     terminal.wait_for("english", "Press space to start")
