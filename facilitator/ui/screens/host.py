@@ -7,31 +7,28 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from facilitator.errors import SessionError, SessionLocked
-from facilitator.i18n import countdown_text, minute_text, offset_text, t
+from facilitator.i18n import t
 from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
 from facilitator.timing.events import Action
-from facilitator.timing.timeline import DayState, Phase
+from facilitator.timing.timeline import DayState
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
-from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
 from facilitator.ui.widgets.plain_label import PlainLabel
-from facilitator.ui.widgets.slot_progress import SlotProgress
+from facilitator.ui.widgets.slot_panel import SlotPanel
 
 W = TypeVar("W", bound=Widget)
 T = TypeVar("T")
-
-PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
 
 
 class HostScreen(Localized, Screen[None]):
@@ -70,16 +67,7 @@ class HostScreen(Localized, Screen[None]):
         """Header, the countdown panel beside the agenda list, and the footer."""
         yield DayHeader(self.run.agenda, self._speed(), id="header")
         with Horizontal(id="main"):
-            with Vertical(id="slot-panel"):
-                yield PlainLabel(id="slot-position")
-                yield PlainLabel(id="slot-title")
-                yield PlainLabel(id="slot-speakers")
-                yield BigDigits(id="countdown")
-                yield SlotProgress(id="progress")
-                yield PlainLabel(id="slot-phase")
-                yield PlainLabel(id="next")
-                yield PlainLabel(id="stage-message")
-                yield PlainLabel(id="host-note")
+            yield SlotPanel(self.run, id="slot-panel")
             yield AgendaList(self.run.agenda, id="agenda")
         yield PlainLabel(id="read-only")
         yield Footer()
@@ -128,7 +116,7 @@ class HostScreen(Localized, Screen[None]):
         if self.widget(DayHeader).show(state, may_replan=not self.run.read_only):
             self.refresh_bindings()  # `r` came or went with the time
         self.widget(AgendaList).show(state)
-        self._show_slot(state)
+        self.widget(SlotPanel).show(state)
         self._set("read-only", self.run.read_only_notice())
         self._schedule_next(state)
 
@@ -154,54 +142,6 @@ class HostScreen(Localized, Screen[None]):
     def _set(self, widget_id: str, text: str) -> None:
         """Show `text` in a label, literally; it hides while empty."""
         self.widget(PlainLabel, widget_id).show(text)
-
-    def _show_slot(self, state: DayState) -> None:
-        slot = state.current_slot
-        agenda_slot = self.run.agenda.slots[slot.index]
-        panel = self.widget(Vertical, "slot-panel")
-        phase = Phase.DONE if state.finished else slot.phase
-        for each, css_class in PHASE_CLASSES.items():
-            panel.set_class(each is phase, css_class)
-        count = len(state.slots)
-        self._set(
-            "slot-position",
-            f"{t('slot.position', number=slot.index + 1, count=count)} · "
-            f"{t('kind.' + agenda_slot.kind.value)}",
-        )
-        self._set("slot-title", agenda_slot.title)
-        self._set("slot-speakers", ", ".join(agenda_slot.speakers))
-        digits = self.widget(BigDigits)
-        if state.finished:
-            digits.value = ""
-            self._set("slot-phase", t("day.finished"))
-            self._set(
-                "next",
-                t(
-                    "day.summary",
-                    time=minute_text(state.expected_end),
-                    offset=offset_text(state.offset),
-                ),
-            )
-        else:
-            digits.value = countdown_text(slot.display_seconds)
-            self._set("slot-phase", t(f"phase.{slot.phase.value}"))
-            self._set("next", self._next_text(state))
-        planned = max(1, slot.planned_duration + slot.adjustment)
-        self.widget(SlotProgress).show(slot.elapsed, planned, phase)
-        message = self.run.stage_message
-        on_stage = t("slot.message", text=message) if message else ""
-        if self.run.stage_cloud is not None:
-            cloud_title = self.run.agenda.slots[self.run.stage_cloud].title
-            on_stage = (on_stage + "  " if on_stage else "") + t("slot.cloud", title=cloud_title)
-        self._set("stage-message", on_stage)
-        self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
-
-    def _next_text(self, state: DayState) -> str:
-        following = state.next_slot
-        if following is None:
-            return t("slot.last")
-        title = self.run.agenda.slots[following.index].title
-        return t("slot.next", time=minute_text(following.expected_start), title=title)
 
     # Saving ----------------------------------------------------------------------------
 

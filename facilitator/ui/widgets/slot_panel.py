@@ -1,0 +1,109 @@
+"""The host console's slot panel: the current slot, its countdown, what comes next."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+
+from facilitator.i18n import countdown_text, minute_text, offset_text, t
+from facilitator.roles.host import HostRun
+from facilitator.timing.timeline import DayState, Phase
+from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.plain_label import PlainLabel
+from facilitator.ui.widgets.slot_progress import SlotProgress
+
+W = TypeVar("W", bound=Widget)
+
+PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
+
+
+class SlotPanel(Vertical):
+    """The slot under way as the host sees it; its class names the phase (`-warning`,
+    `-overtime`, …) so the stylesheet colours the countdown and the border."""
+
+    def __init__(self, run: HostRun, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.run = run
+        self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
+
+    def compose(self) -> ComposeResult:
+        """The slot's place and title, its countdown and progress, then what comes next."""
+        yield PlainLabel(id="slot-position")
+        yield PlainLabel(id="slot-title")
+        yield PlainLabel(id="slot-speakers")
+        yield BigDigits(id="countdown")
+        yield SlotProgress(id="progress")
+        yield PlainLabel(id="slot-phase")
+        yield PlainLabel(id="next")
+        yield PlainLabel(id="stage-message")
+        yield PlainLabel(id="host-note")
+
+    def widget(self, kind: type[W], widget_id: str | None = None) -> W:
+        """A child widget, looked up once: the panel redraws every second."""
+        key = (kind, widget_id)
+        if key not in self._widgets:
+            self._widgets[key] = (
+                self.query_one(f"#{widget_id}", kind) if widget_id else self.query_one(kind)
+            )
+        found = self._widgets[key]
+        assert isinstance(found, kind)
+        return found
+
+    def _set(self, widget_id: str, text: str) -> None:
+        """Show `text` in a label, literally; it hides while empty."""
+        self.widget(PlainLabel, widget_id).show(text)
+
+    def show(self, state: DayState) -> None:
+        """Draw the slot under way in `state`."""
+        slot = state.current_slot
+        agenda_slot = self.run.agenda.slots[slot.index]
+        phase = Phase.DONE if state.finished else slot.phase
+        for each, css_class in PHASE_CLASSES.items():
+            self.set_class(each is phase, css_class)
+        count = len(state.slots)
+        self._set(
+            "slot-position",
+            f"{t('slot.position', number=slot.index + 1, count=count)} · "
+            f"{t('kind.' + agenda_slot.kind.value)}",
+        )
+        self._set("slot-title", agenda_slot.title)
+        self._set("slot-speakers", ", ".join(agenda_slot.speakers))
+        digits = self.widget(BigDigits)
+        if state.finished:
+            digits.value = ""
+            self._set("slot-phase", t("day.finished"))
+            self._set(
+                "next",
+                t(
+                    "day.summary",
+                    time=minute_text(state.expected_end),
+                    offset=offset_text(state.offset),
+                ),
+            )
+        else:
+            digits.value = countdown_text(slot.display_seconds)
+            self._set("slot-phase", t(f"phase.{slot.phase.value}"))
+            self._set("next", self._next_text(state))
+        planned = max(1, slot.planned_duration + slot.adjustment)
+        self.widget(SlotProgress).show(slot.elapsed, planned, phase)
+        self._set("stage-message", self._on_stage_text())
+        self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
+
+    def _next_text(self, state: DayState) -> str:
+        following = state.next_slot
+        if following is None:
+            return t("slot.last")
+        title = self.run.agenda.slots[following.index].title
+        return t("slot.next", time=minute_text(following.expected_start), title=title)
+
+    def _on_stage_text(self) -> str:
+        """What the stage shows besides the countdown: the message and the cloud."""
+        message = self.run.stage_message
+        on_stage = t("slot.message", text=message) if message else ""
+        if self.run.stage_cloud is not None:
+            cloud_title = self.run.agenda.slots[self.run.stage_cloud].title
+            on_stage = (on_stage + "  " if on_stage else "") + t("slot.cloud", title=cloud_title)
+        return on_stage
