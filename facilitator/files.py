@@ -99,7 +99,7 @@ def validation_message(path: Path, error: ValidationError) -> str:
     """A pydantic error on a stored file as 'path: field.path: problem' lines."""
     lines = []
     for item in error.errors()[:5]:
-        where = ".".join(str(part) for part in item["loc"])
+        where = ".".join(str(part) if part != "" else '""' for part in item["loc"])
         if item["type"] == "missing":
             problem = t("file.field_missing")
         elif item["type"] == "extra_forbidden":

@@ -93,3 +93,18 @@ def test_an_existing_regular_file_needs_force(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="exists already"):
         check_output(target, False, ReportError)
     check_output(target, True, ReportError)
+
+
+def test_an_empty_key_is_named_as_one_in_the_message(tmp_path: Path) -> None:
+    """A key written as `"" = 1` is quoted, so the message does not read `path: : …`."""
+    from pydantic import ValidationError
+
+    from facilitator.files import validation_message
+    from facilitator.session.model import Session
+
+    try:
+        Session.model_validate({"": 1})
+    except ValidationError as error:
+        message = validation_message(tmp_path / "session.toml", error)
+    assert f'{tmp_path / "session.toml"}: "": ' in message
+    assert ": : " not in message
