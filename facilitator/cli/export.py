@@ -16,6 +16,8 @@ from facilitator.session.store import SessionStore
 def command(args: argparse.Namespace) -> int:
     """Write the export to standard output, or to a file (not over one without --force)."""
     loaded = load_any(SessionStore(args.sessions), args.session)
+    for warning in loaded.warnings():  # on stderr: the export itself may be on stdout
+        print(warning, file=sys.stderr)
     if args.output is None:
         write_stdout(export_bytes(loaded, args.format))
         return 0

@@ -42,6 +42,15 @@ class LoadedSession:
         found = [note for note in merged.values() if not note.deleted]
         return sorted(found, key=lambda note: (note.created, note.id))
 
+    def warnings(self) -> list[str]:
+        """What a reader should know about the notes: files that could not be read, and
+        conflict copies that were merged in."""
+        found = [problem.message for problem in self.problems]
+        if self.copies:
+            names = ", ".join(path.name for path in self.copies)
+            found.append(t("notes.copies_found", files=names))
+        return found
+
 
 def load_folder(
     store: SessionStore, session_id: str, session: Session | None = None

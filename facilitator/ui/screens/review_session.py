@@ -89,13 +89,8 @@ class SessionReviewScreen(Localized, Screen[None]):
     def on_mount(self) -> None:
         """Show all notes; report notes files that could not be read, and conflict copies."""
         self._show_notes("")
-        for problem in self.loaded.problems:
-            self.notify(problem.message, severity="warning", timeout=10)
-        if self.loaded.copies:
-            names = ", ".join(path.name for path in self.loaded.copies)
-            self.notify(
-                t("notes.copies_found", files=names), severity="warning", timeout=10, markup=False
-            )
+        for warning in self.loaded.warnings():
+            self.notify(warning, severity="warning", timeout=10)
 
     # The timeline ----------------------------------------------------------------------
 

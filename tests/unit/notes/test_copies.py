@@ -141,3 +141,21 @@ def test_a_copy_of_an_unreadable_kind_is_a_problem_not_a_crash(
     ann.refresh()
     assert sorted(note.text for note in ann.notes(2)) == ["deleted", "edited", "kept"]
     assert list(ann.reader.problems) == [ann.folder / "notes-ann (2).toml"]
+
+
+def test_export_names_the_copies_it_merged_on_stderr(
+    ann: NoteTaking,
+    store: SessionStore,
+    session: Session,
+    clock: FakeClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The minutes go to stdout; which conflict copies went into them goes to stderr."""
+    from facilitator.cli import main
+
+    conflict_copy(ann, COPIES[0], clock)
+    args = ["export", session.id, "--format", "md", "--sessions", str(store.root)]
+    assert main([*args, "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert "only in the copy" in out and COPIES[0] not in out
+    assert "Conflict copies" in err and COPIES[0] in err
