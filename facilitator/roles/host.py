@@ -206,6 +206,12 @@ class HostRun:
         return seen[1] is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING)
 
     @property
+    def notes_unsaved(self) -> bool:
+        """Whether one of the host's own notes is not on disk yet (a failed save is queued
+        and retried): quitting asks first, from the timer as from the notes."""
+        return self._note_taking is not None and bool(self._note_taking.unsaved)
+
+    @property
     def slot_under_way(self) -> bool:
         """Whether this console runs a slot that has started and not ended (running, paused,
         in warning or overtime): quitting asks first. A console that follows runs none."""

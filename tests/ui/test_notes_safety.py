@@ -11,15 +11,19 @@ import pytest
 from textual.widgets import Label, TextArea
 
 from facilitator.agenda.model import Agenda
+from facilitator.i18n import t
 from facilitator.notes.store import load_notes_file
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.ui.app import FacilitatorApp, notes_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.widgets.notes_list import NotesList
 from tests.seed import dialogue_session
+from tests.ui.harness import HostFixture
+from tests.ui.waiting import until
 
 SIZE = (120, 40)
 
@@ -172,3 +176,24 @@ async def test_the_heading_shows_the_writers_name_as_given(
     app = notes_app(NoteTaking(store, notes.session, "日本語 Ann", clock))
     async with app.run_test(size=SIZE):
         assert "writing as 日本語 Ann" in label(app, "notes-heading")
+
+
+async def test_the_timer_asks_before_quitting_while_a_host_note_is_queued(
+    host: HostFixture, full_disk: Callable[[bool], None]
+) -> None:
+    """A host note that could not be written is named in the quit question on the timer
+    screen too, not only on the notes screen where it was typed."""
+    async with host.app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "tab")  # a session to write to, then paused
+        full_disk(True)
+        await pilot.press(*"Vigtigt", "ctrl+s", "ctrl+n", "tab")
+        assert isinstance(host.app.screen, HostScreen) and host.run.notes_unsaved
+        await pilot.press("q")
+        assert isinstance(host.app.screen, ConfirmModal)
+        assert host.app.screen.question == t("confirm.quit_queued")
+        await pilot.press("n")
+        full_disk(False)
+        await pilot.press("tab")
+        await until(pilot, lambda: not host.run.notes_unsaved, "the one-second retry")
+        await pilot.press("tab", "q")
+        assert host.app.screen.question == t("confirm.quit")  # only the paused slot is left

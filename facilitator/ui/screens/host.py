@@ -348,5 +348,8 @@ class HostScreen(Localized, Screen[None]):
         ask_then_quit(self.app, self.quit_question())
 
     def quit_question(self) -> str | None:
-        """Ask before quitting while a slot is under way; the session stays resumable."""
+        """Ask before quitting while one of the host's notes is not on disk, or while a slot
+        is under way; the session stays resumable."""
+        if self.run.notes_unsaved:
+            return t("confirm.quit_queued")
         return t("confirm.quit") if self.run.slot_under_way else None

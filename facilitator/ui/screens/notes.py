@@ -352,8 +352,10 @@ class NotesScreen(Localized, Screen[None]):
         return bool(self.query_one("#editor", TextArea).text.strip() or self.notes.unsaved)
 
     def quit_question(self) -> str | None:
-        """Ask before quitting while the editor holds text that is not on disk."""
-        return t("confirm.quit_unsaved") if self.holds_unsaved() else None
+        """Ask before quitting while the editor holds text, or a note waits to be written."""
+        if self.query_one("#editor", TextArea).text.strip():
+            return t("confirm.quit_unsaved")
+        return t("confirm.quit_queued") if self.notes.unsaved else None
 
 
 class HostNotesScreen(NotesScreen):
