@@ -324,7 +324,8 @@ def _slot(
     if not event.title:
         remarks.append(Remark(0, f"{event.label}: {t('import.no_title')}"))
     item: dict[str, Any] = {"start": _clock(start * 1000), "title": event.title or "?"}
-    custom = an_object(event.entry.get("custom") or {}, f"{event.where}.custom")
+    raw_custom = event.entry.get("custom")
+    custom = {} if raw_custom is None else an_object(raw_custom, f"{event.where}.custom")
     notes: list[str] = []
     kind: SlotKind | None = None
     for key in custom:
