@@ -147,33 +147,34 @@ def _field_labels(value: Any) -> dict[str, str]:
     return labels
 
 
-def _entry_ids(rundown: dict[str, Any], where: str, remarks: list[Remark]) -> list[str]:
-    """The ids of the rundown's entries in order, a group's entries in its place."""
+def _entry_ids(rundown: dict[str, Any], where: str) -> list[str | Remark]:
+    """The ids of the rundown's entries in order, a group's entries in its place, and in
+    their places remarks about what the order holds that is not an entry."""
     entries = an_object(rundown.get("entries", {}), f"{where}.entries")
-    ids: list[str] = []
+    found: list[str | Remark] = []
+    seen: set[str] = set()
+
+    def add(entry_id: str) -> None:
+        if entry_id in seen:
+            found.append(Remark(0, t("ontime.duplicate", id=entry_id)))
+        else:
+            seen.add(entry_id)
+            found.append(entry_id)
+
     for position, entry_id in enumerate(a_list(rundown.get("order", []), f"{where}.order")):
         if not isinstance(entry_id, str):
             raise expected(f"{where}.order[{position}]", "ontime.an_id", entry_id)
         entry = entries.get(entry_id)
-        if not isinstance(entry, dict):
-            remarks.append(Remark(0, t("ontime.missing", id=entry_id)))
+        if not isinstance(entry, dict) or entry.get("type") not in ("group", "block"):
+            add(entry_id)
             continue
-        if entry.get("type") in ("group", "block"):
-            nested = a_list(entry.get("entries", []), f"{where}.entries.{entry_id}.entries")
-            title = text_of(entry, "title", f"{where}.entries.{entry_id}")
-            remarks.append(Remark(0, t("ontime.group", title=title, count=len(nested))))
-            ids += [nested_id for nested_id in nested if isinstance(nested_id, str)]
-        else:
-            ids.append(entry_id)
-    seen: set[str] = set()
-    unique = []
-    for entry_id in ids:
-        if entry_id in seen:
-            remarks.append(Remark(0, t("ontime.duplicate", id=entry_id)))
-        else:
-            seen.add(entry_id)
-            unique.append(entry_id)
-    return unique
+        nested = a_list(entry.get("entries", []), f"{where}.entries.{entry_id}.entries")
+        title = text_of(entry, "title", f"{where}.entries.{entry_id}")
+        found.append(Remark(0, t("ontime.group", title=title, count=len(nested))))
+        for nested_id in nested:
+            if isinstance(nested_id, str):
+                add(nested_id)
+    return found
 
 
 def _events(rundown: dict[str, Any], where: str, remarks: list[Remark]) -> list[_Event]:
@@ -181,7 +182,10 @@ def _events(rundown: dict[str, Any], where: str, remarks: list[Remark]) -> list[
     entries = an_object(rundown.get("entries", {}), f"{where}.entries")
     events: list[_Event] = []
     number = 0
-    for entry_id in _entry_ids(rundown, where, remarks):
+    for entry_id in _entry_ids(rundown, where):
+        if isinstance(entry_id, Remark):
+            remarks.append(entry_id)
+            continue
         if entry_id not in entries:
             remarks.append(Remark(0, t("ontime.missing", id=entry_id)))
             continue

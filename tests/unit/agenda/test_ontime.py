@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,10 @@ def test_the_export_has_ontimes_shape(agenda: Agenda) -> None:
         assert event["id"] == entry_id and event["type"] == "event"
         assert set(event["custom"]) <= set(project["customFields"])
     for key, spec in project["customFields"].items():
-        # Ontime drops a custom field whose key is not its label with "_" for spaces.
+        # Ontime drops a custom field whose key is not its label with "_" for spaces, or
+        # whose label is not letters, digits, "_" and spaces (customFields.parser.ts).
         assert key == spec["label"].replace(" ", "_") and spec["type"] == "text"
+        assert re.fullmatch(r"[a-z0-9_ ]+", spec["label"], re.IGNORECASE)
 
 
 def test_each_slot_is_an_event_in_milliseconds(agenda: Agenda) -> None:
@@ -153,8 +156,8 @@ def test_a_hand_written_ontime_project_becomes_an_agenda() -> None:
 def test_what_the_import_cannot_place_is_remarked() -> None:
     remarks = [remark.text for remark in parse_ontime(techday()).remarks]
     expected = [
-        "group 'Morning'",
         "milestone 'Doors open, coffee in the foyer'",
+        "group 'Morning'",
         "delay (+5 min)",
         'event 5 "Backup video": skipped',
         "custom field 'Video Notes'",
