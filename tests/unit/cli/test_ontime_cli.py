@@ -4,6 +4,8 @@ session, `import project.json`, and bad files (a message naming the file, exit 2
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,18 @@ def test_a_bad_project_file_is_a_message_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith(f"facilitator: {path}: ") and message in err, err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_the_command_itself_never_shows_a_traceback(tmp_path: Path) -> None:
+    """The installed entry point, in a process of its own, on JSON cut off mid-way."""
+    path = tmp_path / "cut.json"
+    path.write_text(TECHDAY.read_text(encoding="utf-8")[:500], encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "facilitator", "import", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"facilitator: {path}: line ") and "not JSON" in done.stderr
+    assert "Traceback" not in done.stderr
