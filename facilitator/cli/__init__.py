@@ -105,7 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = command("export")
     export.add_argument("session", help=t("cli.help.export_session"))
     export.add_argument(
-        "--format", required=True, choices=("md", "csv", "ics", "toml"), help=t("cli.help.format")
+        "--format",
+        required=True,
+        choices=("md", "csv", "ics", "toml", "ontime", "report-csv"),
+        help=t("cli.help.format"),
     )
     export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
@@ -122,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--day", type=int, metavar="N", help=t("cli.help.day"))
     importer.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=t("cli.help.date"))
     importer.add_argument("--end", type=_clock, metavar="HH:MM", help=t("cli.help.end"))
+    importer.add_argument("--rundown", metavar="ID", help=t("cli.help.rundown"))
     importer.add_argument("--force", action="store_true", help=t("cli.help.force"))
     return parser
 

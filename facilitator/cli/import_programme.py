@@ -1,4 +1,5 @@
-"""`facilitator import`: read a programme, write the agenda, report what needs a look."""
+"""`facilitator import`: read a programme (text or an Ontime project), write the agenda,
+report what needs a look."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from facilitator.agenda.import_result import ImportResult
 from facilitator.agenda.importer import parse_programme
 from facilitator.agenda.model import Agenda
+from facilitator.agenda.ontime_import import parse_ontime
+from facilitator.agenda.ontime_read import looks_like_json, parse_json
 from facilitator.errors import FacilitatorError, WriteError
 from facilitator.files import atomic_write, check_output, dump_toml, read_file, write_stdout
 from facilitator.i18n import t
@@ -41,7 +45,7 @@ def command(args: argparse.Namespace) -> int:
     if not text.strip():
         raise FacilitatorError(t("import.empty", source=source))
     try:
-        result = parse_programme(text, day=args.day, on_date=args.date, end=args.end)
+        result = _parse(args, text)
     except FacilitatorError as error:
         raise FacilitatorError(f"{source}: {error}") from None
     for remark in result.remarks:
@@ -59,3 +63,10 @@ def command(args: argparse.Namespace) -> int:
         raise WriteError(t("file.not_written", path=path, reason=error.strerror)) from None
     print(t("import.wrote", path=path, count=len(result.agenda.slots)), file=sys.stderr)
     return 0
+
+
+def _parse(args: argparse.Namespace, text: str) -> ImportResult:
+    """An Ontime project when the file is JSON, else a programme's text."""
+    if looks_like_json(args.programme, text):
+        return parse_ontime(parse_json(text), day=args.day, rundown=args.rundown, on_date=args.date)
+    return parse_programme(text, day=args.day, on_date=args.date, end=args.end)

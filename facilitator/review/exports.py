@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitator import __version__
+from facilitator.agenda.ontime import ontime_json
 from facilitator.errors import ReportError, ReportNotWritten
 from facilitator.files import atomic_write_bytes, check_output
 from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
@@ -256,7 +257,14 @@ def calendar(loaded: LoadedSession) -> bytes:
     return cal.to_ical()
 
 
-FORMATS = {"md": ".md", "csv": ".csv", "ics": ".ics", "toml": ".toml"}
+FORMATS = {
+    "md": ".md",
+    "csv": ".csv",
+    "ics": ".ics",
+    "toml": ".toml",
+    "ontime": ".json",
+    "report-csv": ".report.csv",
+}
 """Export formats and their file name endings."""
 
 
@@ -270,6 +278,12 @@ def export_bytes(loaded: LoadedSession, form: str) -> bytes:
         return calendar(loaded)
     if form == "toml":
         return archive_text(loaded).encode("utf-8")
+    if form == "ontime":
+        return ontime_json(loaded.session.agenda).encode("utf-8")
+    if form == "report-csv":
+        from facilitator.review.ontime_report import report_csv  # it uses `inert` from here
+
+        return report_csv(loaded).encode("utf-8-sig")
     raise ValueError(f"unknown format {form!r}")
 
 
@@ -278,9 +292,14 @@ def write_export(loaded: LoadedSession, form: str, path: Path, force: bool = Fal
 
     ReportError when the path may not be written; ReportNotWritten when the write failed.
     """
+    return write_bytes(export_bytes(loaded, form), path, force)
+
+
+def write_bytes(data: bytes, path: Path, force: bool = False) -> Path:
+    """Write an export's bytes to `path` as `write_export` does."""
     check_output(path, force, ReportError)
     try:
-        atomic_write_bytes(path, export_bytes(loaded, form))
+        atomic_write_bytes(path, data)
     except OSError as error:
         raise ReportNotWritten(t("file.not_written", path=path, reason=error.strerror)) from None
     return path
