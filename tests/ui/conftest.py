@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -11,8 +12,21 @@ from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
-from facilitator.ui.app import host_app
+from facilitator.ui.app import FacilitatorApp, host_app
 from tests.ui.harness import HostFixture
+
+
+@pytest.fixture(autouse=True)
+def kept_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notification an app shows, kept in `app.notified`: Textual drops one when its
+    timeout runs out, and on a loaded machine that can come before the test looks."""
+    shown = FacilitatorApp.notify
+
+    def notify(self: FacilitatorApp, message: str, **options: Any) -> None:
+        self.__dict__.setdefault("notified", []).append(str(message))
+        shown(self, message, **options)
+
+    monkeypatch.setattr(FacilitatorApp, "notify", notify)
 
 
 @pytest.fixture

@@ -25,6 +25,12 @@ def screen_text(app: App[Any]) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def notified(app: App[Any]) -> list[str]:
+    """Every notification the app has shown, in order, also those whose time is up (kept by
+    the `kept_notifications` fixture)."""
+    return list(app.__dict__.get("notified", []))
+
+
 def toasts(app: App[Any]) -> list[str]:
     """The notifications on screen, as their toasts render them."""
     return [str(toast.render()) for toast in app.screen.query(Toast)]

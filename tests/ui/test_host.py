@@ -23,6 +23,7 @@ from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.day_header import DayHeader
 from tests.ui.harness import HostFixture
+from tests.ui.reading import notified
 from tests.ui.waiting import until
 
 SIZE = (120, 40)
@@ -150,7 +151,7 @@ async def test_undo_takes_back_the_last_action(host: HostFixture) -> None:
         host.tick(10)
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert [str(n.message) for n in host.app._notifications] == ["Undone: next slot"]
+        assert notified(host.app) == ["Undone: next slot"]
         state = host.run.state()
         assert state.current == 0
         assert actions(host) == [Action.START, Action.NEXT, Action.UNDO]
@@ -249,7 +250,7 @@ async def test_a_failed_write_is_shown_kept_and_retried(host: HostFixture, monke
         monkeypatch.setattr(host.store, "save", failing)
         await pilot.press("n")
         assert host.run.state().current == 1 and host.run.unsaved
-        assert any("Not saved" in str(n.message) for n in host.app._notifications)
+        assert any("Not saved" in n for n in notified(host.app))
         host.tick(1)
         assert host.run.unsaved
         monkeypatch.setattr(host.store, "save", real_save)
@@ -277,7 +278,7 @@ async def test_a_second_console_is_refused_and_a_take_over_wins(
         taker.act(Action.NEXT)
         host.tick(1)
         await pilot.pause()
-        assert any("took this session over" in str(n.message) for n in host.app._notifications)
+        assert any("took this session over" in n for n in notified(host.app))
         # It follows the console that took over instead of showing its stale slot.
         assert host.run.state().current == 1
         assert label(host, "slot-title").startswith("Opfølgning")

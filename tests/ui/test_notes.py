@@ -22,6 +22,7 @@ from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.word_cloud import WordCloud
+from tests.ui.reading import notified
 from tests.ui.waiting import until
 
 SIZE = (120, 40)
@@ -166,7 +167,7 @@ async def test_another_writers_note_appears_and_cannot_be_edited(
         assert desk.label("reported").startswith("Reported: 7")
         await pilot.press("escape", "enter")
         await pilot.pause()
-        assert any("Only your own" in str(n.message) for n in desk.app._notifications)
+        assert any("Only your own" in n for n in notified(desk.app))
         await pilot.press("d")
         assert not isinstance(desk.app.screen, ConfirmModal)
 
@@ -291,7 +292,7 @@ async def test_an_idle_console_moves_to_the_day_that_starts_later(
         await pilot.pause()
         assert real.session is not None and desk.notes.session.id == real.session.id
         assert desk.label("notes-heading").startswith("Notes · slot 3")  # its first dialogue
-        assert any("Now taking notes" in str(n.message) for n in desk.app._notifications)
+        assert any("Now taking notes" in n for n in notified(desk.app))
         assert not (old_folder / "notes-desk.lock").exists()  # let go of the rehearsal
     real.close()
 
@@ -310,7 +311,7 @@ async def test_typed_text_is_kept_until_it_is_saved_then_the_console_moves(
         await pilot.pause()
         assert desk.notes.session.id == rehearsal_id
         assert desk.screen.query_one(TextArea).text == "Halvt sagt"
-        told = [n for n in desk.app._notifications if "later session has started" in str(n.message)]
+        told = [n for n in notified(desk.app) if "later session has started" in n]
         assert len(told) == 1  # said once, not at every look
         await pilot.press("ctrl+s")
         # Saved in the rehearsal, where it was typed; the console may move at once.

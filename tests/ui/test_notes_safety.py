@@ -23,6 +23,7 @@ from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.widgets.notes_list import NotesList
 from tests.seed import dialogue_session
 from tests.ui.harness import HostFixture
+from tests.ui.reading import notified
 from tests.ui.waiting import until
 
 SIZE = (120, 40)
@@ -165,7 +166,7 @@ async def test_a_running_console_survives_a_conflict_copy_and_names_it_once(
         await pilot.pause()
         assert len(listed(app)) == 1
         assert editor(app).text == "Skrives stadig"
-        named = [str(n.message) for n in app._notifications if "Conflict copies" in str(n.message)]
+        named = [n for n in notified(app) if "Conflict copies" in n]
         assert len(named) == 1 and all(copy.name in named[0] for copy in copies)
         assert [Path(p) for p in notes.reader.copies()] == sorted(copies)
 

@@ -21,7 +21,7 @@ from facilitator.ui.dialogs.replan import ReplanModal, stepped
 from facilitator.ui.widgets.day_header import DayHeader
 from facilitator.ui.widgets.plain_label import PlainLabel
 from tests.ui.conftest import HostFixture
-from tests.ui.reading import screen_text
+from tests.ui.reading import notified, screen_text
 
 SIZE = (120, 40)
 LUNCH = 12
@@ -33,10 +33,6 @@ def lunch(host: HostFixture) -> str:
     state = host.run.state()
     cut = sum(risk.seconds for risk in state.fixed_risks if risk.index == LUNCH)
     return f"{minute_text(state.slots[LUNCH].expected_start)} cut {whole_minutes(cut)}"
-
-
-def notified(host: HostFixture) -> list[str]:
-    return [str(notification.message) for notification in host.app._notifications]
 
 
 def actions(host: HostFixture) -> list[Action]:
@@ -120,7 +116,7 @@ async def test_r_shows_each_slot_up_to_lunch_and_enter_applies_one_action(
         assert sum(agenda.duration_of(i) - length for i, length in event.lengths.items()) == 900
         assert lunch(host) == "12:00 cut 0"
         assert "r: re-plan" not in host.screen.query_one(DayHeader).text
-        assert notified(host) == ["Re-planned · ctrl+z takes it back"]
+        assert notified(host.app) == ["Re-planned · ctrl+z takes it back"]
 
 
 async def test_a_length_the_host_changes_stays_and_the_rest_make_up_the_cut(
@@ -163,7 +159,7 @@ async def test_one_ctrl_z_takes_the_whole_re_plan_back(host: HostFixture) -> Non
         assert actions(host) == [Action.START, Action.NEXT, Action.REPLAN, Action.UNDO]
         assert all(slot.replanned_from is None for slot in host.run.state().slots)
         await pilot.pause()
-        assert notified(host)[-1] == "Undone: re-plan"
+        assert notified(host.app)[-1] == "Undone: re-plan"
         assert "r: re-plan" in host.screen.query_one(DayHeader).text
 
 

@@ -19,6 +19,7 @@ from facilitator.ui.app import review_app
 from facilitator.ui.dialogs.export import ExportModal
 from facilitator.ui.screens.review_list import ReviewListScreen
 from facilitator.ui.screens.review_session import SessionReviewScreen
+from tests.ui.reading import notified
 
 SIZE = (120, 40)
 
@@ -70,7 +71,7 @@ async def test_the_list_shows_every_session_and_the_unreadable(
         await pilot.press("enter")  # back to the table
         await pilot.press("enter")  # opening it says why it cannot be read
         await pilot.pause()
-        assert any("not valid TOML" in str(n.message) for n in app._notifications)
+        assert any("not valid TOML" in n for n in notified(app))
         assert isinstance(app.screen, ReviewListScreen)
 
 

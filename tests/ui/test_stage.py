@@ -17,6 +17,7 @@ from facilitator.timing.events import Action
 from facilitator.ui.app import stage_app
 from facilitator.ui.screens.stage import StageScreen
 from facilitator.ui.widgets.big_digits import BigDigits
+from tests.ui.reading import notified
 
 SIZE = (100, 30)
 
@@ -108,7 +109,7 @@ async def test_a_broken_file_keeps_the_last_good_state(
         screen.follow()
         await pilot.pause()
         assert shown(screen, "stage-title") == "Velkommen til arbejdsmiljødagen"
-        assert any("Cannot read" in str(n.message) for n in app._notifications)
+        assert any("Cannot read" in n for n in notified(app))
 
 
 async def test_the_theme_key_switches_light_and_dark(
