@@ -235,11 +235,9 @@ class HostScreen(Localized, Screen[None]):
                 return run.session is not None or None
             case "cloud":
                 return run.cloud_slot() is not None or None
-            case "question":
+            case "question":  # hidden outside a slot with questions: the footer is full
                 state = run.state()
-                return (
-                    not state.finished and bool(run.agenda.slots[state.current].questions)
-                ) or None
+                return not state.finished and bool(run.agenda.slots[state.current].questions)
         return True
 
     def action_start_pause(self) -> None:
