@@ -201,3 +201,20 @@ def test_check_refuses_phases_that_do_not_fit_with_exit_2(
     assert captured.out == ""
     assert captured.err.startswith(f'facilitator: {path}: slot 1 "Dialog": template "1-2-4-all"')
     assert "Traceback" not in captured.err
+
+
+def test_check_prints_how_the_phases_divide_the_slot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "day.toml"
+    path.write_text(
+        'title = "Day"\nend = "10:00"\nlanguage = "da"\n[[slot]]\nstart = "9.00"\n'
+        'title = "Dialog"\ntemplate = "1-2-4-all"\n[[slot]]\nstart = "9.15"\ntitle = "Talk"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Slot 1 in phases: Alene 1 min · To og to 2 min · Fire sammen 4 min · Alle sammen 8 min"
+        in out
+    )
