@@ -68,7 +68,12 @@ class HasSteps(Protocol):
     def table_change(self) -> int | None: ...
 
 
-ONE_TWO_FOUR_ALL = (("alone", 60), ("pairs", 120), ("foursomes", 240), ("everyone", 300))
+ONE_TWO_FOUR_ALL = (
+    ("steps.124.alone", 60),
+    ("steps.124.pairs", 120),
+    ("steps.124.foursomes", 240),
+    ("steps.124.everyone", 300),
+)
 """1-2-4-All (Liberating Structures): its phases and their lengths; the last takes the rest."""
 
 WORLD_CAFE_ROUNDS = 3
@@ -110,7 +115,7 @@ def _one_two_four_all(length: int, lang: str) -> tuple[PlannedStep, ...]:
         raise StepsDontFit(
             t("steps.template_short", name="1-2-4-all", need=_span(need), length=_span(length))
         )
-    steps = [PlannedStep(_title(lang, f"steps.124.{key}"), sec) for key, sec in ONE_TWO_FOUR_ALL]
+    steps = [PlannedStep(_title(lang, key), sec) for key, sec in ONE_TWO_FOUR_ALL]
     last = steps[-1]
     steps[-1] = PlannedStep(last.title, length - need + last.seconds)
     return tuple(steps)
