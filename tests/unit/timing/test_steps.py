@@ -171,3 +171,37 @@ def test_no_bell_on_the_first_look_or_for_another_slot(day: Agenda) -> None:
     assert not rings(None, later)  # a console resumed in foursomes does not ring
     assert not rings((0, Phase.RUNNING, 0), later)
     assert rings((1, Phase.RUNNING, 1), later)
+
+
+def test_undo_brings_back_the_phases_a_cut_took(day: Agenda) -> None:
+    timeline = running(day)
+    assert timeline.apply(Event.of(Action.ADJUST, START + timedelta(seconds=90), seconds=-480))
+    assert step_at(day, timeline, 100).count == 3
+    assert timeline.apply(Event.of(Action.UNDO, START + timedelta(seconds=95)))
+    again = step_at(day, timeline, 100)
+    assert again.count == 4 and again.next == PlannedStep("In foursomes", 240)
+
+
+@given(
+    adjusts=st.lists(
+        st.tuples(st.integers(0, 900), st.sampled_from([-60, 60, -300, 120])), max_size=6
+    ),
+    look=st.integers(0, 1200),
+)
+def test_the_last_phase_always_ends_with_the_slot(
+    adjusts: list[tuple[int, int]], look: int
+) -> None:
+    """Whatever +/- the host pressed and when, the phases cover the slot's length and the
+    last one's countdown is the slot's."""
+    day = one_two_four_all()
+    timeline = running(day)
+    for second, seconds in sorted(adjusts):
+        timeline.apply(Event.of(Action.ADJUST, START + timedelta(seconds=second), seconds=seconds))
+    state = timeline.state(START + timedelta(seconds=look))
+    step = current_step(day, state)
+    assert step is not None
+    slot = state.current_slot
+    if step.next is None:
+        assert step.display_seconds == slot.display_seconds
+    else:
+        assert 0 < step.remaining <= slot.remaining
