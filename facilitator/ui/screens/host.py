@@ -340,10 +340,10 @@ class HostScreen(Localized, Screen[None]):
 
     def action_question(self, step: int) -> None:
         """Mark the next (1) or previous (-1) question of the slot on the stage."""
-        changed, marked = self._write(lambda: self.run.step_question(step), if_unsaved=None)
+        changed, _ = self._write(lambda: self.run.step_question(step), if_unsaved=None)
         if not changed:
             return
-        marked = self.run.stage_question
+        marked = self.run.stage_question  # a failed write keeps the mark, and retries it
         if marked is None:
             self.notify(t("notify.question_none"), timeout=3)
         else:
