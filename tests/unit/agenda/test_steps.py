@@ -75,7 +75,7 @@ def test_1_2_4_all_in_too_short_a_slot_says_what_it_needs() -> None:
     assert message.startswith(
         'day.toml: slot 1 "Dialogue": template "1-2-4-all" needs at least 12m'
     )
-    assert 'but the slot is 10m; lengthen the slot (duration = "12m"' in message
+    assert "but the slot is 10m; make the slot at least 12m long" in message
 
 
 def test_world_cafe_rounds_share_the_slot_with_table_changes_between() -> None:
