@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import pytest
+from rich.console import Console
 from textual.widgets import Label
 
 from facilitator.agenda.model import Agenda
@@ -137,7 +139,9 @@ async def test_the_stage_follows_the_phase_and_the_marked_question(
         assert label(screen, "stage-step") == "In pairs · 2/4"
         assert screen.query_one(BigDigits).value == "01:59"
         assert questions.marked == 0
-        assert "▶ 1. Hvordan" in str(questions.render())
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(questions.render())
+        assert "▶ 1. Hvordan" in console.export_text()
         run.act(Action.NEXT)
         screen.follow()
         assert label(screen, "stage-step") == "" and not questions.display

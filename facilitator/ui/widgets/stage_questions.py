@@ -3,12 +3,13 @@ out, so the room reads what it is talking about from the back of the hall."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-MARK = "▶ "
-"""Before the marked question; the others are indented as far, so they line up."""
+MARK = "▶"
+"""Before the marked question, in a column of its own, so the questions line up."""
 
 
 class StageQuestions(Widget):
@@ -40,16 +41,23 @@ class StageQuestions(Widget):
         """Take no room at all while there is nothing to read."""
         self.display = bool(questions)
 
-    def render(self) -> Text:
-        """One paragraph per question, a blank line between them."""
-        text = Text(justify="left")
+    def render(self) -> Table:
+        """One paragraph per question, a blank line between them; a long question wraps
+        under its own first word, not under the mark."""
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=len(MARK), no_wrap=True)
+        table.add_column(no_wrap=True, justify="right")
+        table.add_column(ratio=1)
         for index, question in enumerate(self.questions):
             if index:
-                text.append("\n\n")
+                table.add_row("", "", "")
             marked = index == self.marked
             style = self.get_component_rich_style(
                 "stage-questions--marked" if marked else "stage-questions--other"
             )
-            text.append(MARK if marked else " " * len(MARK))
-            text.append(f"{index + 1}. {question}", style=style)
-        return text
+            table.add_row(
+                Text(MARK if marked else ""),
+                Text(f"{index + 1}.", style=style),
+                Text(question, style=style),
+            )
+        return table
