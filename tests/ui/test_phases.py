@@ -145,3 +145,20 @@ async def test_the_stage_follows_the_phase_and_the_marked_question(
         run.act(Action.NEXT)
         screen.follow()
         assert label(screen, "stage-step") == "" and not questions.display
+
+
+async def test_a_question_shows_as_written_never_as_markup(
+    day: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    data = day.to_toml_data()
+    data["slot"][2]["questions"] = ["[bold red]Hvad[/] virker? :smile: [@click=app.quit]"]
+    run = HostRun(Agenda.model_validate(data), store, clock)
+    run.act(Action.GOTO, slot=2)
+    run.step_question(1)
+    app = stage_app(Stage(store, clock))
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(screen.query_one(StageQuestions).render())
+        assert "▶ 1. [bold red]Hvad[/] virker? :smile: [@click=app.quit]" in console.export_text()
