@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from facilitator.agenda.durations import format_clock, format_duration, parse_clock, parse_duration
+from facilitator.agenda.steps import Step, Template, describe_step_error, steps_problem
 from facilitator.clean import CleanText
 from facilitator.errors import AgendaError, one_line
 from facilitator.files import read_toml
@@ -103,6 +104,16 @@ class Slot(BaseModel):
     """The programme gives the start as "ca." (about)."""
     note: CleanText | None = None
     """The host's own note; never shown on stage."""
+    phases: list[Step] = Field(default_factory=list)
+    """Phases inside the slot, in order (agenda/steps.py: how they fill the slot)."""
+    template: Template | None = None
+    """A method whose phases the slot takes: "1-2-4-all" or "world-cafe"."""
+    rounds: int | None = Field(default=None, ge=2, le=12)
+    """World Café: how many rounds (3 when absent)."""
+    round_length: Seconds | None = None
+    """World Café: each round's length; absent: the rounds share the slot."""
+    table_change: Seconds | None = None
+    """World Café: the change of tables between rounds (2m when absent)."""
 
     @field_validator("title")
     @classmethod
@@ -159,8 +170,8 @@ class Agenda(BaseModel):
     @model_validator(mode="after")
     def _check_day(self) -> Agenda:
         problems = list(_order_problems(self))
-        if problems:
-            raise ValueError("\n".join(problems))
+        if problems:  # one per line; a newline inside a title is escaped, not a new line
+            raise ValueError("\n".join(one_line(problem) for problem in problems))
         return self
 
     def duration_of(self, index: int) -> int:
@@ -253,6 +264,11 @@ def _order_problems(agenda: Agenda) -> list[str]:
                 )
             )
     problems += _shortest_problems(agenda)
+    for index, slot in enumerate(slots):
+        length = agenda.duration_of(index) if _has_length(agenda, index) else None
+        problem = steps_problem(slot, length)
+        if problem:
+            problems.append(f"{slot_label(index, slot)}: {problem}")
     last_index = len(slots) - 1
     last = slots[last_index]
     if last.duration is None and agenda.end is None:
@@ -317,7 +333,9 @@ def parse_agenda(data: dict[str, Any], source: str) -> Agenda:
     try:
         return Agenda.model_validate(data)
     except ValidationError as error:
-        lines = [one_line(_describe(item, data)) for item in error.errors()]
+        texts = [(item["loc"], _describe(item, data)) for item in error.errors()]
+        # The day's own problems come one per line; any other newline is in a title.
+        lines = [one_line(x) for loc, text in texts for x in ([text] if loc else text.split("\n"))]
         raise AgendaError("\n".join(f"{source}: {line}" for line in lines)) from None
 
 
@@ -332,6 +350,8 @@ _FIELD_HINTS = {
     "approx": "hint.bool",
     "title": "hint.title",
     "keep": "hint.bool",
+    "template": "hint.template",
+    "rounds": "hint.rounds",
 }
 """The catalogue key of what each field expects, for messages about a wrong value."""
 
@@ -347,6 +367,9 @@ def _describe(item: Any, data: dict[str, Any]) -> str:
         loc = loc[2:]
     field = str(loc[0]) if loc else ""
     kind = item["type"]
+    if where and field == "phases":
+        message = str(item["msg"]).removeprefix("Value error, ")
+        return where + describe_step_error(loc, kind, message)
     if kind == "extra_forbidden":
         known = Slot.model_fields if where else {**Agenda.model_fields, "slot": None}
         names = sorted(name for name in known if name != "slots")

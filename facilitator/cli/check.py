@@ -16,6 +16,7 @@ from rich.text import Text
 
 from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.agenda.overview import overview
+from facilitator.agenda.steps import agenda_steps
 from facilitator.i18n import clock_text, date_text, span_text, t
 
 
@@ -62,6 +63,11 @@ def print_check(agenda: Agenda, path: Path, console: Console | None = None) -> N
             str(len(slot.questions)) if slot.questions else "",
         )
     console.print(table)
+    for index in range(len(agenda.slots)):  # how the phases divide each slot that has them
+        steps = " · ".join(f"{s.title} {span_text(s.seconds)}" for s in agenda_steps(agenda, index))
+        if steps:
+            line = t("check.phases", number=index + 1, phases=steps)
+            console.print(line, markup=False, emoji=False)
     groups = " · ".join(
         t("check.group", name=t(f"check.group.{name}"), minutes=minutes)
         for name, minutes in day.minutes_by_group.items()

@@ -20,11 +20,13 @@ from facilitator.i18n import t
 from facilitator.roles.following import FollowedSession
 from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Rehearsal, Session, StageMessage
+from facilitator.session.questions import StageQuestion, stepped
 from facilitator.session.store import SessionStore, new_session
+from facilitator.timing.bells import Moment, moment_of, rings
 from facilitator.timing.clock import Clock
 from facilitator.timing.events import Action, Event
 from facilitator.timing.replan import Proposal, check_lengths, propose
-from facilitator.timing.timeline import DayState, Phase, Timeline
+from facilitator.timing.timeline import LIVE, DayState, Phase, Timeline
 
 if TYPE_CHECKING:
     from facilitator.roles.note_taker import NoteTaking
@@ -71,8 +73,9 @@ class HostRun:
         self.unsaved = False
         self.messages: list[StageMessage] = []
         self.stage_cloud: int | None = None
+        self.stage_question: StageQuestion | None = None
         self._note_taking: NoteTaking | None = None
-        self._phase_seen: tuple[int, Phase] | None = None
+        self._phase_seen: Moment | None = None
         self.followed: FollowedSession | None = None
         """The session shown read-only because another console holds it."""
         self.holder: dict[str, Any] | None = None
@@ -187,6 +190,7 @@ class HostRun:
         self.timeline = session.timeline(self.tz)
         self.messages = list(session.messages)
         self.stage_cloud = session.stage_cloud
+        self.stage_question = session.stage_question
         if not again:
             self._phase_seen = None
 
@@ -195,15 +199,9 @@ class HostRun:
         return self.timeline.state(self.clock.now())
 
     def bell_due(self, state: DayState) -> bool:
-        """Whether to ring at `state`: once as the current slot enters its warning, once as it
-        reaches zero; never on a jump to another slot or on the first look."""
-        seen = (state.current, state.current_slot.phase)
-        before, self._phase_seen = self._phase_seen, seen
-        if before is None or before[0] != seen[0] or before[1] == seen[1]:
-            return False
-        if seen[1] is Phase.WARNING:
-            return before[1] is Phase.RUNNING
-        return seen[1] is Phase.OVERTIME and before[1] in (Phase.RUNNING, Phase.WARNING)
+        """Whether to ring at `state` (timing/bells.py: a warning, zero, a next phase)."""
+        before, self._phase_seen = self._phase_seen, moment_of(self.agenda, state)
+        return rings(before, self._phase_seen)
 
     @property
     def notes_unsaved(self) -> bool:
@@ -215,12 +213,7 @@ class HostRun:
     def slot_under_way(self) -> bool:
         """Whether this console runs a slot that has started and not ended (running, paused,
         in warning or overtime): quitting asks first. A console that follows runs none."""
-        return not self.read_only and self.state().current_slot.phase in (
-            Phase.RUNNING,
-            Phase.WARNING,
-            Phase.OVERTIME,
-            Phase.PAUSED,
-        )
+        return not self.read_only and self.state().current_slot.phase in (*LIVE, Phase.PAUSED)
 
     def can(self, action: Action, slot: int | None = None, seconds: int = 0) -> bool:
         """Whether `action` would do anything now."""
@@ -284,6 +277,18 @@ class HostRun:
         self.unsaved = True
         self.flush()
         return target
+
+    def step_question(self, step: int) -> StageQuestion | None:
+        """Mark the next (+1) or previous (-1) question of the current slot on the stage."""
+        self._check_lock(look_for_holder=True)
+        index = self.timeline.log.current
+        count = len(self.agenda.slots[index].questions)
+        self.stage_question = stepped(self.stage_question, index, count, step)
+        if self.session is not None:
+            self.session.stage_question = self.stage_question
+        self.unsaved = True
+        self.flush()
+        return self.stage_question
 
     def cloud_slot(self) -> int | None:
         """The dialogue whose words a round-up shows: the latest one up to the current slot."""
@@ -366,6 +371,7 @@ class HostRun:
             events=list(self.timeline.events),
             messages=list(self.messages),
             stage_cloud=self.stage_cloud,
+            stage_question=self.stage_question,
         )
         self._hold(self.store.lock(self.session.id))
 

@@ -14,13 +14,15 @@ from pathlib import Path
 
 from facilitator.errors import SessionError
 from facilitator.files import FileWatcher
-from facilitator.i18n import countdown_text, t
+from facilitator.i18n import countdown_text, span_text, t
 from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
 from facilitator.roles.following import FollowedSession, NewestSession
 from facilitator.session.model import Session
+from facilitator.session.questions import marked_in
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import Clock
+from facilitator.timing.steps import StepState, current_step
 from facilitator.timing.timeline import Phase, Timeline, seconds_to_next_change
 
 FLASH_SECONDS = 4.0
@@ -48,6 +50,14 @@ class StageView:
     """Real seconds until the shown second changes; None while waiting for a session."""
     longest: float = 1.0
     """The longest wait before drawing again: shorter while the message flashes."""
+    step: str = ""
+    """The phase inside the slot ("In pairs · 2/4"); the digits count down the phase."""
+    step_next: str = ""
+    """The phase after it, with its length."""
+    questions: tuple[str, ...] = ()
+    """The running slot's printed questions, for the room to read."""
+    question: int | None = None
+    """Which of them the host has marked (from 0); None for none."""
 
 
 class Stage:
@@ -175,16 +185,21 @@ class Stage:
             digits = countdown_text(slot.display_seconds)
         title = agenda.slots[slot.index].title
         speakers = ", ".join(agenda.slots[slot.index].speakers)
+        step = current_step(agenda, state)
+        phase_digits = countdown_text(step.display_seconds) if step else digits
+        questions = tuple(agenda.slots[slot.index].questions)
+        marked = marked_in(session.stage_question, slot.index, len(questions))
         cloud = None
         if session.stage_cloud is not None:
             # The round-up: the cloud takes the screen, the time shrinks to a line.
             cloud = self._cloud
             speakers = f"{title} · {digits}"
             title = t("stage.cloud", title=agenda.slots[session.stage_cloud].title)
+            questions = ()
         return StageView(
             title=title,
             speakers=speakers,
-            digits=digits,
+            digits=phase_digits,
             next=next_text,
             message=self._message,
             flashing=flashing,
@@ -192,4 +207,22 @@ class Stage:
             cloud=cloud,
             change_in=change_in,
             longest=longest,
+            step=_step_text(step),
+            step_next=_step_next_text(step),
+            questions=questions,
+            question=marked,
         )
+
+
+def _step_text(step: StepState | None) -> str:
+    """ "In pairs · 2/4": the phase the room is in."""
+    if step is None:
+        return ""
+    return t("stage.step", title=step.title, number=step.number + 1, count=step.count)
+
+
+def _step_next_text(step: StepState | None) -> str:
+    """ "Then: In foursomes (4 min)"; nothing in the last phase."""
+    if step is None or step.next is None:
+        return ""
+    return t("stage.step_next", title=step.next.title, length=span_text(step.next.seconds))

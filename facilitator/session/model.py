@@ -10,6 +10,7 @@ from facilitator.agenda.model import FIRST_DAY, LAST_DAY, Agenda
 from facilitator.clean import CleanText
 from facilitator.i18n import t
 from facilitator.names import safe_name
+from facilitator.session.questions import StageQuestion
 from facilitator.timing.clock import MAX_SPEED, Clock, RehearsalClock
 from facilitator.timing.events import Event, Moment
 from facilitator.timing.timeline import Timeline
@@ -66,6 +67,8 @@ class Session(BaseModel):
     """Messages sent to the stage, in order."""
     stage_cloud: int | None = None
     """The slot whose word cloud the stage shows, while the host has it on; else None."""
+    stage_question: StageQuestion | None = None
+    """The question of the running slot the host has marked on the stage; else None."""
 
     @field_validator("id")
     @classmethod
@@ -104,6 +107,22 @@ class Session(BaseModel):
         count = _slot_count(info)
         if value is not None and count is not None and not 0 <= value < count:
             raise ValueError(t("session.slot_range", slot=value, last=count - 1))
+        return value
+
+    @field_validator("stage_question")
+    @classmethod
+    def _question_in_agenda(
+        cls, value: StageQuestion | None, info: ValidationInfo
+    ) -> StageQuestion | None:
+        agenda = info.data.get("agenda")
+        if value is None or not isinstance(agenda, Agenda):
+            return value
+        count = len(agenda.slots)
+        if value.slot >= count:
+            raise ValueError(t("session.slot_range", slot=value.slot, last=count - 1))
+        questions = len(agenda.slots[value.slot].questions)
+        if value.index >= questions:
+            raise ValueError(t("session.question_range", index=value.index, count=questions))
         return value
 
     @property

@@ -95,6 +95,11 @@ class Terminal:
         until(lambda: self.screen(name) != before, f"{name}'s screen to change", timeout)
         return self.screen(name)
 
+    def record(self, name: str, path: Path) -> None:
+        """Append everything `name`'s program writes to the terminal to `path`, escape
+        sequences and bells included, from now on."""
+        self._tmux("pipe-pane", "-o", "-t", name, f"cat >> '{path}'")
+
     def close(self) -> None:
         """Kill the server and everything in it, and remove its socket (tmux leaves it)."""
         socket_path = self._tmux("display-message", "-p", "#{socket_path}").strip()

@@ -48,6 +48,8 @@ KEY_NAMES = {
     "ctrl+z": "ctrl+z",
     "question_mark": "?",
     "f1": "F1",
+    "full_stop": ".",
+    "comma": ",",
 }
 """Keys as a person types them, where Textual's name differs."""
 

@@ -49,6 +49,17 @@ class HostScreen(Localized, Screen[None]):
         Binding("r", "replan", "key.replan", id="replan"),
         Binding("m", "message", "key.message", id="message"),
         Binding("w", "cloud", "key.cloud", id="cloud"),
+        Binding(
+            "full_stop", "question(1)", "key.question_next", id="question_next", key_display="."
+        ),
+        Binding(
+            "comma",
+            "question(-1)",
+            "key.question_previous",
+            id="question_previous",
+            key_display=",",
+            show=False,
+        ),
         Binding("tab", "notes", "key.notes", id="notes", show=False),
         Binding("f", "finish", "key.finish", id="finish", show=False),
         Binding("question_mark,f1", "help", "key.help", id="help", key_display="?"),
@@ -224,6 +235,9 @@ class HostScreen(Localized, Screen[None]):
                 return run.session is not None or None
             case "cloud":
                 return run.cloud_slot() is not None or None
+            case "question":  # hidden outside a slot with questions: the footer is full
+                state = run.state()
+                return not state.finished and bool(run.agenda.slots[state.current].questions)
         return True
 
     def action_start_pause(self) -> None:
@@ -322,6 +336,19 @@ class HostScreen(Localized, Screen[None]):
             self.notify(t("notify.cloud_off"), timeout=4)
         else:
             self.notify(t("notify.cloud_on", title=self.run.agenda.slots[slot].title), timeout=4)
+        self.refresh_state()
+
+    def action_question(self, step: int) -> None:
+        """Mark the next (1) or previous (-1) question of the slot on the stage."""
+        changed, _ = self._write(lambda: self.run.step_question(step), if_unsaved=None)
+        if not changed:
+            return
+        marked = self.run.stage_question  # a failed write keeps the mark, and retries it
+        if marked is None:
+            self.notify(t("notify.question_none"), timeout=3)
+        else:
+            count = len(self.run.agenda.slots[marked.slot].questions)
+            self.notify(t("notify.question", number=marked.index + 1, count=count), timeout=3)
         self.refresh_state()
 
     def action_notes(self) -> None:

@@ -20,6 +20,7 @@ from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import redraw_delay
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.plain_label import PlainLabel
+from facilitator.ui.widgets.stage_questions import StageQuestions
 from facilitator.ui.widgets.word_cloud import WordCloud
 
 FOLLOW_SECONDS = 0.5
@@ -45,7 +46,10 @@ class StageScreen(Localized, Screen[None]):
         with Vertical(id="stage"):
             yield PlainLabel(id="stage-title")
             yield PlainLabel(id="stage-speakers")
+            yield PlainLabel(id="stage-step")
             yield BigDigits(id="stage-countdown")
+            yield PlainLabel(id="stage-step-next")
+            yield StageQuestions(id="stage-questions")
             yield WordCloud(id="stage-cloud")
             yield PlainLabel(id="stage-message")
             yield PlainLabel(id="stage-next")
@@ -82,6 +86,11 @@ class StageScreen(Localized, Screen[None]):
         if view.cloud is not None:
             self.query_one(WordCloud).terms = view.cloud
         self._label("stage-next", view.next)
+        self._label("stage-step", view.step)
+        self._label("stage-step-next", view.step_next)
+        questions = self.query_one(StageQuestions)
+        questions.questions = view.questions
+        questions.marked = view.question
         self._label("stage-message", view.message)
         for each in Phase:
             self.set_class(each is view.phase, f"-{each.value}")

@@ -8,8 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 
-from facilitator.i18n import countdown_text, minute_text, offset_text, t
+from facilitator.i18n import countdown_text, minute_text, offset_text, span_text, t
 from facilitator.roles.host import HostRun
+from facilitator.session.questions import marked_in
+from facilitator.timing.steps import current_step
 from facilitator.timing.timeline import DayState, Phase
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -37,6 +39,9 @@ class SlotPanel(Vertical):
         yield BigDigits(id="countdown")
         yield SlotProgress(id="progress")
         yield PlainLabel(id="slot-phase")
+        yield PlainLabel(id="slot-step")
+        yield PlainLabel(id="slot-step-next")
+        yield PlainLabel(id="slot-question")
         yield PlainLabel(id="next")
         yield PlainLabel(id="stage-message")
         yield PlainLabel(id="host-note")
@@ -89,8 +94,41 @@ class SlotPanel(Vertical):
             self._set("next", self._next_text(state))
         planned = max(1, slot.planned_duration + slot.adjustment)
         self.widget(SlotProgress).show(slot.elapsed, planned, phase)
+        self._show_step(state)
+        self._show_question(state)
         self._set("stage-message", self._on_stage_text())
         self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
+
+    def _show_step(self, state: DayState) -> None:
+        """The phase inside the slot, its countdown and the one after it."""
+        step = current_step(self.run.agenda, state)
+        if step is None:
+            self._set("slot-step", "")
+            self._set("slot-step-next", "")
+            return
+        number, count = step.number + 1, step.count
+        countdown = countdown_text(step.display_seconds)
+        text = t("slot.step", number=number, count=count, title=step.title, countdown=countdown)
+        self._set("slot-step", text)
+        following = step.next
+        self._set(
+            "slot-step-next",
+            t("slot.step_next", title=following.title, length=span_text(following.seconds))
+            if following
+            else t("slot.step_last"),
+        )
+
+    def _show_question(self, state: DayState) -> None:
+        """The question the host has marked on the stage, if any."""
+        questions = self.run.agenda.slots[state.current].questions
+        marked = marked_in(self.run.stage_question, state.current, len(questions))
+        if marked is None or state.finished:
+            self._set("slot-question", "")
+            return
+        text = questions[marked]
+        self._set(
+            "slot-question", t("slot.question", number=marked + 1, count=len(questions), text=text)
+        )
 
     def _next_text(self, state: DayState) -> str:
         following = state.next_slot
