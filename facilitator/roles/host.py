@@ -18,6 +18,7 @@ from facilitator.errors import SessionError, SessionLocked
 from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.roles.following import FollowedSession
+from facilitator.roles.report_round import TurnBell
 from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Rehearsal, Session, StageMessage
 from facilitator.session.store import SessionStore, new_session
@@ -73,6 +74,7 @@ class HostRun:
         self.stage_cloud: int | None = None
         self._note_taking: NoteTaking | None = None
         self._phase_seen: tuple[int, Phase] | None = None
+        self._turn_bell = TurnBell()
         self.followed: FollowedSession | None = None
         """The session shown read-only because another console holds it."""
         self.holder: dict[str, Any] | None = None
@@ -188,7 +190,7 @@ class HostRun:
         self.messages = list(session.messages)
         self.stage_cloud = session.stage_cloud
         if not again:
-            self._phase_seen = None
+            self._phase_seen, self._turn_bell = None, TurnBell()
 
     def state(self) -> DayState:
         """The day now."""
@@ -196,7 +198,11 @@ class HostRun:
 
     def bell_due(self, state: DayState) -> bool:
         """Whether to ring at `state`: once as the current slot enters its warning, once as it
-        reaches zero; never on a jump to another slot or on the first look."""
+        reaches zero, once as a report-back turn's time is up; never on a jump to another
+        slot or on the first look."""
+        return self._turn_bell.due(state) | self._slot_bell_due(state)
+
+    def _slot_bell_due(self, state: DayState) -> bool:
         seen = (state.current, state.current_slot.phase)
         before, self._phase_seen = self._phase_seen, seen
         if before is None or before[0] != seen[0] or before[1] == seen[1]:
@@ -228,6 +234,11 @@ class HostRun:
         """
         self._check_lock(look_for_holder=True)
         return self._record(Event.of(action, self.clock.now(), seconds, slot))
+
+    def call_table(self, table: int) -> bool:
+        """Take `table` out of turn in the report-back round; False if it cannot report now."""
+        self._check_lock(look_for_holder=True)
+        return self._record(Event.of(Action.REPORT_TABLE, self.clock.now(), table=table))
 
     def _record(self, event: Event) -> bool:
         """Apply `event` and write it like every action; False if it does not apply now."""

@@ -18,6 +18,8 @@ from facilitator.i18n import countdown_text, t
 from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
 from facilitator.roles.following import FollowedSession, NewestSession
+from facilitator.roles.report_round import next_text as next_table_text
+from facilitator.roles.report_round import turn_phase, turn_text
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import Clock
@@ -42,6 +44,8 @@ class StageView:
     """Whether the message is in the bright half of its flash."""
     phase: Phase | None = None
     """The current slot's phase (DONE once the day is finished); None while waiting."""
+    report: str = ""
+    """The report-back turn under way: "Table 4 · 01:12"; "" when no table reports."""
     cloud: tuple[WeightedTerm, ...] | None = None
     """The round-up's words while the host has the cloud on stage; else None."""
     change_in: float | None = None
@@ -175,20 +179,29 @@ class Stage:
             digits = countdown_text(slot.display_seconds)
         title = agenda.slots[slot.index].title
         speakers = ", ".join(agenda.slots[slot.index].speakers)
+        phase, report, turn = slot.phase, state.report, ""
+        if report is not None and report.table is not None:
+            # A table reports: its turn takes the digits, the slot's time stays in a line.
+            turn = turn_text(report)
+            speakers = " · ".join(filter(None, (speakers, digits)))
+            digits = countdown_text(report.display_seconds)
+            next_text = next_table_text(report)
+            phase = turn_phase(report)
         cloud = None
         if session.stage_cloud is not None:
             # The round-up: the cloud takes the screen, the time shrinks to a line.
             cloud = self._cloud
-            speakers = f"{title} · {digits}"
+            speakers = f"{title} · {digits}" if not turn else speakers
             title = t("stage.cloud", title=agenda.slots[session.stage_cloud].title)
         return StageView(
             title=title,
             speakers=speakers,
             digits=digits,
             next=next_text,
+            report=turn,
             message=self._message,
             flashing=flashing,
-            phase=slot.phase,
+            phase=phase,
             cloud=cloud,
             change_in=change_in,
             longest=longest,

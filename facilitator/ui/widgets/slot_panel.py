@@ -10,6 +10,7 @@ from textual.widget import Widget
 
 from facilitator.i18n import countdown_text, minute_text, offset_text, t
 from facilitator.roles.host import HostRun
+from facilitator.roles.report_round import next_text, tally_text, turn_text
 from facilitator.timing.timeline import DayState, Phase
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -37,6 +38,8 @@ class SlotPanel(Vertical):
         yield BigDigits(id="countdown")
         yield SlotProgress(id="progress")
         yield PlainLabel(id="slot-phase")
+        yield PlainLabel(id="report-turn")
+        yield PlainLabel(id="report-tally")
         yield PlainLabel(id="next")
         yield PlainLabel(id="stage-message")
         yield PlainLabel(id="host-note")
@@ -89,8 +92,20 @@ class SlotPanel(Vertical):
             self._set("next", self._next_text(state))
         planned = max(1, slot.planned_duration + slot.adjustment)
         self.widget(SlotProgress).show(slot.elapsed, planned, phase)
+        self._show_round(state)
         self._set("stage-message", self._on_stage_text())
         self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
+
+    def _show_round(self, state: DayState) -> None:
+        """The report-back round: the table reporting, its countdown and who is next."""
+        report = None if state.finished else state.report
+        turn = ""
+        if report is not None:
+            turn = " · ".join(filter(None, (turn_text(report), next_text(report))))
+        self._set("report-turn", turn)
+        self.widget(PlainLabel, "report-turn").set_class(bool(report and report.over), "-over")
+        tally = tally_text(report.reported, report.missing) if report is not None else ""
+        self._set("report-tally", tally)
 
     def _next_text(self, state: DayState) -> str:
         following = state.next_slot

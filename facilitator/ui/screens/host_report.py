@@ -1,0 +1,91 @@
+"""The host console's keys for the report-back round: start and end it, the next table,
+skip one, take one out of turn. A mixin of HostScreen, which keeps to its other keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from facilitator.roles.host import HostRun
+from facilitator.timing.events import Action
+from facilitator.timing.report_back import round_tables
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+REPORT_BINDINGS = [
+    Binding("b", "report", "key.report", id="report"),
+    Binding("t", "report_next", "key.report_next", id="report_next"),
+    Binding("s", "report_skip", "key.report_skip", id="report_skip"),
+    Binding("o", "report_pick", "key.report_pick", id="report_pick"),
+]
+"""b starts the round (and ends it), t the next table, s skips one, o calls one."""
+
+REPORT_ACTIONS = {binding.action for binding in REPORT_BINDINGS}
+
+
+class ReportKeys:
+    """The round's actions; the screen provides `run`, `app` and `_act`."""
+
+    run: HostRun
+    app: App[object]
+
+    def _act(
+        self,
+        action: Action,
+        slot: int | None = None,
+        seconds: int | None = None,
+        table: int | None = None,
+    ) -> bool:
+        raise NotImplementedError  # HostScreen's
+
+    def report_possible(self, action: str) -> bool | None:
+        """Whether a round key can do anything now; None greys it."""
+        run = self.run
+        match action:
+            case "report":
+                return run.can(Action.REPORT_START) or run.can(Action.REPORT_END) or None
+            case "report_next":
+                return run.can(Action.REPORT_NEXT) or None
+            case "report_skip":
+                return run.can(Action.REPORT_SKIP) or None
+            case "report_pick":
+                return any(map(self._can_call, self._tables())) or None
+        return None
+
+    def _tables(self) -> range:
+        return range(1, round_tables(self.run.agenda, self.run.timeline.log.current) + 1)
+
+    def _can_call(self, table: int) -> bool:
+        run = self.run
+        now = run.clock.now()
+        return not run.read_only and run.timeline.can(Action.REPORT_TABLE, at=now, table=table)
+
+    def action_report(self) -> None:
+        """b: start the report-back round at the first table still to report; while it
+        runs, end it (the table reporting counts as reported)."""
+        if self.run.can(Action.REPORT_END):
+            self._act(Action.REPORT_END)
+        else:
+            self._act(Action.REPORT_START)
+
+    def action_report_next(self) -> None:
+        """t: this table has reported; the next one in order takes its turn."""
+        self._act(Action.REPORT_NEXT)
+
+    def action_report_skip(self) -> None:
+        """s: pass this table over; the next one in order takes its turn."""
+        self._act(Action.REPORT_SKIP)
+
+    def action_report_pick(self) -> None:
+        """o: ask for a table and give it the turn now, out of order."""
+        from facilitator.ui.dialogs.table_pick import TablePickModal
+
+        tables = len(self._tables())
+        self.app.push_screen(TablePickModal(tables, self._can_call), self._call)
+
+    def _call(self, table: int | None) -> None:
+        if table is None:
+            return
+        self._act(Action.REPORT_TABLE, table=table)
