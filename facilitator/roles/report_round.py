@@ -82,3 +82,31 @@ class TurnBell:
         seen = (report.slot, report.table, report.over)
         before, self._seen = self._seen, seen
         return before is not None and before[:2] == seen[:2] and not before[2] and seen[2]
+
+
+class TableFollower:
+    """Which table a note-taker's editor is on while a round runs: it follows the table
+    reporting, but only while the editor is empty. Text being typed stays under the table
+    it was started under (a turn may change before the note is saved); the reporting table
+    is taken as soon as the editor is empty again. A table picked by hand stays until the
+    next turn."""
+
+    def __init__(self) -> None:
+        self._seen: int | None = None
+        self.waiting: int | None = None
+        """A table that took its turn while the editor held text; taken once it is empty."""
+
+    def follow(self, reporting: int | None, table: int, busy: bool) -> tuple[int, bool]:
+        """The table to use now, and whether to tell the note-taker that a new table
+        reports while their note stays where it is (once per turn)."""
+        if reporting != self._seen:
+            self._seen, self.waiting = reporting, None
+            if reporting is None or reporting == table:
+                return table, False
+            if busy:
+                self.waiting = reporting
+                return table, True
+            return reporting, False
+        if self.waiting is not None and not busy:
+            table, self.waiting = self.waiting, None
+        return table, False

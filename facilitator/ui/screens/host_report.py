@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 REPORT_BINDINGS = [
     Binding("b", "report", "key.report", id="report"),
     Binding("t", "report_next", "key.report_next", id="report_next"),
-    Binding("s", "report_skip", "key.report_skip", id="report_skip"),
-    Binding("o", "report_pick", "key.report_pick", id="report_pick"),
+    Binding("s", "report_skip", "key.report_skip", id="report_skip", show=False),
+    Binding("o", "report_pick", "key.report_pick", id="report_pick", show=False),
 ]
-"""b starts the round (and ends it), t the next table, s skips one, o calls one."""
+"""b starts the round (and ends it), t the next table, s skips one, o calls one. The
+footer has room for b and t; the slot panel names the others while a round runs."""
 
 REPORT_ACTIONS = {binding.action for binding in REPORT_BINDINGS}
 
@@ -41,8 +42,12 @@ class ReportKeys:
         raise NotImplementedError  # HostScreen's
 
     def report_possible(self, action: str) -> bool | None:
-        """Whether a round key can do anything now; None greys it."""
+        """Whether a round key can do anything now; None greys it. The keys of a turn stay
+        out of the footer until a round runs: the footer has room for b alone."""
         run = self.run
+        report = run.state().report
+        if action != "report" and not (report is not None and report.active):
+            return False
         match action:
             case "report":
                 return run.can(Action.REPORT_START) or run.can(Action.REPORT_END) or None

@@ -40,6 +40,7 @@ class SlotPanel(Vertical):
         yield PlainLabel(id="slot-phase")
         yield PlainLabel(id="report-turn")
         yield PlainLabel(id="report-tally")
+        yield PlainLabel(id="report-keys")
         yield PlainLabel(id="next")
         yield PlainLabel(id="stage-message")
         yield PlainLabel(id="host-note")
@@ -106,6 +107,7 @@ class SlotPanel(Vertical):
         self.widget(PlainLabel, "report-turn").set_class(bool(report and report.over), "-over")
         tally = tally_text(report.reported, report.missing) if report is not None else ""
         self._set("report-tally", tally)
+        self._set("report-keys", t("report.keys") if report is not None and report.active else "")
 
     def _next_text(self, state: DayState) -> str:
         following = state.next_slot
