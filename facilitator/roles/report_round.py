@@ -16,7 +16,7 @@ def turn_text(report: ReportState) -> str:
     """ "Table 4 · 01:12" for the turn under way; "" when no table reports."""
     if report.table is None:
         return ""
-    return t("report.turn", table=report.table, time=countdown_text(report.display_seconds))
+    return t("round.turn", table=report.table, time=countdown_text(report.display_seconds))
 
 
 def turn_phase(report: ReportState) -> Phase:
@@ -29,10 +29,10 @@ def turn_phase(report: ReportState) -> Phase:
 def next_text(report: ReportState) -> str:
     """Who reports after this table: "Next: table 5", the last table, or the round done."""
     if report.table is None:
-        return t("report.done", reported=len(report.reported), tables=report.tables)
+        return t("round.done", reported=len(report.reported), tables=report.tables)
     if report.next is None:
-        return t("report.last")
-    return t("report.next", table=report.next)
+        return t("round.last")
+    return t("round.next", table=report.next)
 
 
 def tables_text(tables: tuple[int, ...]) -> str:
@@ -43,7 +43,7 @@ def tables_text(tables: tuple[int, ...]) -> str:
 def tally_text(reported: tuple[int, ...], missing: tuple[int, ...]) -> str:
     """ "Reported: 1 2 3 · not reported: 4 5" for a round, in table order."""
     return t(
-        "report.tally", reported=tables_text(tuple(sorted(reported))), missing=tables_text(missing)
+        "round.tally", reported=tables_text(tuple(sorted(reported))), missing=tables_text(missing)
     )
 
 

@@ -31,9 +31,9 @@ class TablePickModal(Localized, ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         """The question, the number, and what Enter and Escape do."""
         with Vertical(classes="dialog"):
-            yield PlainLabel(t("report.pick", tables=self.tables), classes="question")
+            yield PlainLabel(t("round.pick", tables=self.tables), classes="question")
             yield CleanInput(type="integer", max_length=3, id="table-number")
-            yield PlainLabel(t("report.pick_hint"), classes="hint", id="table-pick-hint")
+            yield PlainLabel(t("round.pick_hint"), classes="hint", id="table-pick-hint")
 
     @on(Input.Submitted, "#table-number")
     def _picked(self, event: Input.Submitted) -> None:
@@ -43,7 +43,7 @@ class TablePickModal(Localized, ModalScreen[int | None]):
             self.dismiss(table)
             return
         hint = self.query_one("#table-pick-hint", PlainLabel)
-        hint.show(t("report.pick_bad", table=text or "?", tables=self.tables))
+        hint.show(t("round.pick_bad", table=text or "?", tables=self.tables))
 
     def action_cancel(self) -> None:
         """Close; no table is called."""

@@ -107,7 +107,7 @@ class SlotPanel(Vertical):
         self.widget(PlainLabel, "report-turn").set_class(bool(report and report.over), "-over")
         tally = tally_text(report.reported, report.missing) if report is not None else ""
         self._set("report-tally", tally)
-        self._set("report-keys", t("report.keys") if report is not None and report.active else "")
+        self._set("report-keys", t("round.keys") if report is not None and report.active else "")
 
     def _next_text(self, state: DayState) -> str:
         following = state.next_slot
