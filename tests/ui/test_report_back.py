@@ -52,14 +52,17 @@ async def test_the_round_keys_greyed_then_a_whole_round(
     host = make_host()
     async with host.app.run_test(size=SIZE) as pilot:
         screen = host.screen
-        assert screen.check_action("report", ()) is None  # the day has not started
+        assert screen.check_action("report_start", ()) is False  # the welcome: no round
         assert screen.check_action("report_next", ()) is False  # out of the footer
-        await pilot.press("space", "b")  # the welcome: no round there
+        await pilot.press("space", "b")
         assert actions(host) == [Action.START]
         host.run.act(Action.GOTO, slot=SUMMARY)
         host.tick(0)
-        assert screen.check_action("report", ()) is True
+        assert screen.check_action("report_start", ()) is True
+        assert label(screen, "report-keys").startswith("b: start the report-back round")
         await pilot.press("b")
+        assert screen.check_action("report_start", ()) is False  # b ends it now
+        assert screen.check_action("report_end", ()) is True
         assert label(screen, "report-turn") == "Table 1 · 00:25 · Next: table 2"
         assert "t: next table" in label(screen, "report-keys")
         assert screen.check_action("report_skip", ()) is True
@@ -109,9 +112,10 @@ async def test_help_and_palette_name_the_round_keys(host: HostFixture) -> None:
         await pilot.press("question_mark")
         modal = host.app.screen
         assert isinstance(modal, HelpModal)
-        keys = dict(modal.bindings_help)
-        assert keys["b"].startswith("Start the report-back round")
-        assert {"t", "s", "o"} <= set(keys)
+        helps = [text for key, text in modal.bindings_help if key == "b"]
+        assert helps[0].startswith("In a dialogue or round-up: start the report-back round")
+        assert helps[1].startswith("During the round: end it")
+        assert {"t", "s", "o"} <= {key for key, _ in modal.bindings_help}
         await pilot.press("x")
         await pilot.press("space")
         host.run.act(Action.GOTO, slot=SUMMARY)
@@ -120,7 +124,8 @@ async def test_help_and_palette_name_the_round_keys(host: HostFixture) -> None:
         assert "Tables" in titles and "Next table" not in titles
         await pilot.press("b")
         titles = [command.title for command in host.app.get_system_commands(host.screen)]
-        assert {"Next table", "Skip", "Table…"} <= set(titles)
+        assert {"Next table", "Skip", "Table…", "End round"} <= set(titles)
+        assert "Tables" not in titles  # b ends the round now
 
 
 async def test_the_stage_shows_the_table_reporting_and_who_is_next(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
+from facilitator.agenda.model import ROUND_KINDS
 from facilitator.roles.host import HostRun
 from facilitator.timing.events import Action
 from facilitator.timing.report_back import round_tables
@@ -15,13 +16,15 @@ if TYPE_CHECKING:
     from textual.app import App
 
 REPORT_BINDINGS = [
-    Binding("b", "report", "key.report", id="report"),
+    Binding("b", "report_start", "key.report", id="report"),
+    Binding("b", "report_end", "key.report_end", id="report_end", show=False),
     Binding("t", "report_next", "key.report_next", id="report_next"),
     Binding("s", "report_skip", "key.report_skip", id="report_skip", show=False),
     Binding("o", "report_pick", "key.report_pick", id="report_pick", show=False),
 ]
-"""b starts the round (and ends it), t the next table, s skips one, o calls one. The
-footer has room for b and t; the slot panel names the others while a round runs."""
+"""b starts the round and, while it runs, ends it; t the next table, s skips one, o calls
+one. The footer is full at 120 columns: it shows b only in a dialogue or round-up and t
+only during a round, and the slot panel names the other keys while a round runs."""
 
 REPORT_ACTIONS = {binding.action for binding in REPORT_BINDINGS}
 
@@ -42,19 +45,22 @@ class ReportKeys:
         raise NotImplementedError  # HostScreen's
 
     def report_possible(self, action: str) -> bool | None:
-        """Whether a round key can do anything now; None greys it. The keys of a turn stay
-        out of the footer until a round runs: the footer has room for b alone."""
+        """Whether a round key can do anything now: None greys it, False keeps it out of
+        the footer (and lets `b`'s other binding take the key)."""
         run = self.run
         report = run.state().report
-        if action != "report" and not (report is not None and report.active):
+        active = report is not None and report.active
+        if run.agenda.slots[run.timeline.log.current].kind not in ROUND_KINDS:
             return False
         match action:
-            case "report":
-                return run.can(Action.REPORT_START) or run.can(Action.REPORT_END) or None
+            case "report_start":
+                return False if active else run.can(Action.REPORT_START) or None
+            case "report_end":
+                return run.can(Action.REPORT_END)
             case "report_next":
-                return run.can(Action.REPORT_NEXT) or None
+                return active and (run.can(Action.REPORT_NEXT) or None)
             case "report_skip":
-                return run.can(Action.REPORT_SKIP) or None
+                return active and (run.can(Action.REPORT_SKIP) or None)
             case "report_pick":
                 return any(map(self._can_call, self._tables())) or None
         return None
@@ -67,13 +73,13 @@ class ReportKeys:
         now = run.clock.now()
         return not run.read_only and run.timeline.can(Action.REPORT_TABLE, at=now, table=table)
 
-    def action_report(self) -> None:
-        """b: start the report-back round at the first table still to report; while it
-        runs, end it (the table reporting counts as reported)."""
-        if self.run.can(Action.REPORT_END):
-            self._act(Action.REPORT_END)
-        else:
-            self._act(Action.REPORT_START)
+    def action_report_start(self) -> None:
+        """b: start the report-back round at the first table still to report."""
+        self._act(Action.REPORT_START)
+
+    def action_report_end(self) -> None:
+        """b during a round: end it; the table reporting counts as reported."""
+        self._act(Action.REPORT_END)
 
     def action_report_next(self) -> None:
         """t: this table has reported; the next one in order takes its turn."""

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from facilitator.i18n import countdown_text, minute_text, offset_text, t
 from facilitator.roles.host import HostRun
 from facilitator.roles.report_round import next_text, tally_text, turn_text
+from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState, Phase
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -107,7 +108,11 @@ class SlotPanel(Vertical):
         self.widget(PlainLabel, "report-turn").set_class(bool(report and report.over), "-over")
         tally = tally_text(report.reported, report.missing) if report is not None else ""
         self._set("report-tally", tally)
-        self._set("report-keys", t("round.keys") if report is not None and report.active else "")
+        if report is not None and report.active:
+            keys = t("round.keys")
+        else:
+            keys = t("round.start_hint") if self.run.can(Action.REPORT_START) else ""
+        self._set("report-keys", keys)
 
     def _next_text(self, state: DayState) -> str:
         following = state.next_slot
