@@ -156,8 +156,10 @@ class NoteTaking:
         return reported_tables(self.notes(slot), self.agenda.tables_of(slot))
 
     def reporting(self, slot: int) -> int | None:
-        """The table reporting now in a report-back round about `slot`, if one does."""
-        return reporting_table(self.agenda, self.timeline.state(self.clock.now()), slot)
+        """The table reporting now in a report-back round about `slot`, if one does (and
+        the slot has that table: a round-up may give itself more tables)."""
+        table = reporting_table(self.agenda, self.timeline.state(self.clock.now()), slot)
+        return table if table is not None and table <= self.agenda.tables_of(slot) else None
 
     def round_tables(self, slot: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
         """Tables that reported in the latest report-back round about `slot`, and those

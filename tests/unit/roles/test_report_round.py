@@ -6,11 +6,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.agenda.model import Agenda
+from facilitator.agenda.model import Agenda, parse_agenda
 from facilitator.review.analysis import review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import markdown
 from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
 from facilitator.roles.report_round import TableFollower
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
@@ -82,3 +83,24 @@ def test_the_review_and_the_minutes_say_who_reported(
     assert (
         "Report-back in Kort opsamling: reported 2 9; not reported 1 3 4 5 6 7 8 10 11 12" in lines
     )
+
+
+def test_a_table_the_dialogue_lacks_is_not_preselected(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    """A round-up with more tables than its dialogue: table 14 has nowhere to go in the
+    dialogue's notes, so the note-taker's table is left alone rather than moved to 12."""
+    data = agenda.to_toml_data()
+    data["slot"][SUMMARY]["tables"] = 15
+    bigger = parse_agenda(data, "agenda.toml")
+    run = HostRun(bigger, store, clock)
+    run.act(Action.START)
+    run.act(Action.GOTO, slot=SUMMARY)
+    run.act(Action.REPORT_START)
+    assert run.session is not None
+    notes = NoteTaking(store, run.session, "desk", clock)
+    assert notes.reporting(2) == 1
+    run.call_table(14)
+    notes.refresh()
+    assert notes.reporting(2) is None
+    notes.close()
