@@ -204,3 +204,23 @@ async def test_the_review_says_who_reported(
             "Report-back in Kort opsamling: Reported: 2 3 · not reported: 1 4 5 6 7 8 9 10 11 12"
             in text
         )
+
+
+async def test_with_the_cloud_on_stage_the_turn_stays_in_view(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    """The round-up shows the word cloud and the round at once: the band and who is next
+    stay, and the slot's time stays in a line."""
+    run = host_in_summary(agenda, store, clock)
+    run.toggle_cloud()
+    run.act(Action.REPORT_START)
+    app = stage_app(Stage(store, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StageScreen)
+        assert screen.has_class("-cloud")
+        assert label(screen, "stage-title") == "What the tables said: Dialog ved bordene"
+        assert label(screen, "stage-report") == "Table 1 · 00:25"
+        assert label(screen, "stage-speakers") == "Jonas Kroustrup · 05:00"
+        assert label(screen, "stage-next") == "Next: table 2"
+        await pilot.pause()
