@@ -37,6 +37,8 @@ Seconds = Annotated[int, BeforeValidator(parse_duration), PlainSerializer(format
 
 DEFAULT_WARNING = 120
 DEFAULT_TABLES = 8
+MAX_TABLES = 500
+"""The most tables a slot or an agenda may have."""
 
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(8999, 12, 31)
@@ -72,6 +74,9 @@ SHORTEST_SHARE: dict[SlotKind, float] = {
 """The share of its planned length a slot without `min` keeps in a re-plan, by kind (the
 one table of these defaults; docs/timing.md explains it). A share of 1 keeps it whole."""
 
+ROUND_KINDS = frozenset({SlotKind.DIALOGUE, SlotKind.SUMMARY})
+"""The kinds of slot a report-back round runs in, and so may have a `report_back`."""
+
 
 class Slot(BaseModel):
     """One item of the programme, from its start to the next item's start."""
@@ -92,8 +97,10 @@ class Slot(BaseModel):
     """Remaining time at which the countdown warns; absent means the agenda's default."""
     questions: list[CleanText] = Field(default_factory=list)
     """The printed questions of a table dialogue."""
-    tables: int | None = Field(default=None, ge=1, le=500)
+    tables: int | None = Field(default=None, ge=1, le=MAX_TABLES)
     """How many tables report in this slot; absent means the agenda's default."""
+    report_back: Seconds | None = None
+    """Each table's turn in a report-back round; absent means the time left split evenly."""
     fixed: bool = False
     """A hard start (lunch, a bus): overruns before it must not move it."""
     min: Seconds | None = None
@@ -142,7 +149,7 @@ class Agenda(BaseModel):
     """When the last slot ends, unless the last slot has a duration."""
     warning: Seconds = DEFAULT_WARNING
     """The default warning threshold of every slot."""
-    tables: int = Field(default=DEFAULT_TABLES, ge=1, le=500)
+    tables: int = Field(default=DEFAULT_TABLES, ge=1, le=MAX_TABLES)
     """The default number of tables that report in a dialogue."""
     stopwords: list[CleanText] = Field(default_factory=list)
     """Extra words the word cloud leaves out, on top of the shipped lists."""
@@ -269,6 +276,7 @@ def _order_problems(agenda: Agenda) -> list[str]:
         problem = steps_problem(slot, length)
         if problem:
             problems.append(f"{slot_label(index, slot)}: {problem}")
+    problems += _report_back_problems(agenda)
     last_index = len(slots) - 1
     last = slots[last_index]
     if last.duration is None and agenda.end is None:
@@ -306,6 +314,32 @@ def _shortest_problems(agenda: Agenda) -> list[str]:
                     slot=slot_label(index, slot),
                     min=format_duration(slot.min),
                     length=format_duration(length),
+                )
+            )
+    return problems
+
+
+def _report_back_problems(agenda: Agenda) -> list[str]:
+    """A `report_back` on a slot where no round runs, or longer than its slot."""
+    problems = []
+    for index, slot in enumerate(agenda.slots):
+        if slot.report_back is None:
+            continue
+        if slot.kind not in ROUND_KINDS:
+            problems.append(
+                t(
+                    "agenda.report_back_kind",
+                    slot=slot_label(index, slot),
+                    kind=slot.kind.value,
+                )
+            )
+        elif _has_length(agenda, index) and slot.report_back > agenda.duration_of(index):
+            problems.append(
+                t(
+                    "agenda.report_back_too_long",
+                    slot=slot_label(index, slot),
+                    turn=format_duration(slot.report_back),
+                    length=format_duration(agenda.duration_of(index)),
                 )
             )
     return problems

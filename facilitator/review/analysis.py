@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from facilitator.agenda.model import SlotKind
 from facilitator.notes.model import Note
 from facilitator.session.model import Session
+from facilitator.timing.report_back import Round, end
 from facilitator.timing.timeline import Replanned
 
 NOTICEABLE = 60
@@ -43,6 +44,10 @@ class SlotReview:
     """How far behind the plan (positive) or ahead the day was when the slot ended."""
     replanned: int | None = None
     """The planned length a re-plan gave it (the last one), when one changed it."""
+    reported: tuple[int, ...] | None = None
+    """The tables that reported in its report-back round, in order; None without one."""
+    not_reported: tuple[int, ...] = ()
+    """The tables of its report-back round that did not report (skipped or never called)."""
 
     @property
     def over(self) -> float | None:
@@ -125,6 +130,7 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
                 replanned=slot_state.planned_duration
                 if slot_state.replanned_from is not None
                 else None,
+                **_round_of(log.rounds[slot_state.index]),
             )
         )
     starts = [seg[0] for _, seg in all_segments]
@@ -139,6 +145,14 @@ def review_session(session: Session, notes: Iterable[Note] = ()) -> SessionRevie
         notes=tuple(notes),
         replans=log.replans,
     )
+
+
+def _round_of(found: Round | None) -> dict[str, tuple[int, ...]]:
+    """A slot's report-back round for its review: who reported and who did not."""
+    if found is None:
+        return {}
+    done = end(found)  # a round still under way at the last action: that table reported
+    return {"reported": done.reported, "not_reported": done.missing}
 
 
 @dataclass(frozen=True)

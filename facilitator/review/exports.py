@@ -66,6 +66,7 @@ def markdown(loaded: LoadedSession) -> str:
         )
     lines += ["", _day_sentence(review)]
     lines += [replan_sentence(review, mark) for mark in review.replans]
+    lines += [round_sentence(slot) for slot in review.slots if slot.reported is not None]
     if review.delay_sources:
         lines.append(t("report.sources", items=slot_list(review.delay_sources)))
     if review.absorbers:
@@ -89,6 +90,16 @@ def _day_sentence(review: SessionReview) -> str:
         start=local_clock(review.started),
         end=local_clock(review.ended),
         over=t(relation, span=span),
+    )
+
+
+def round_sentence(slot: SlotReview) -> str:
+    """ "Report-back in Kort opsamling: reported 1 2 3; not reported 4" for the minutes."""
+    return t(
+        "export.round",
+        title=slot.title,
+        reported=" ".join(map(str, sorted(slot.reported or ()))) or "–",
+        missing=" ".join(map(str, slot.not_reported)) or "–",
     )
 
 

@@ -18,6 +18,7 @@ from facilitator.errors import SessionError, SessionLocked
 from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.roles.following import FollowedSession
+from facilitator.roles.report_round import TurnBell
 from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Rehearsal, Session, StageMessage
 from facilitator.session.questions import StageQuestion, stepped
@@ -76,6 +77,7 @@ class HostRun:
         self.stage_question: StageQuestion | None = None
         self._note_taking: NoteTaking | None = None
         self._phase_seen: Moment | None = None
+        self._turn_bell = TurnBell()
         self.followed: FollowedSession | None = None
         """The session shown read-only because another console holds it."""
         self.holder: dict[str, Any] | None = None
@@ -192,16 +194,17 @@ class HostRun:
         self.stage_cloud = session.stage_cloud
         self.stage_question = session.stage_question
         if not again:
-            self._phase_seen = None
+            self._phase_seen, self._turn_bell = None, TurnBell()
 
     def state(self) -> DayState:
         """The day now."""
         return self.timeline.state(self.clock.now())
 
     def bell_due(self, state: DayState) -> bool:
-        """Whether to ring at `state` (timing/bells.py: a warning, zero, a next phase)."""
+        """Whether to ring at `state` (timing/bells.py: a warning, zero, a next phase; and
+        as a report-back turn's time is up)."""
         before, self._phase_seen = self._phase_seen, moment_of(self.agenda, state)
-        return rings(before, self._phase_seen)
+        return self._turn_bell.due(state) | rings(before, self._phase_seen)
 
     @property
     def notes_unsaved(self) -> bool:
@@ -227,6 +230,11 @@ class HostRun:
         """
         self._check_lock(look_for_holder=True)
         return self._record(Event.of(action, self.clock.now(), seconds, slot))
+
+    def call_table(self, table: int) -> bool:
+        """Take `table` out of turn in the report-back round; False if it cannot report now."""
+        self._check_lock(look_for_holder=True)
+        return self._record(Event.of(Action.REPORT_TABLE, self.clock.now(), table=table))
 
     def _record(self, event: Event) -> bool:
         """Apply `event` and write it like every action; False if it does not apply now."""

@@ -15,6 +15,7 @@ from facilitator.i18n import t
 from facilitator.notes.model import Note
 from facilitator.notes.store import NotesReader, NotesTakenOver, NotesWriter, reported_tables
 from facilitator.roles.following import NewestSession
+from facilitator.roles.report_round import reporting_table, round_about
 from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import Clock
@@ -153,6 +154,18 @@ class NoteTaking:
     def reported(self, slot: int) -> tuple[list[int], list[int]]:
         """Tables that have reported in `slot`, and those that have not."""
         return reported_tables(self.notes(slot), self.agenda.tables_of(slot))
+
+    def reporting(self, slot: int) -> int | None:
+        """The table reporting now in a report-back round about `slot`, if one does (and
+        the slot has that table: a round-up may give itself more tables)."""
+        table = reporting_table(self.agenda, self.timeline.state(self.clock.now()), slot)
+        return table if table is not None and table <= self.agenda.tables_of(slot) else None
+
+    def round_tables(self, slot: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+        """Tables that reported in the latest report-back round about `slot`, and those
+        that did not (the one reporting now counts as neither); None before a round."""
+        found = round_about(self.agenda, self.timeline, slot)
+        return (found.reported, found.missing) if found is not None else None
 
     def _latest_own(self, note_id: str) -> Note | None:
         """This writer's newest version of a note: in memory, or in a conflict copy."""

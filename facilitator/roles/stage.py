@@ -18,6 +18,8 @@ from facilitator.i18n import countdown_text, span_text, t
 from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
 from facilitator.roles.following import FollowedSession, NewestSession
+from facilitator.roles.report_round import next_text as next_table_text
+from facilitator.roles.report_round import turn_phase, turn_text
 from facilitator.session.model import Session
 from facilitator.session.questions import marked_in
 from facilitator.session.store import SessionStore
@@ -44,6 +46,8 @@ class StageView:
     """Whether the message is in the bright half of its flash."""
     phase: Phase | None = None
     """The current slot's phase (DONE once the day is finished); None while waiting."""
+    report: str = ""
+    """The report-back turn under way: "Table 4 · 01:12"; "" when no table reports."""
     cloud: tuple[WeightedTerm, ...] | None = None
     """The round-up's words while the host has the cloud on stage; else None."""
     change_in: float | None = None
@@ -189,11 +193,20 @@ class Stage:
         phase_digits = countdown_text(step.display_seconds) if step else digits
         questions = tuple(agenda.slots[slot.index].questions)
         marked = marked_in(session.stage_question, slot.index, len(questions))
+        phase, report, turn = slot.phase, state.report, ""
+        if report is not None and report.table is not None:
+            # A table reports: its turn takes the digits, the slot's time stays in a line.
+            turn = turn_text(report)
+            speakers = " · ".join(filter(None, (speakers, digits)))
+            phase_digits = countdown_text(report.display_seconds)
+            next_text = next_table_text(report)
+            phase = turn_phase(report)
+            step = None  # the turn is what the room follows now
         cloud = None
         if session.stage_cloud is not None:
             # The round-up: the cloud takes the screen, the time shrinks to a line.
             cloud = self._cloud
-            speakers = f"{title} · {digits}"
+            speakers = f"{title} · {digits}" if not turn else speakers
             title = t("stage.cloud", title=agenda.slots[session.stage_cloud].title)
             questions = ()
         return StageView(
@@ -201,9 +214,10 @@ class Stage:
             speakers=speakers,
             digits=phase_digits,
             next=next_text,
+            report=turn,
             message=self._message,
             flashing=flashing,
-            phase=slot.phase,
+            phase=phase,
             cloud=cloud,
             change_in=change_in,
             longest=longest,

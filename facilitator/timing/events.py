@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PlainSerializer
 
-from facilitator.agenda.model import FIRST_DAY, LAST_DAY
+from facilitator.agenda.model import FIRST_DAY, LAST_DAY, MAX_TABLES
 from facilitator.i18n import t
 
 MAX_ADJUST = 86400
@@ -47,6 +47,13 @@ class Action(StrEnum):
     REPLAN = "replan"
     FINISH = "finish"
     UNDO = "undo"
+    # The report-back round (report_back.py): start, the next table, skip one, one out of
+    # turn (`table`), end.
+    REPORT_START = "report_start"
+    REPORT_NEXT = "report_next"
+    REPORT_SKIP = "report_skip"
+    REPORT_TABLE = "report_table"
+    REPORT_END = "report_end"
 
 
 def _keys_as_text(lengths: dict[int, int]) -> dict[str, int]:
@@ -77,6 +84,8 @@ class Event(BaseModel):
     """For goto: the index of the target slot, counted from 0."""
     lengths: Lengths | None = None
     """For replan: each changed slot's new planned length in seconds, by index from 0."""
+    table: int | None = Field(default=None, ge=1, le=MAX_TABLES)
+    """For report_table: the table (from 1) taken out of turn."""
 
     @classmethod
     def of(
@@ -86,6 +95,7 @@ class Event(BaseModel):
         seconds: int | None = None,
         slot: int | None = None,
         lengths: Mapping[int, int] | None = None,
+        table: int | None = None,
     ) -> Event:
         """A new event; a shorthand for the keyword constructor."""
         return cls(
@@ -94,4 +104,5 @@ class Event(BaseModel):
             seconds=seconds,
             slot=slot,
             lengths=dict(lengths) if lengths is not None else None,
+            table=table,
         )

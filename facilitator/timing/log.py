@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from facilitator.timing.events import MAX_SLOT_SECONDS
+from facilitator.timing.report_back import Round, end
 from facilitator.timing.state import Segment
 
 
@@ -65,6 +66,8 @@ class LogState:
     """Each slot's planned length as the last re-plan set it; None: the agenda's."""
     replans: tuple[Replanned, ...] = ()
     """Every re-plan applied, in order."""
+    rounds: tuple[Round | None, ...] = ()
+    """Each slot's report-back round (report_back.py); None where none has run."""
 
     @classmethod
     def blank(cls, count: int) -> LogState:
@@ -75,6 +78,7 @@ class LogState:
             adjustments=(0.0,) * count,
             stays=((),) * count,
             lengths=(None,) * count,
+            rounds=(None,) * count,
         )
 
     def length_of(self, index: int, planned: Sequence[int]) -> int:
@@ -113,7 +117,13 @@ def close(log: LogState, at: datetime) -> LogState:
 
 
 def leave(log: LogState, at: datetime) -> LogState:
-    """End the current slot's stay, if the day has started: it is no longer current."""
+    """End the current slot's stay, if the day has started: it is no longer current. A
+    report-back round under way ends with it."""
+    current = log.rounds[log.current] if log.rounds else None
+    if current is not None and current.active:
+        rounds = list(log.rounds)
+        rounds[log.current] = end(current)
+        log = replace(log, rounds=tuple(rounds))
     if log.entered_at is None:
         return log
     stays = list(log.stays)

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from facilitator.timing.forecast import FixedRisk
 from facilitator.timing.need import ReplanNeed
+from facilitator.timing.report_back import ReportState
 
 
 class Phase(StrEnum):
@@ -104,6 +105,8 @@ class DayState:
     replan: ReplanNeed | None = None
     """What a re-plan would aim at now; None before the start, once finished, on the last
     slot."""
+    report: ReportState | None = None
+    """The current slot's report-back round, once one has started in it; else None."""
 
     @property
     def replan_helps(self) -> bool:
@@ -132,4 +135,8 @@ def seconds_to_next_change(state: DayState) -> float:
     if slot.phase in LIVE and not state.finished:
         remaining = slot.remaining
         until = min(until, remaining - (math.ceil(remaining) - 1))
+        report = state.report
+        if report is not None and report.active:  # a turn's second changes on its own beat
+            left = report.remaining
+            until = min(until, left - (math.ceil(left) - 1))
     return max(until, 0.0)

@@ -22,6 +22,7 @@ from facilitator.timing.events import MAX_SLOT_SECONDS, Action, Event
 from facilitator.timing.forecast import FixedRisk, forecast
 from facilitator.timing.log import LogState, Replanned, close, leave, replan
 from facilitator.timing.need import ReplanNeed, replan_need
+from facilitator.timing.report_back import REPORT_ACTIONS, fold_round, report_state
 from facilitator.timing.state import (
     LIVE,
     DayState,
@@ -132,10 +133,11 @@ class Timeline:
         slot: int | None = None,
         seconds: int = 0,
         at: datetime | None = None,
+        table: int | None = None,
     ) -> bool:
         """Whether `action` would change anything at `at` (by default, the last moment the
         log knows of; taking time away depends on how much is left when)."""
-        event = Event.of(action, at or self._probe_time(), seconds, slot)
+        event = Event.of(action, at or self._probe_time(), seconds, slot, table=table)
         return self._fold(self.log, event) is not None
 
     def _probe_time(self) -> datetime:
@@ -206,6 +208,9 @@ class Timeline:
                 return replan(log, event.lengths, self._durations, at)
             case Action.FINISH if log.started_at is not None:
                 return replace(leave(close(log, at), at), finished_at=at)
+            case action if action in REPORT_ACTIONS:
+                left = self._remaining_at(log, at) if current_has_run else 0.0
+                return fold_round(log, event, self.agenda, left, current_has_run)
         return None
 
     def _remaining_at(self, log: LogState, at: datetime) -> float:
@@ -326,6 +331,7 @@ class Timeline:
             expected_end=end,
             fixed_risks=risks,
             replan=need,
+            report=report_state(log, elapsed[log.current], phase is Phase.PAUSED),
         )
 
     def state_with(self, event: Event, now: datetime) -> DayState | None:

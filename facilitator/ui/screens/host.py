@@ -21,6 +21,7 @@ from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.localize import Localized
+from facilitator.ui.screens.host_report import REPORT_ACTIONS, REPORT_BINDINGS, ReportKeys
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.day_header import DayHeader
@@ -31,7 +32,7 @@ W = TypeVar("W", bound=Widget)
 T = TypeVar("T")
 
 
-class HostScreen(Localized, Screen[None]):
+class HostScreen(Localized, ReportKeys, Screen[None]):
     """What the host watches on the stage laptop."""
 
     CSS_PATH = "host.tcss"
@@ -60,6 +61,7 @@ class HostScreen(Localized, Screen[None]):
             key_display=",",
             show=False,
         ),
+        *REPORT_BINDINGS,
         Binding("tab", "notes", "key.notes", id="notes", show=False),
         Binding("f", "finish", "key.finish", id="finish", show=False),
         Binding("question_mark,f1", "help", "key.help", id="help", key_display="?"),
@@ -171,10 +173,19 @@ class HostScreen(Localized, Screen[None]):
             self._report_save_failure(error)
             return True, if_unsaved
 
-    def _act(self, action: Action, slot: int | None = None, seconds: int | None = None) -> bool:
-        """Apply a timing action; whether it did anything."""
+    def _act(
+        self,
+        action: Action,
+        slot: int | None = None,
+        seconds: int | None = None,
+        table: int | None = None,
+    ) -> bool:
+        """Apply a timing action; whether it did anything. `table`: call it out of turn."""
         changed, done = self._write(
-            lambda: self.run.act(action, slot=slot, seconds=seconds), if_unsaved=True
+            lambda: self.run.call_table(table)
+            if table is not None
+            else self.run.act(action, slot=slot, seconds=seconds),
+            if_unsaved=True,
         )
         if not changed:
             return False
@@ -238,6 +249,8 @@ class HostScreen(Localized, Screen[None]):
             case "question":  # hidden outside a slot with questions: the footer is full
                 state = run.state()
                 return not state.finished and bool(run.agenda.slots[state.current].questions)
+            case report if report in REPORT_ACTIONS:
+                return self.report_possible(report)
         return True
 
     def action_start_pause(self) -> None:

@@ -25,6 +25,7 @@ from facilitator.notes.store import NotesTakenOver
 from facilitator.notes.wordcloud import weigh
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
+from facilitator.roles.report_round import TableFollower, tally_text
 from facilitator.session.model import Session
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.goto import GotoModal
@@ -74,6 +75,8 @@ class NotesScreen(Localized, Screen[None]):
         """Why this console no longer saves, once another console took its file over."""
         self._told_of: str | None = None
         """The later session the note-taker was told of, while the editor holds a note."""
+        self.follower = TableFollower()
+        """Puts the editor on the table reporting in a report-back round."""
 
     def compose(self) -> ComposeResult:
         """Pickers and editor on the left; notes and the word cloud on the right."""
@@ -175,8 +178,10 @@ class NotesScreen(Localized, Screen[None]):
             heading += "  " + t("notes.editing")
         self._label("notes-heading", heading)
         tables = agenda.tables_of(self.slot)
+        reporting = self._follow_round()
         self.table = min(max(1, self.table), tables)
-        self._label("table-label", t("notes.table", table=self.table, tables=tables))
+        key = "notes.reporting" if self.table == reporting else "notes.table"
+        self._label("table-label", t(key, table=self.table, tables=tables))
         question = self.question
         count = len(self.questions)
         self._label(
@@ -187,9 +192,12 @@ class NotesScreen(Localized, Screen[None]):
         )
         slot_notes = self.notes.notes(self.slot)
         reported, missing = self.notes.reported(self.slot)
+        in_round = self.notes.round_tables(self.slot)
         self._label(
             "reported",
-            t(
+            tally_text(*in_round)
+            if in_round is not None
+            else t(
                 "notes.reported",
                 reported=" ".join(map(str, reported)) or "–",
                 missing=" ".join(map(str, missing)) or "–",
@@ -200,6 +208,17 @@ class NotesScreen(Localized, Screen[None]):
         )
         cloud = weigh((note.text for note in slot_notes), agenda.stopwords)
         self.query_one(WordCloud).terms = tuple(cloud)
+
+    def _follow_round(self) -> int | None:
+        """Put the editor on the table reporting now, unless it holds text: a note being
+        typed stays under its table, and the note-taker is told once. The table reporting."""
+        reporting = self.notes.reporting(self.slot)
+        busy = self.editing is not None or bool(self.query_one("#editor", TextArea).text.strip())
+        table, tell = self.follower.follow(reporting, self.table, busy)
+        if tell and reporting is not None:
+            self.notify(t("notes.report_waits", table=reporting, own=self.table), timeout=8)
+        self.table = table
+        return reporting
 
     def _label(self, widget_id: str, text: str) -> None:
         self.query_one(f"#{widget_id}", PlainLabel).show(text)

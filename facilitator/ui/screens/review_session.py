@@ -28,6 +28,7 @@ from facilitator.review.exports import (
     slot_list,
     write_export,
 )
+from facilitator.roles.report_round import tally_text
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
 from facilitator.ui.localize import Localized
@@ -142,6 +143,10 @@ class SessionReviewScreen(Localized, Screen[None]):
         if review.absorbers:
             items = slot_list(review.absorbers)
             lines.append("\n" + t("review.absorbers", items=items), style="green")
+        for slot in review.slots:
+            if slot.reported is not None:
+                tally = tally_text(slot.reported, slot.not_reported)
+                lines.append("\n" + t("review.round", title=slot.title, tally=tally))
         return Text("\n").join([Text(""), lines, Text("")])
 
     def _chart(self) -> Group:

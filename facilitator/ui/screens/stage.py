@@ -47,6 +47,7 @@ class StageScreen(Localized, Screen[None]):
             yield PlainLabel(id="stage-title")
             yield PlainLabel(id="stage-speakers")
             yield PlainLabel(id="stage-step")
+            yield PlainLabel(id="stage-report")
             yield BigDigits(id="stage-countdown")
             yield PlainLabel(id="stage-step-next")
             yield StageQuestions(id="stage-questions")
@@ -81,6 +82,7 @@ class StageScreen(Localized, Screen[None]):
             self._next_draw = self.set_timer(redraw_delay(view.change_in, view.longest), self.draw)
         self._label("stage-title", view.title)
         self._label("stage-speakers", view.speakers)
+        self._label("stage-report", view.report)
         self.query_one(BigDigits).value = view.digits
         self.set_class(view.cloud is not None, "-cloud")
         if view.cloud is not None:

@@ -10,7 +10,9 @@ from textual.widget import Widget
 
 from facilitator.i18n import countdown_text, minute_text, offset_text, span_text, t
 from facilitator.roles.host import HostRun
+from facilitator.roles.report_round import next_text, tally_text, turn_text
 from facilitator.session.questions import marked_in
+from facilitator.timing.events import Action
 from facilitator.timing.steps import current_step
 from facilitator.timing.timeline import DayState, Phase
 from facilitator.ui.widgets.big_digits import BigDigits
@@ -42,6 +44,9 @@ class SlotPanel(Vertical):
         yield PlainLabel(id="slot-step")
         yield PlainLabel(id="slot-step-next")
         yield PlainLabel(id="slot-question")
+        yield PlainLabel(id="report-turn")
+        yield PlainLabel(id="report-tally")
+        yield PlainLabel(id="report-keys")
         yield PlainLabel(id="next")
         yield PlainLabel(id="stage-message")
         yield PlainLabel(id="host-note")
@@ -96,6 +101,7 @@ class SlotPanel(Vertical):
         self.widget(SlotProgress).show(slot.elapsed, planned, phase)
         self._show_step(state)
         self._show_question(state)
+        self._show_round(state)
         self._set("stage-message", self._on_stage_text())
         self._set("host-note", t("slot.note", note=agenda_slot.note) if agenda_slot.note else "")
 
@@ -129,6 +135,22 @@ class SlotPanel(Vertical):
         self._set(
             "slot-question", t("slot.question", number=marked + 1, count=len(questions), text=text)
         )
+
+    def _show_round(self, state: DayState) -> None:
+        """The report-back round: the table reporting, its countdown and who is next."""
+        report = None if state.finished else state.report
+        turn = ""
+        if report is not None:
+            turn = " · ".join(filter(None, (turn_text(report), next_text(report))))
+        self._set("report-turn", turn)
+        self.widget(PlainLabel, "report-turn").set_class(bool(report and report.over), "-over")
+        tally = tally_text(report.reported, report.missing) if report is not None else ""
+        self._set("report-tally", tally)
+        if report is not None and report.active:
+            keys = t("round.keys")
+        else:
+            keys = t("round.start_hint") if self.run.can(Action.REPORT_START) else ""
+        self._set("report-keys", keys)
 
     def _next_text(self, state: DayState) -> str:
         following = state.next_slot

@@ -132,6 +132,15 @@ CASES = {
     "min_longer_than_slot.toml": ['slot 2 "Dialogue"', "'min' 1h", "(50m)", "at most"],
     "min_and_keep.toml": ['slot 1 "Keynote"', "'min'", "'keep = true'", "drop one"],
     "min_as_number.toml": ['slot 1 "Keynote"', "'min'", '"5m"', "got 30"],
+    "report_back_on_a_talk.toml": [
+        'slot 1 "Keynote"',
+        "'report_back'",
+        "'dialogue' or 'summary'",
+        "'talk'",
+        "remove 'report_back'",
+    ],
+    "report_back_too_long.toml": ['slot 2 "Round-up"', "'report_back' 15m", "(10m)", "at most"],
+    "report_back_as_number.toml": ['slot 1 "Round-up"', "'report_back'", '"5m"', "got 90"],
 }
 
 
