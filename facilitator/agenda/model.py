@@ -36,6 +36,10 @@ Seconds = Annotated[int, BeforeValidator(parse_duration), PlainSerializer(format
 
 DEFAULT_WARNING = 120
 DEFAULT_TABLES = 8
+MAX_PRESETS = 9
+"""Preset stage messages an agenda may hold: the `m` dialog picks them by one digit."""
+MESSAGE_LENGTH = 200
+"""The longest message the stage shows."""
 
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(8999, 12, 31)
@@ -135,6 +139,8 @@ class Agenda(BaseModel):
     """The default number of tables that report in a dialogue."""
     stopwords: list[CleanText] = Field(default_factory=list)
     """Extra words the word cloud leaves out, on top of the shipped lists."""
+    messages: list[CleanText] = Field(default_factory=list)
+    """Preset messages to the stage ("2 min tilbage – rund af"), picked by number in `m`."""
     slots: list[Slot] = Field(alias="slot", min_length=1)
     """The programme, in order of start."""
 
@@ -144,6 +150,20 @@ class Agenda(BaseModel):
         if value is not None and not FIRST_DAY <= value <= LAST_DAY:
             raise ValueError(t("time.day_range", value=value, first=FIRST_DAY, last=LAST_DAY))
         return value
+
+    @field_validator("messages")
+    @classmethod
+    def _presets_fit_the_stage(cls, value: list[str]) -> list[str]:
+        if len(value) > MAX_PRESETS:
+            raise ValueError(t("agenda.messages_many", count=len(value), most=MAX_PRESETS))
+        for number, text in enumerate(value, start=1):
+            if not text.strip():
+                raise ValueError(t("agenda.message_empty", number=number))
+            if len(text.strip()) > MESSAGE_LENGTH:
+                raise ValueError(
+                    t("agenda.message_long", number=number, length=len(text.strip()), most=MESSAGE_LENGTH)
+                )
+        return [text.strip() for text in value]
 
     @field_validator("timezone")
     @classmethod
@@ -332,6 +352,7 @@ _FIELD_HINTS = {
     "approx": "hint.bool",
     "title": "hint.title",
     "keep": "hint.bool",
+    "messages": "hint.messages",
 }
 """The catalogue key of what each field expects, for messages about a wrong value."""
 
