@@ -18,8 +18,10 @@ from facilitator.errors import SessionError, SessionLocked
 from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.roles.following import FollowedSession
+from facilitator.roles.stage_control import StageControl
 from facilitator.session.lock import LOCK_FILE, SessionLock
-from facilitator.session.model import Rehearsal, Session, StageMessage
+from facilitator.session.model import Rehearsal, Session
+from facilitator.session.stage_show import StageMessage, StageMode
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.clock import Clock
 from facilitator.timing.events import Action, Event
@@ -36,7 +38,7 @@ def rehearsal_start(agenda: Agenda, today: date) -> datetime:
     return datetime.combine(agenda.date or today, first).astimezone().astimezone(UTC)
 
 
-class HostRun:
+class HostRun(StageControl):
     """One host console's hold on a day: the timeline, and the session once the day starts."""
 
     def __init__(
@@ -71,6 +73,7 @@ class HostRun:
         self.unsaved = False
         self.messages: list[StageMessage] = []
         self.stage_cloud: int | None = None
+        self.stage_mode = StageMode.NORMAL
         self._note_taking: NoteTaking | None = None
         self._phase_seen: tuple[int, Phase] | None = None
         self.followed: FollowedSession | None = None
@@ -187,6 +190,7 @@ class HostRun:
         self.timeline = session.timeline(self.tz)
         self.messages = list(session.messages)
         self.stage_cloud = session.stage_cloud
+        self.stage_mode = session.stage_mode
         if not again:
             self._phase_seen = None
 
@@ -256,15 +260,6 @@ class HostRun:
             return False
         return self._record(Event.of(Action.REPLAN, now, lengths=lengths))
 
-    def send_message(self, text: str) -> None:
-        """Show `text` on the stage; an empty text clears it."""
-        self._check_lock(look_for_holder=True)
-        self.messages.append(StageMessage(at=self.clock.now(), text=text.strip()))
-        if self.session is not None:
-            self.session.messages = list(self.messages)
-        self.unsaved = True
-        self.flush()
-
     def toggle_cloud(self) -> int | None:
         """Put the word cloud of the latest dialogue on the stage, or take it off again.
 
@@ -282,11 +277,6 @@ class HostRun:
     def cloud_slot(self) -> int | None:
         """The dialogue whose words a round-up shows: the latest one up to the current slot."""
         return self.agenda.latest_dialogue(self.timeline.log.current)
-
-    @property
-    def stage_message(self) -> str:
-        """The text the stage shows now ("" for none)."""
-        return self.messages[-1].text if self.messages else ""
 
     def _hold(self, lock: SessionLock) -> None:
         self.lock = lock
@@ -360,6 +350,7 @@ class HostRun:
             events=list(self.timeline.events),
             messages=list(self.messages),
             stage_cloud=self.stage_cloud,
+            stage_mode=self.stage_mode,
         )
         self._hold(self.store.lock(self.session.id))
 

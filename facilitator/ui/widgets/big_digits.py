@@ -9,7 +9,7 @@ from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
-# A 3x5 pixel font; the colon and the signs are narrower.
+# A 3x5 pixel font; the colon and the point are narrower.
 GLYPHS: dict[str, tuple[str, ...]] = {
     "0": ("###", "#.#", "#.#", "#.#", "###"),
     "1": (".#.", "##.", ".#.", ".#.", "###"),
@@ -22,6 +22,7 @@ GLYPHS: dict[str, tuple[str, ...]] = {
     "8": ("###", "#.#", "###", "#.#", "###"),
     "9": ("###", "#.#", "###", "..#", "###"),
     ":": (".", "#", ".", "#", "."),
+    ".": (".", ".", ".", ".", "#"),  # the Danish clock: "10.42"
     "+": ("...", ".#.", "###", ".#.", "..."),
     "-": ("...", "...", "###", "...", "..."),
     " ": ("..", "..", "..", "..", ".."),
