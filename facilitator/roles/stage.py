@@ -194,7 +194,11 @@ class Stage:
         title = agenda.slots[slot.index].title
         speakers = ", ".join(agenda.slots[slot.index].speakers)
         cloud = None
-        if session.stage_cloud is not None:
+        if session.stage_cloud is not None and not self._cloud:
+            # No notes yet: an empty cloud must not take the time away; say why it is not there.
+            speakers = f"{title} · {speakers}" if speakers else title
+            title = t("stage.cloud_no_notes", title=agenda.slots[session.stage_cloud].title)
+        elif session.stage_cloud is not None:
             # The round-up: the cloud takes the screen, the time shrinks to a line.
             cloud = self._cloud
             speakers = f"{title} · {digits}"

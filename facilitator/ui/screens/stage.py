@@ -15,6 +15,7 @@ from textual.timer import Timer
 from facilitator.errors import SessionError
 from facilitator.i18n import t
 from facilitator.roles.stage import Stage
+from facilitator.session.stage_show import StageMode
 from facilitator.timing.timeline import Phase
 from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import redraw_delay
@@ -79,6 +80,10 @@ class StageScreen(Localized, Screen[None]):
         self._label("stage-speakers", view.speakers)
         self.query_one(BigDigits).value = view.digits
         self.set_class(view.cloud is not None, "-cloud")
+        self.set_class(view.message_full, "-message-full")
+        self.set_class(view.alert, "-alert")
+        for mode in StageMode:
+            self.set_class(view.mode is mode, f"-mode-{mode.value}")
         if view.cloud is not None:
             self.query_one(WordCloud).terms = view.cloud
         self._label("stage-next", view.next)

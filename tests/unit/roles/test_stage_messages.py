@@ -105,11 +105,17 @@ def test_a_whole_screen_message_replaces_the_digits_and_keeps_the_time_as_a_line
 def test_the_word_cloud_wins_over_a_whole_screen_message(
     host: HostRun, store: SessionStore, clock: FakeClock
 ) -> None:
+    from facilitator.roles.note_taker import NoteTaking
+
     host.act(Action.GOTO, slot=3)
+    assert host.session is not None
+    desk = NoteTaking(store, host.session, "desk", clock)
+    desk.save(2, 1, None, "Psykologisk tryghed og tillid")
     host.send_message("Rund af", full=True)
     host.toggle_cloud()
     view = stage_of(store, clock).view()
     assert view.cloud is not None and not view.message_full and view.message == "Rund af"
+    desk.close()
 
 
 def test_the_stage_follows_the_mode_the_host_switches(
@@ -188,3 +194,16 @@ def test_a_stage_opened_late_in_overtime_does_not_flash(
 )
 def test_the_flash_rule(overrun: float, window: bool, bright: bool) -> None:
     assert (flash_window(overrun), flash_bright(overrun)) == (window, bright)
+
+
+def test_a_cloud_without_notes_keeps_the_time_and_says_there_are_no_notes_yet(
+    host: HostRun, store: SessionStore, clock: FakeClock
+) -> None:
+    host.act(Action.GOTO, slot=2)  # the first dialogue begins: nobody has written yet
+    assert host.toggle_cloud() == 2
+    view = stage_of(store, clock).view()
+    assert view.cloud is None and view.digits == "10:00"
+    assert view.title == (
+        "No notes yet from Dialog ved bordene: the word cloud appears with the first one"
+    )
+    assert view.speakers.startswith("Dialog ved bordene")
