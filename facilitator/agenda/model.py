@@ -159,9 +159,10 @@ class Agenda(BaseModel):
         for number, text in enumerate(value, start=1):
             if not text.strip():
                 raise ValueError(t("agenda.message_empty", number=number))
-            if len(text.strip()) > MESSAGE_LENGTH:
+            length = len(text.strip())
+            if length > MESSAGE_LENGTH:
                 raise ValueError(
-                    t("agenda.message_long", number=number, length=len(text.strip()), most=MESSAGE_LENGTH)
+                    t("agenda.message_long", number=number, length=length, most=MESSAGE_LENGTH)
                 )
         return [text.strip() for text in value]
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input
 
 from facilitator.agenda.model import MESSAGE_LENGTH
 from facilitator.i18n import t
@@ -56,6 +56,9 @@ class MessageModal(Localized, ModalScreen[MessageChoice | None]):
         super().__init__()
         self.current = current
         self.presets = presets
+        defaults = MessageChoice("")
+        self.options = {option: getattr(defaults, option) for option in OPTIONS}
+        """Each option as it will be sent; F2, F3 and F4 switch them."""
 
     def compose(self) -> ComposeResult:
         """The title, the message on stage now, the numbered presets, the input (what is
@@ -73,16 +76,7 @@ class MessageModal(Localized, ModalScreen[MessageChoice | None]):
                 max_length=MESSAGE_LENGTH,
             )
             yield PlainLabel(id="message-preset", classes="hint")
-            with Horizontal(id="message-options"):
-                defaults = MessageChoice("")
-                for key, option in zip(("F2", "F3", "F4"), OPTIONS, strict=True):
-                    box = Checkbox(
-                        f"{key} {t('message.' + option)}",
-                        value=getattr(defaults, option),
-                        id=f"message-{option}",
-                    )
-                    box.can_focus = False  # typing stays in the input; the F-key switches it
-                    yield box
+            yield PlainLabel(self._options_text(), id="message-options")
             yield PlainLabel(t("message.how"), classes="hint")
 
     @on(Input.Changed, "#message")
@@ -96,15 +90,20 @@ class MessageModal(Localized, ModalScreen[MessageChoice | None]):
     def _send(self, event: Input.Submitted) -> None:
         typed = event.value.strip()
         text = preset_for(typed, self.presets) or typed
-        options = {option: self._option(option).value for option in OPTIONS}
-        self.dismiss(MessageChoice(text, **options))
+        self.dismiss(MessageChoice(text, **self.options))
 
-    def _option(self, option: str) -> Checkbox:
-        return self.query_one(f"#message-{option}", Checkbox)
+    def _options_text(self) -> str:
+        """ "F2 [x] Whole stage   F3 [x] Flash   F4 [ ] Pin past the slot": plain text, so
+        that it reads the same on every terminal (a label shows it literally)."""
+        return "   ".join(
+            f"{key} [{'x' if self.options[option] else ' '}] {t('message.' + option)}"
+            for key, option in zip(("F2", "F3", "F4"), OPTIONS, strict=True)
+        )
 
     def action_switch_option(self, option: str) -> None:
         """Switch one of the message's options."""
-        self._option(option).toggle()
+        self.options[option] = not self.options[option]
+        self.query_one("#message-options", PlainLabel).show(self._options_text())
 
     def action_cancel(self) -> None:
         """Close without sending."""
