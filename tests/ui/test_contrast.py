@@ -27,15 +27,27 @@ from facilitator.ui.widgets.agenda_list import AgendaList
 SIZE = (120, 40)
 THEMES = ("textual-dark", "textual-light")
 
-# Each phase, reached from a day started at 08:44 on the fake clock.
-PHASES: dict[Phase, Callable[[HostRun, FakeClock], object]] = {
-    Phase.PENDING: lambda run, clock: None,
-    Phase.RUNNING: lambda run, clock: run.act(Action.START),
-    Phase.WARNING: lambda run, clock: (run.act(Action.START), clock.advance(250)),
-    Phase.OVERTIME: lambda run, clock: (run.act(Action.START), clock.advance(330)),
-    Phase.PAUSED: lambda run, clock: (run.act(Action.START), run.act(Action.PAUSE)),
-    Phase.DONE: lambda run, clock: (run.act(Action.START), run.act(Action.FINISH)),
+
+def _reach(*actions: Action, run_for: float = 0) -> Callable[[HostRun, FakeClock], None]:
+    """Start the day at 08:44 on the fake clock, apply `actions`, then let time run."""
+
+    def reach(run: HostRun, clock: FakeClock) -> None:
+        for action in actions:
+            run.act(action)
+        clock.advance(run_for)
+
+    return reach
+
+
+PHASES: dict[Phase, Callable[[HostRun, FakeClock], None]] = {
+    Phase.PENDING: _reach(),
+    Phase.RUNNING: _reach(Action.START),
+    Phase.WARNING: _reach(Action.START, run_for=250),
+    Phase.OVERTIME: _reach(Action.START, run_for=330),
+    Phase.PAUSED: _reach(Action.START, Action.PAUSE),
+    Phase.DONE: _reach(Action.START, Action.FINISH),
 }
+"""Each phase of the first slot, and how to reach it."""
 
 
 def ratio(widget: Widget) -> float:
