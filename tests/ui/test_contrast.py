@@ -124,6 +124,6 @@ async def test_stage_phase_colours_meet_aa(
         screen.follow()
         screen.draw()
         await pilot.pause()
-        measured = ratio(screen.query_one("#stage-message"))
+        measured = ratio(screen.query_one("#stage-big-message"))
         assert measured >= AA, f"light={light} message: {measured:.2f}"
     run.close()

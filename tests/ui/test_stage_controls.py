@@ -24,6 +24,7 @@ from facilitator.ui.dialogs.message import MessageModal
 from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.screens.stage import StageScreen
 from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.big_text import BigText
 from tests.ui.harness import HostFixture
 
 SIZE = (120, 40)
@@ -137,7 +138,9 @@ async def test_the_stage_draws_a_whole_stage_message_clock_and_blackout(
         await pilot.pause()
         assert screen.has_class("-message-full")
         assert not screen.query_one(BigDigits).display
-        assert screen.query_one("#stage-message").size.height > 10  # it takes the stage
+        big = screen.query_one(BigText)
+        assert big.text == "2 min tilbage – rund af" and big.size.height > 20  # the stage
+        assert not screen.query_one("#stage-message").display
         run.switch_stage_mode(StageMode.CLOCK)
         screen.follow()
         await pilot.pause()

@@ -20,6 +20,7 @@ from facilitator.timing.timeline import Phase
 from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import redraw_delay
 from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.big_text import BigText
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
@@ -48,6 +49,7 @@ class StageScreen(Localized, Screen[None]):
             yield PlainLabel(id="stage-speakers")
             yield BigDigits(id="stage-countdown")
             yield WordCloud(id="stage-cloud")
+            yield BigText(id="stage-big-message")
             yield PlainLabel(id="stage-message")
             yield PlainLabel(id="stage-next")
 
@@ -87,10 +89,14 @@ class StageScreen(Localized, Screen[None]):
         if view.cloud is not None:
             self.query_one(WordCloud).terms = view.cloud
         self._label("stage-next", view.next)
-        self._label("stage-message", view.message)
+        # The line gives way to the message in large type (a label's own display wins over CSS).
+        self._label("stage-message", "" if view.message_full else view.message)
+        big = self.query_one(BigText)
+        big.text = view.message if view.message_full else ""
         for each in Phase:
             self.set_class(each is view.phase, f"-{each.value}")
         self.query_one("#stage-message").set_class(view.flashing, "-flash")
+        big.set_class(view.flashing, "-flash")
 
     def _label(self, widget_id: str, text: str) -> None:
         self.query_one(f"#{widget_id}", PlainLabel).show(text)
