@@ -39,6 +39,10 @@ DEFAULT_WARNING = 120
 DEFAULT_TABLES = 8
 MAX_TABLES = 500
 """The most tables a slot or an agenda may have."""
+MAX_PRESETS = 9
+"""Preset stage messages an agenda may hold: the `m` dialog picks them by one digit."""
+MESSAGE_LENGTH = 200
+"""The longest message the stage shows."""
 
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(8999, 12, 31)
@@ -153,6 +157,8 @@ class Agenda(BaseModel):
     """The default number of tables that report in a dialogue."""
     stopwords: list[CleanText] = Field(default_factory=list)
     """Extra words the word cloud leaves out, on top of the shipped lists."""
+    messages: list[CleanText] = Field(default_factory=list)
+    """Preset messages to the stage ("2 min tilbage – rund af"), picked by number in `m`."""
     slots: list[Slot] = Field(alias="slot", min_length=1)
     """The programme, in order of start."""
 
@@ -162,6 +168,21 @@ class Agenda(BaseModel):
         if value is not None and not FIRST_DAY <= value <= LAST_DAY:
             raise ValueError(t("time.day_range", value=value, first=FIRST_DAY, last=LAST_DAY))
         return value
+
+    @field_validator("messages")
+    @classmethod
+    def _presets_fit_the_stage(cls, value: list[str]) -> list[str]:
+        if len(value) > MAX_PRESETS:
+            raise ValueError(t("agenda.messages_many", count=len(value), most=MAX_PRESETS))
+        for number, text in enumerate(value, start=1):
+            if not text.strip():
+                raise ValueError(t("agenda.message_empty", number=number))
+            length = len(text.strip())
+            if length > MESSAGE_LENGTH:
+                raise ValueError(
+                    t("agenda.message_long", number=number, length=length, most=MESSAGE_LENGTH)
+                )
+        return [text.strip() for text in value]
 
     @field_validator("timezone")
     @classmethod
@@ -386,6 +407,7 @@ _FIELD_HINTS = {
     "keep": "hint.bool",
     "template": "hint.template",
     "rounds": "hint.rounds",
+    "messages": "hint.messages",
 }
 """The catalogue key of what each field expects, for messages about a wrong value."""
 

@@ -1,6 +1,7 @@
 """Words and phrases of what the tables said, weighted, and laid out as a cloud.
 
-Pure: text in, weights and positions out. The consoles draw the layout.
+Pure: text in, weights and positions out. The consoles draw the layout. Stop words and
+stems come from facilitator.notes.language.
 """
 
 from __future__ import annotations
@@ -11,25 +12,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from facilitator.notes.language import language_of, shipped_stopwords, stemmer
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 """A word: letters, with inner hyphens or apostrophes ("MED-udvalg", "don't")."""
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]+")
-
-
-@cache
-def shipped_stopwords() -> frozenset[str]:
-    """The Danish and English stop words shipped with facilitator."""
-    words: set[str] = set()
-    for language in ("da", "en"):
-        text = resources.files("facilitator.notes.data").joinpath(f"stopwords-{language}.txt")
-        for line in text.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                words.add(line.lower())
-    return frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -77,30 +66,50 @@ def weigh(
 ) -> list[WeightedTerm]:
     """The `top` terms of `texts`, heaviest first.
 
-    Two-word phrases that recur (at least `min_phrase_count` times, as "psykologisk
-    tryghed") are terms of their own, and their words count only where said apart from
-    the phrase. Weights grow with the square root of the count, so one dominant word
-    does not shrink all others to nothing.
+    Inflected forms count as one word ("kolleger" and "kollegerne" share the stem
+    "kolleg"), stemmed in the language the texts are in, and are shown in the form said
+    most often. Two-word phrases that recur
+    (at least `min_phrase_count` times, as "psykologisk tryghed") are terms of their own,
+    and their words count only where said apart from the phrase. Weights grow with the
+    square root of the count, so one dominant word does not shrink all others to nothing.
     """
     stopwords = shipped_stopwords() | {word.lower() for word in extra_stopwords}
     singles: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
+    # The forms said of each stem and of each pair of stems, to show the commonest.
+    forms: dict[str, Counter[str]] = {}
+    pair_forms: dict[tuple[str, str], Counter[str]] = {}
+    texts = list(texts)
+    # One stemmer for the whole cloud, so that a word has one key in every note.
+    stem = stemmer(language_of(texts))
     for text in texts:
         for run in words(text, stopwords):
-            singles.update(run)
-            pairs.update(zip(run, run[1:], strict=False))
+            stems = [stem(word) for word in run]
+            singles.update(stems)
+            for key, word in zip(stems, run, strict=True):
+                forms.setdefault(key, Counter())[word] += 1
+            for index, pair in enumerate(zip(stems, stems[1:], strict=False)):
+                pairs[pair] += 1
+                said = f"{run[index]} {run[index + 1]}"
+                pair_forms.setdefault(pair, Counter())[said] += 1
     terms: Counter[str] = Counter()
     for (first, second), count in pairs.items():
         if count >= min_phrase_count and first != second:
-            terms[f"{first} {second}"] = count
+            terms[_commonest(pair_forms[(first, second)])] = count
             singles[first] -= count
             singles[second] -= count
-    terms.update({word: count for word, count in singles.items() if count > 0})
+    terms.update({_commonest(forms[key]): count for key, count in singles.items() if count > 0})
     ranked = sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:top]
     if not ranked:
         return []
     heaviest = math.sqrt(ranked[0][1])
     return [WeightedTerm(term, count, math.sqrt(count) / heaviest) for term, count in ranked]
+
+
+def _commonest(forms: Counter[str]) -> str:
+    """The form said most often; of forms said equally often, the shortest, then the first
+    in alphabetical order, so the cloud does not change from one redraw to the next."""
+    return min(forms.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0]
 
 
 @dataclass(frozen=True)

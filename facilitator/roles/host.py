@@ -19,9 +19,11 @@ from facilitator.files import FileWatcher
 from facilitator.i18n import t
 from facilitator.roles.following import FollowedSession
 from facilitator.roles.report_round import TurnBell
+from facilitator.roles.stage_control import StageControl
 from facilitator.session.lock import LOCK_FILE, SessionLock
-from facilitator.session.model import Rehearsal, Session, StageMessage
+from facilitator.session.model import Rehearsal, Session
 from facilitator.session.questions import StageQuestion, stepped
+from facilitator.session.stage_show import StageMessage, StageMode
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.bells import Moment, moment_of, rings
 from facilitator.timing.clock import Clock
@@ -39,7 +41,7 @@ def rehearsal_start(agenda: Agenda, today: date) -> datetime:
     return datetime.combine(agenda.date or today, first).astimezone().astimezone(UTC)
 
 
-class HostRun:
+class HostRun(StageControl):
     """One host console's hold on a day: the timeline, and the session once the day starts."""
 
     def __init__(
@@ -75,6 +77,7 @@ class HostRun:
         self.messages: list[StageMessage] = []
         self.stage_cloud: int | None = None
         self.stage_question: StageQuestion | None = None
+        self.stage_mode = StageMode.NORMAL
         self._note_taking: NoteTaking | None = None
         self._phase_seen: Moment | None = None
         self._turn_bell = TurnBell()
@@ -193,6 +196,7 @@ class HostRun:
         self.messages = list(session.messages)
         self.stage_cloud = session.stage_cloud
         self.stage_question = session.stage_question
+        self.stage_mode = session.stage_mode
         if not again:
             self._phase_seen, self._turn_bell = None, TurnBell()
 
@@ -263,15 +267,6 @@ class HostRun:
             return False
         return self._record(Event.of(Action.REPLAN, now, lengths=lengths))
 
-    def send_message(self, text: str) -> None:
-        """Show `text` on the stage; an empty text clears it."""
-        self._check_lock(look_for_holder=True)
-        self.messages.append(StageMessage(at=self.clock.now(), text=text.strip()))
-        if self.session is not None:
-            self.session.messages = list(self.messages)
-        self.unsaved = True
-        self.flush()
-
     def toggle_cloud(self) -> int | None:
         """Put the word cloud of the latest dialogue on the stage, or take it off again.
 
@@ -301,11 +296,6 @@ class HostRun:
     def cloud_slot(self) -> int | None:
         """The dialogue whose words a round-up shows: the latest one up to the current slot."""
         return self.agenda.latest_dialogue(self.timeline.log.current)
-
-    @property
-    def stage_message(self) -> str:
-        """The text the stage shows now ("" for none)."""
-        return self.messages[-1].text if self.messages else ""
 
     def _hold(self, lock: SessionLock) -> None:
         self.lock = lock
@@ -380,6 +370,7 @@ class HostRun:
             messages=list(self.messages),
             stage_cloud=self.stage_cloud,
             stage_question=self.stage_question,
+            stage_mode=self.stage_mode,
         )
         self._hold(self.store.lock(self.session.id))
 

@@ -14,14 +14,16 @@ from pathlib import Path
 
 from facilitator.errors import SessionError
 from facilitator.files import FileWatcher
-from facilitator.i18n import countdown_text, span_text, t
+from facilitator.i18n import clock_text, countdown_text, span_text, t
 from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
 from facilitator.roles.following import FollowedSession, NewestSession
 from facilitator.roles.report_round import next_text as next_table_text
 from facilitator.roles.report_round import turn_phase, turn_text
+from facilitator.roles.stage_alert import flash_bright, flash_window
 from facilitator.session.model import Session
 from facilitator.session.questions import marked_in
+from facilitator.session.stage_show import StageMessage, StageMode, message_in_force
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import Clock
 from facilitator.timing.steps import StepState, current_step
@@ -42,8 +44,14 @@ class StageView:
     digits: str = ""
     next: str = ""
     message: str = ""
+    message_full: bool = False
+    """Whether the message takes the whole stage in place of the digits."""
     flashing: bool = False
     """Whether the message is in the bright half of its flash."""
+    alert: bool = False
+    """Whether the digits are in the bright half of an overtime flash."""
+    mode: StageMode = StageMode.NORMAL
+    """What the host has the stage show: the day, only the clock (in `digits`), or nothing."""
     phase: Phase | None = None
     """The current slot's phase (DONE once the day is finished); None while waiting."""
     report: str = ""
@@ -79,7 +87,7 @@ class Stage:
         self.newest: NewestSession | None = None
         """Watches for a later session, unless a session was named."""
         self._folder_watch = FileWatcher()
-        self._message = ""
+        self._message: StageMessage | None = None
         self._flash_until = 0.0
         self._cloud: tuple[WeightedTerm, ...] = ()
         self._timeline: Timeline | None = None
@@ -141,10 +149,13 @@ class Stage:
     def _use(self, session: Session) -> None:
         self._timeline = session.timeline()
         self._clock = session.clock(self.base_clock)
-        message = session.stage_message.text if session.stage_message else ""
+        log = self._timeline.log
+        message = message_in_force(session.messages, log.current, log.finished_at is not None)
         if message != self._message:
+            # A message flashes as it appears, when the host asked for it.
             self._message = message
-            self._flash_until = self.base_clock.monotonic() + (FLASH_SECONDS if message else 0)
+            flash = message is not None and message.flash
+            self._flash_until = self.base_clock.monotonic() + (FLASH_SECONDS if flash else 0)
         self._weigh_cloud()
 
     def _weigh_cloud(self) -> bool:
@@ -163,19 +174,26 @@ class Stage:
         session = self.session
         if session is None or self._timeline is None:
             return StageView(title=t("stage.waiting"))
+        if session.stage_mode is not StageMode.NORMAL:
+            return self._mode_view(session)
         now = self.base_clock.monotonic()
         flashing_soon = now < self._flash_until
         flashing = flashing_soon and int(now / FLASH_STEP) % 2 == 0
         state = self._timeline.state(self._clock.now())
         speed = session.rehearsal.speed if session.rehearsal else 1.0
         change_in = seconds_to_next_change(state) / speed
-        longest = FLASH_STEP if flashing_soon else 1.0
-        agenda = session.agenda
         slot = state.current_slot
+        over = -slot.remaining  # seconds into overtime
+        alerting = slot.phase is Phase.OVERTIME and flash_window(over)
+        longest = FLASH_STEP if flashing_soon or alerting else 1.0
+        message = message_in_force(session.messages, state.current, state.finished)
+        text = message.text if message else ""
+        full = message is not None and message.full
+        agenda = session.agenda
         if state.finished:
             return StageView(
                 title=t("stage.finished"),
-                message=self._message,
+                message=text,
                 flashing=flashing,
                 phase=Phase.DONE,
                 change_in=change_in,
@@ -203,20 +221,31 @@ class Stage:
             phase = turn_phase(report)
             step = None  # the turn is what the room follows now
         cloud = None
-        if session.stage_cloud is not None:
+        if session.stage_cloud is not None and not self._cloud:
+            # No notes yet: an empty cloud must not take the time away; say why it is not there.
+            speakers = f"{title} · {speakers}" if speakers else title
+            title = t("stage.cloud_no_notes", title=agenda.slots[session.stage_cloud].title)
+        elif session.stage_cloud is not None:
             # The round-up: the cloud takes the screen, the time shrinks to a line.
             cloud = self._cloud
             speakers = f"{title} · {digits}" if not turn else speakers
             title = t("stage.cloud", title=agenda.slots[session.stage_cloud].title)
             questions = ()
+            full = False
+        elif full:
+            # The message takes the screen; the time stays, as a line under the title.
+            speakers = f"{speakers} · {digits}" if speakers else digits
+            questions, step = (), None
         return StageView(
             title=title,
             speakers=speakers,
             digits=phase_digits,
             next=next_text,
             report=turn,
-            message=self._message,
+            message=text,
+            message_full=full,
             flashing=flashing,
+            alert=alerting and flash_bright(over),
             phase=phase,
             cloud=cloud,
             change_in=change_in,
@@ -227,6 +256,16 @@ class Stage:
             question=marked,
         )
 
+    def _mode_view(self, session: Session) -> StageView:
+        """The stage in clock-only mode (the time of day, large) or blacked out."""
+        speed = session.rehearsal.speed if session.rehearsal else 1.0
+        now = self._clock.now()
+        if session.stage_mode is StageMode.BLACKOUT:
+            return StageView(title="", mode=StageMode.BLACKOUT, change_in=1.0)
+        to_next_minute = (60 - now.second - now.microsecond / 1e6) / speed
+        return StageView(
+            title="", digits=clock_text(now), mode=StageMode.CLOCK, change_in=to_next_minute
+        )
 
 def _step_text(step: StepState | None) -> str:
     """ "In pairs · 2/4": the phase the room is in."""

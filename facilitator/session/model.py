@@ -11,6 +11,7 @@ from facilitator.clean import CleanText
 from facilitator.i18n import t
 from facilitator.names import safe_name
 from facilitator.session.questions import StageQuestion
+from facilitator.session.stage_show import StageMessage, StageMode, message_in_force
 from facilitator.timing.clock import MAX_SPEED, Clock, RehearsalClock
 from facilitator.timing.events import Event, Moment
 from facilitator.timing.timeline import Timeline
@@ -31,17 +32,6 @@ class Rehearsal(BaseModel):
     def clock(self, base: Clock) -> RehearsalClock:
         """The rehearsal clock this mapping describes, driven by the real clock `base`."""
         return RehearsalClock(self.virtual_start, self.real_start, self.speed, base)
-
-
-class StageMessage(BaseModel):
-    """A message from the host to the stage screen; an empty text clears it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    at: Moment
-    """When it was sent."""
-    text: CleanText
-    """What the stage shows."""
 
 
 class Session(BaseModel):
@@ -69,6 +59,8 @@ class Session(BaseModel):
     """The slot whose word cloud the stage shows, while the host has it on; else None."""
     stage_question: StageQuestion | None = None
     """The question of the running slot the host has marked on the stage; else None."""
+    stage_mode: StageMode = StageMode.NORMAL
+    """What the stage shows: the day, only the clock, or nothing (blackout)."""
 
     @field_validator("id")
     @classmethod
@@ -141,9 +133,9 @@ class Session(BaseModel):
 
     @property
     def stage_message(self) -> StageMessage | None:
-        """The message the stage shows now, if any."""
-        last = self.messages[-1] if self.messages else None
-        return last if last and last.text else None
+        """The message the stage shows now, if any (see `message_in_force`)."""
+        log = self.timeline().log
+        return message_in_force(self.messages, log.current, log.finished_at is not None)
 
     def clock(self, base: Clock) -> Clock:
         """The clock this session runs on: `base`, or its rehearsal clock."""

@@ -53,6 +53,15 @@ class FacilitatorApp(Localized, TypeAheadApp):
         """Open the area this app was started for."""
         self.switch_mode(self.start_mode)
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, and the phase colours made readable on its background
+        ($phase-running, $phase-warning, …: see ui/contrast.py)."""
+        from facilitator.ui.contrast import phase_variables
+
+        variables = super().get_css_variables()
+        variables.update(phase_variables(variables))
+        return variables
+
     def _handle_exception(self, error: Exception) -> None:
         """Textual's one way out for an exception that no handler caught: the app exits
         with return code 1 (and Pilot raises it in tests). Keep the exception for the

@@ -95,10 +95,10 @@ from facilitator.roles import host
 _send = host.HostRun.send_message
 
 
-def send_message(self, text):
+def send_message(self, text, **options):
     if text == "crash now":
         raise RuntimeError("broken on purpose")
-    return _send(self, text)
+    return _send(self, text, **options)
 
 
 host.HostRun.send_message = send_message

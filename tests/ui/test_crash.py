@@ -14,7 +14,7 @@ from tests.ui.conftest import HostFixture
 SIZE = (120, 40)
 
 
-def broken(self: HostRun, text: str) -> None:
+def broken(self: HostRun, text: str, **options: bool) -> None:
     raise RuntimeError("broken on purpose")
 
 

@@ -13,6 +13,7 @@ from facilitator.i18n import set_language
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.roles.stage import Stage
+from facilitator.session.stage_show import StageMode
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
@@ -99,6 +100,85 @@ class TestStageScreen:
             await pilot.pause()
 
         assert snap_compare(app, terminal_size=SIZE, run_before=after_the_flash)
+
+
+class TestStageStates:
+    """The stage in the states the host puts it in: one language per state, the whole-stage
+    message in both, dark and light."""
+
+    @staticmethod
+    def stage(
+        agenda: Agenda,
+        store: SessionStore,
+        clock: FakeClock,
+        prepare: Callable[[HostRun], object],
+        light: bool = False,
+        language: str = "en",
+    ) -> tuple[object, Callable[[Pilot[None]], object]]:
+        """A stage on the welcome, started at 08:44, after `prepare` and any flash."""
+        set_language(language)
+        run = HostRun(agenda, store, clock)
+        run.act(Action.START)
+        prepare(run)
+        app = stage_app(Stage(store, clock))
+
+        async def settle(pilot: Pilot[None]) -> None:
+            screen = pilot.app.screen
+            assert isinstance(screen, StageScreen)
+            if light:
+                screen.action_toggle_theme()
+            screen.draw()
+            await pilot.pause()
+
+        return app, settle
+
+    def test_message_on_the_whole_stage(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """A preset in large type in place of the digits; the time stays as a line."""
+        app, settle = self.stage(
+            agenda, store, clock, lambda run: run.send_message("2 min left – round off", full=True)
+        )
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_whole_stage_danish_light(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """The same in Danish, on the light stage."""
+        app, settle = self.stage(
+            agenda,
+            store,
+            clock,
+            lambda run: run.send_message("2 min tilbage – rund af", full=True),
+            light=True,
+            language="da",
+        )
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_clock_only_danish(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """Only the time of day, as Danish writes it (08.44)."""
+        app, settle = self.stage(
+            agenda, store, clock, lambda run: run.switch_stage_mode(StageMode.CLOCK), language="da"
+        )
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_blackout(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """Nothing at all, whatever runs."""
+        app, settle = self.stage(
+            agenda, store, clock, lambda run: run.switch_stage_mode(StageMode.BLACKOUT)
+        )
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_overtime_flash_light(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """A second into overtime: the digits flash on red, light stage."""
+        app, settle = self.stage(agenda, store, clock, lambda _: clock.advance(301.2), light=True)
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+    def test_cloud_without_notes_danish(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """`w` as the first dialogue begins: the time stays, and the stage says why no cloud."""
+
+        def first_dialogue(run: HostRun) -> None:
+            run.act(Action.GOTO, slot=2)
+            run.toggle_cloud()
+
+        app, settle = self.stage(agenda, store, clock, first_dialogue, language="da")
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 
 
 class TestReview:

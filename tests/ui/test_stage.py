@@ -75,7 +75,7 @@ async def test_a_new_message_flashes_then_stays(
         screen = app.screen
         assert isinstance(screen, StageScreen)
         assert shown(screen, "stage-message") == ""
-        host.send_message("Round off please")
+        host.send_message("Round off please", flash=True)
         screen.follow()
         message = screen.query_one("#stage-message")
         assert shown(screen, "stage-message") == "Round off please"

@@ -49,4 +49,4 @@ def test_every_stylesheet_named_by_the_code_is_there_and_packaged() -> None:
 
 def test_the_word_lists_are_package_data() -> None:
     lists = {path.name for path in package_data() if path.suffix == ".txt"}
-    assert {"stopwords-da.txt", "stopwords-en.txt"} <= lists
+    assert {"stopwords-extra.txt", "keep-words.txt"} <= lists

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +17,7 @@ from facilitator.errors import SessionError, SessionLocked
 from facilitator.i18n import t
 from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
+from facilitator.session.stage_show import StageMode
 from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState
 from facilitator.ui.dialogs.confirm import confirm
@@ -28,7 +29,16 @@ from facilitator.ui.widgets.day_header import DayHeader
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_panel import SlotPanel
 
+if TYPE_CHECKING:
+    from facilitator.ui.dialogs.message import MessageChoice
+
 W = TypeVar("W", bound=Widget)
+MODE_NOTICES = {
+    StageMode.NORMAL: "notify.stage_normal",
+    StageMode.CLOCK: "notify.stage_clock",
+    StageMode.BLACKOUT: "notify.stage_blackout",
+}
+"""What the host is told as the stage changes mode."""
 T = TypeVar("T")
 
 
@@ -62,6 +72,9 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
             show=False,
         ),
         *REPORT_BINDINGS,
+        Binding("c", "stage_mode('clock')", "key.clock", id="clock", show=False),
+        # b starts a report-back round; blackout is B, as in presentation programs' b key.
+        Binding("B", "stage_mode('blackout')", "key.blackout", id="blackout", show=False),
         Binding("tab", "notes", "key.notes", id="notes", show=False),
         Binding("f", "finish", "key.finish", id="finish", show=False),
         Binding("question_mark,f1", "help", "key.help", id="help", key_display="?"),
@@ -251,6 +264,8 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
                 return not state.finished and bool(run.agenda.slots[state.current].questions)
             case report if report in REPORT_ACTIONS:
                 return self.report_possible(report)
+            case "stage_mode":
+                return True
         return True
 
     def action_start_pause(self) -> None:
@@ -324,20 +339,35 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
             self.refresh_bindings()
 
     def action_message(self) -> None:
-        """Ask for a message and send it to the stage."""
+        """Ask for a message (or a preset's number) and how it shows, and send it."""
         from facilitator.ui.dialogs.message import MessageModal
 
-        self.app.push_screen(MessageModal(self.run.stage_message), self._send_message)
+        presets = self.run.agenda.messages or t("message.presets").split("|")
+        self.app.push_screen(MessageModal(self.run.stage_message, presets), self._send_message)
 
-    def _send_message(self, text: str | None) -> None:
-        if text is None:
+    def _send_message(self, choice: MessageChoice | None) -> None:
+        if choice is None:
             return
-        changed, _ = self._write(lambda: self.run.send_message(text), if_unsaved=None)
+        changed, _ = self._write(
+            lambda: self.run.send_message(
+                choice.text, full=choice.full, flash=choice.flash, pinned=choice.pinned
+            ),
+            if_unsaved=None,
+        )
         if not changed:
             return
-        key = "notify.message_sent" if text else "notify.message_cleared"
-        self.notify(t(key, text=text), timeout=4)
+        key = "notify.message_sent" if choice.text else "notify.message_cleared"
+        self.notify(t(key, text=choice.text), timeout=4)
         self.refresh_state()
+
+    def action_stage_mode(self, mode: str) -> None:
+        """Clock only or blackout on the stage; the same key again brings the day back."""
+        changed, _ = self._write(
+            lambda: self.run.switch_stage_mode(StageMode(mode)), if_unsaved=StageMode(mode)
+        )
+        if changed:
+            self.notify(t(MODE_NOTICES[self.run.stage_mode]), timeout=4)
+            self.refresh_state()
 
     def action_cloud(self) -> None:
         """Put the latest dialogue's word cloud on the stage, or take it off."""

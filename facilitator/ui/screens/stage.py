@@ -15,10 +15,12 @@ from textual.timer import Timer
 from facilitator.errors import SessionError
 from facilitator.i18n import t
 from facilitator.roles.stage import Stage
+from facilitator.session.stage_show import StageMode
 from facilitator.timing.timeline import Phase
 from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import redraw_delay
 from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.big_text import BigText
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.stage_questions import StageQuestions
 from facilitator.ui.widgets.word_cloud import WordCloud
@@ -52,6 +54,7 @@ class StageScreen(Localized, Screen[None]):
             yield PlainLabel(id="stage-step-next")
             yield StageQuestions(id="stage-questions")
             yield WordCloud(id="stage-cloud")
+            yield BigText(id="stage-big-message")
             yield PlainLabel(id="stage-message")
             yield PlainLabel(id="stage-next")
 
@@ -85,6 +88,10 @@ class StageScreen(Localized, Screen[None]):
         self._label("stage-report", view.report)
         self.query_one(BigDigits).value = view.digits
         self.set_class(view.cloud is not None, "-cloud")
+        self.set_class(view.message_full, "-message-full")
+        self.set_class(view.alert, "-alert")
+        for mode in StageMode:
+            self.set_class(view.mode is mode, f"-mode-{mode.value}")
         if view.cloud is not None:
             self.query_one(WordCloud).terms = view.cloud
         self._label("stage-next", view.next)
@@ -93,10 +100,14 @@ class StageScreen(Localized, Screen[None]):
         questions = self.query_one(StageQuestions)
         questions.questions = view.questions
         questions.marked = view.question
-        self._label("stage-message", view.message)
+        # The line gives way to the message in large type (a label's own display wins over CSS).
+        self._label("stage-message", "" if view.message_full else view.message)
+        big = self.query_one(BigText)
+        big.text = view.message if view.message_full else ""
         for each in Phase:
             self.set_class(each is view.phase, f"-{each.value}")
         self.query_one("#stage-message").set_class(view.flashing, "-flash")
+        big.set_class(view.flashing, "-flash")
 
     def _label(self, widget_id: str, text: str) -> None:
         self.query_one(f"#{widget_id}", PlainLabel).show(text)

@@ -16,14 +16,14 @@ from facilitator.timing.timeline import DayState, Phase, SlotState
 Row = tuple[str, str, Text, Text]
 """Planned start, expected or actual start, title (a Text: never read as markup), state."""
 
-PHASE_STYLES = {
-    Phase.RUNNING: "bold green",
-    Phase.WARNING: "bold yellow",
-    Phase.OVERTIME: "bold red",
-    Phase.PAUSED: "bold cyan",
-    Phase.DONE: "dim",
-    Phase.PENDING: "",
+PHASE_COLOURS = {
+    Phase.RUNNING: "phase-running",
+    Phase.WARNING: "phase-warning",
+    Phase.OVERTIME: "phase-overtime",
+    Phase.PAUSED: "phase-paused",
+    Phase.DONE: "phase-muted",
 }
+"""The theme variable of each phase's state text, readable on the theme (ui/contrast.py)."""
 
 HEADER_LINES = 1
 """Lines above the first row: the column headings."""
@@ -110,4 +110,11 @@ class AgendaList(VerticalScroll):
                 else t(f"phase.{slot.phase.value}")
             )
         title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
-        return (planned, when, Text(title), Text(info, style=PHASE_STYLES[slot.phase]))
+        return (planned, when, Text(title), Text(info, style=self._phase_style(slot.phase)))
+
+    def _phase_style(self, phase: Phase) -> str:
+        """The state text's style: the phase's colour of the theme in use, bold while live."""
+        if phase not in PHASE_COLOURS:
+            return ""
+        colour = self.app.theme_variables.get(PHASE_COLOURS[phase], "")
+        return f"{colour} bold" if phase is not Phase.DONE else colour

@@ -9,7 +9,9 @@ from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
-# A 3x5 pixel font; the colon and the signs are narrower.
+from facilitator.ui.widgets.block_letters import LETTERS
+
+# A 3x5 pixel font; the colon and the point are narrower.
 GLYPHS: dict[str, tuple[str, ...]] = {
     "0": ("###", "#.#", "#.#", "#.#", "###"),
     "1": (".#.", "##.", ".#.", ".#.", "###"),
@@ -22,24 +24,31 @@ GLYPHS: dict[str, tuple[str, ...]] = {
     "8": ("###", "#.#", "###", "#.#", "###"),
     "9": ("###", "#.#", "###", "..#", "###"),
     ":": (".", "#", ".", "#", "."),
+    ".": (".", ".", ".", ".", "#"),  # the Danish clock: "10.42"
     "+": ("...", ".#.", "###", ".#.", "..."),
     "-": ("...", "...", "###", "...", "..."),
     " ": ("..", "..", "..", "..", ".."),
 }
 FONT_HEIGHT = 5
+FULL_FONT = {**GLYPHS, **LETTERS}
+"""The digits with the capitals and signs, for a message in large type (big_text.py)."""
 
 # Two pixels stacked in one cell: (top, bottom) -> character.
 _HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
 
 
-def pixel_rows(text: str) -> list[str]:
-    """The text as rows of '#' and '.' pixels, one pixel column between glyphs."""
-    glyphs = [GLYPHS.get(char, GLYPHS[" "]) for char in text]
+def pixel_rows(text: str, letters: bool = False) -> list[str]:
+    """The text as rows of '#' and '.' pixels, one pixel column between glyphs; with
+    `letters`, capitals and signs too."""
+    font = FULL_FONT if letters else GLYPHS
+    glyphs = [font.get(char, GLYPHS[" "]) for char in text]
     return [".".join(glyph[row] for glyph in glyphs) for row in range(FONT_HEIGHT)]
 
 
 @lru_cache(maxsize=64)
-def render_blocks(text: str, width: int, height: int) -> tuple[str, ...] | None:
+def render_blocks(
+    text: str, width: int, height: int, letters: bool = False
+) -> tuple[str, ...] | None:
     """`text` as block characters in at most width x height cells, or None if it cannot fit.
 
     A pixel is `scale` cells wide and `scale` half-cells tall, which keeps the glyphs'
@@ -47,7 +56,7 @@ def render_blocks(text: str, width: int, height: int) -> tuple[str, ...] | None:
     """
     if not text:
         return ()
-    rows = pixel_rows(text)
+    rows = pixel_rows(text, letters)
     pixels_wide = len(rows[0])
     scale = min(width // pixels_wide, (height * 2) // FONT_HEIGHT)
     if scale < 1:

@@ -12,6 +12,7 @@ from facilitator.i18n import countdown_text, minute_text, offset_text, span_text
 from facilitator.roles.host import HostRun
 from facilitator.roles.report_round import next_text, tally_text, turn_text
 from facilitator.session.questions import marked_in
+from facilitator.session.stage_show import StageMode
 from facilitator.timing.events import Action
 from facilitator.timing.steps import current_step
 from facilitator.timing.timeline import DayState, Phase
@@ -22,6 +23,8 @@ from facilitator.ui.widgets.slot_progress import SlotProgress
 W = TypeVar("W", bound=Widget)
 
 PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
+MODE_LINES = {StageMode.CLOCK: "slot.stage_clock", StageMode.BLACKOUT: "slot.stage_blackout"}
+"""What the panel says while the stage is not in its normal mode."""
 
 
 class SlotPanel(Vertical):
@@ -160,10 +163,16 @@ class SlotPanel(Vertical):
         return t("slot.next", time=minute_text(following.expected_start), title=title)
 
     def _on_stage_text(self) -> str:
-        """What the stage shows besides the countdown: the message and the cloud."""
-        message = self.run.stage_message
-        on_stage = t("slot.message", text=message) if message else ""
+        """What the stage shows besides the countdown: its mode, the message (and how it
+        shows) and the cloud."""
+        parts = []
+        if self.run.stage_mode in MODE_LINES:
+            parts.append(t(MODE_LINES[self.run.stage_mode]))
+        shown = self.run.shown_message
+        if shown is not None:
+            how = [t("slot.whole")] if shown.full else []
+            how += [t("slot.pinned")] if shown.pinned else []
+            parts.append(" · ".join([t("slot.message", text=shown.text), *how]))
         if self.run.stage_cloud is not None:
-            cloud_title = self.run.agenda.slots[self.run.stage_cloud].title
-            on_stage = (on_stage + "  " if on_stage else "") + t("slot.cloud", title=cloud_title)
-        return on_stage
+            parts.append(t("slot.cloud", title=self.run.agenda.slots[self.run.stage_cloud].title))
+        return "  ".join(parts)

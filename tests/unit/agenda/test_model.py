@@ -141,6 +141,9 @@ CASES = {
     ],
     "report_back_too_long.toml": ['slot 2 "Round-up"', "'report_back' 15m", "(10m)", "at most"],
     "report_back_as_number.toml": ['slot 1 "Round-up"', "'report_back'", '"5m"', "got 90"],
+    "message_empty.toml": ["'messages'", "message 2 is empty", "remove it"],
+    "message_not_text.toml": ["'messages'", "list of texts", "messages = ["],
+    "messages_too_many.toml": ["'messages'", "10 messages", "at most 9"],
 }
 
 
@@ -156,6 +159,15 @@ def test_broken_agenda_message_names_file_slot_and_field(name: str) -> None:
 
 def test_every_broken_file_has_a_case() -> None:
     assert {path.name for path in BROKEN.iterdir()} == set(CASES)
+
+
+def test_preset_messages_are_read_trimmed_and_too_long_ones_refused() -> None:
+    data = {"title": "Day", "end": "10:00", "slot": [{"start": "9.00", "title": "A"}]}
+    agenda = parse_agenda({**data, "messages": [" Tal højere "]}, source="day.toml")
+    assert agenda.messages == ["Tal højere"]
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda({**data, "messages": ["x" * 201]}, source="day.toml")
+    assert "message 1 has 201 characters" in str(caught.value)
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:

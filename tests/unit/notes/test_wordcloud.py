@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda.model import Agenda
@@ -75,6 +75,9 @@ def test_heavier_terms_sit_nearer_the_middle() -> None:
     assert distance(0) <= min(distance(i) for i in range(len(placed) // 2, len(placed)))
 
 
+# No deadline: the first layout of a new size builds its spiral, which on a loaded
+# machine can take longer than hypothesis' 200 ms.
+@settings(deadline=None)
 @given(
     st.lists(st.text(alphabet="abcdefghij", min_size=2, max_size=14), min_size=1, max_size=40),
     st.integers(3, 120),
@@ -91,3 +94,48 @@ def test_placed_terms_never_overlap_or_leave_the_area(
         span = {(item.x + i, item.y) for i in range(len(item.term.term))}
         assert not span & cells
         cells |= span
+
+
+# Sentences of the seed day's slides, and first a note as a table reports one back (the
+# slides never say "mellem", which the old hand lists let through).
+SEED_SENTENCES = [
+    "Tillid mellem ledere og medarbejdere.",
+    "Møder hinanden med venlighed, støtte og tolerance i inkluderende fællesskaber.",
+    "Udarbejdet i fællesskab i Hovedudvalget og koncernledelsen.",
+    "Hvad kan vi gøre hver især og i fællesskab?",
+    "Samarbejde er centralt for effektiv ledelse.",
+    "Et psykologisk trygt miljø forbedrer samarbejdet.",
+]
+
+
+def test_common_danish_words_do_not_get_through() -> None:
+    terms = [term.term for term in weigh(SEED_SENTENCES)]
+    assert "mellem" not in terms and "hinanden" not in terms and "især" not in terms
+    assert "tillid" in terms and "venlighed" in terms
+
+
+def test_inflected_forms_are_one_word_shown_as_said_most_often() -> None:
+    terms = {term.term: term.count for term in weigh(SEED_SENTENCES)}
+    # "fællesskaber" once, "fællesskab" twice: one term, in its commonest form.
+    assert terms["fællesskab"] == 3 and "fællesskaber" not in terms
+    assert terms["samarbejde"] == 2 and "samarbejdet" not in terms
+
+
+def test_the_most_frequent_surface_form_wins_over_the_stem() -> None:
+    notes = ["Gode kolleger hjælper.", "Kolleger tager ansvar.", "Kollegerne savnes."]
+    terms = {term.term: term.count for term in weigh(notes)}
+    assert terms["kolleger"] == 3
+    assert "kolleg" not in terms and "kollegerne" not in terms
+
+
+def test_phrases_merge_their_inflected_forms_too() -> None:
+    notes = ["Psykologisk tryghed i teamet", "Mere psykologisk tryghed", "Psykologisk trygheden"]
+    terms = {term.term: term.count for term in weigh(notes)}
+    assert terms["psykologisk tryghed"] == 3
+
+
+def test_english_notes_are_stemmed_in_english_and_keep_the_words_of_the_day() -> None:
+    notes = ["We want fewer meetings and more trust.", "The meeting about work was good."]
+    terms = {term.term: term.count for term in weigh(notes)}
+    assert terms["meeting"] == 2 and "meetings" not in terms  # equally often: the shorter
+    assert terms["work"] == 1 and "the" not in terms and "about" not in terms

@@ -85,7 +85,7 @@ def test_a_new_message_flashes_for_a_while(
     host.act(Action.START)
     stage = Stage(store, clock)
     stage.follow()
-    host.send_message("Round off please")
+    host.send_message("Round off please", flash=True)
     stage.follow()
     flashes = set()
     for _ in range(int(FLASH_SECONDS / 0.5)):
