@@ -212,6 +212,8 @@ async def test_with_the_cloud_on_stage_the_turn_stays_in_view(
     """The round-up shows the word cloud and the round at once: the band and who is next
     stay, and the slot's time stays in a line."""
     run = host_in_summary(agenda, store, clock)
+    assert run.session is not None
+    NoteTaking(store, run.session, "desk", clock).save(2, 1, None, "Tryghed og trivsel")
     run.toggle_cloud()
     run.act(Action.REPORT_START)
     app = stage_app(Stage(store, clock))

@@ -53,7 +53,7 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
         Binding("space", "start_pause", "key.start", id="start"),
         Binding("n", "next", "key.next", id="next"),
         Binding("p", "previous", "key.previous", id="previous", show=False),
-        Binding("g", "goto", "key.goto", id="goto"),
+        Binding("g", "goto", "key.goto", id="goto", show=False),
         Binding("plus,equals_sign", "adjust(60)", "key.more", id="more", key_display="+"),
         Binding("minus", "adjust(-60)", "key.less", id="less", key_display="-", show=False),
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
@@ -96,7 +96,7 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
             yield SlotPanel(self.run, id="slot-panel")
             yield AgendaList(self.run.agenda, id="agenda")
         yield PlainLabel(id="read-only")
-        yield Footer()
+        yield Footer(compact=True)  # every key the host needs now fits 120 columns
 
     def _speed(self) -> float | None:
         return self.run.rehearsal.speed if self.run.rehearsal else None
