@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,32 +17,23 @@ from facilitator.errors import SessionError, SessionLocked
 from facilitator.i18n import t
 from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
-from facilitator.session.stage_show import StageMode
 from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.localize import Localized
 from facilitator.ui.screens.host_report import REPORT_ACTIONS, REPORT_BINDINGS, ReportKeys
+from facilitator.ui.screens.host_stage import STAGE_ACTIONS, STAGE_BINDINGS, StageKeys
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.day_header import DayHeader
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_panel import SlotPanel
 
-if TYPE_CHECKING:
-    from facilitator.ui.dialogs.message import MessageChoice
-
 W = TypeVar("W", bound=Widget)
-MODE_NOTICES = {
-    StageMode.NORMAL: "notify.stage_normal",
-    StageMode.CLOCK: "notify.stage_clock",
-    StageMode.BLACKOUT: "notify.stage_blackout",
-}
-"""What the host is told as the stage changes mode."""
 T = TypeVar("T")
 
 
-class HostScreen(Localized, ReportKeys, Screen[None]):
+class HostScreen(Localized, ReportKeys, StageKeys, Screen[None]):
     """What the host watches on the stage laptop."""
 
     CSS_PATH = "host.tcss"
@@ -58,23 +49,8 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
         Binding("minus", "adjust(-60)", "key.less", id="less", key_display="-", show=False),
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
         Binding("r", "replan", "key.replan", id="replan"),
-        Binding("m", "message", "key.message", id="message"),
-        Binding("w", "cloud", "key.cloud", id="cloud"),
-        Binding(
-            "full_stop", "question(1)", "key.question_next", id="question_next", key_display="."
-        ),
-        Binding(
-            "comma",
-            "question(-1)",
-            "key.question_previous",
-            id="question_previous",
-            key_display=",",
-            show=False,
-        ),
+        *STAGE_BINDINGS,
         *REPORT_BINDINGS,
-        Binding("c", "stage_mode('clock')", "key.clock", id="clock", show=False),
-        # b starts a report-back round; blackout is B, as in presentation programs' b key.
-        Binding("B", "stage_mode('blackout')", "key.blackout", id="blackout", show=False),
         Binding("tab", "notes", "key.notes", id="notes", show=False),
         Binding("f", "finish", "key.finish", id="finish", show=False),
         Binding("question_mark,f1", "help", "key.help", id="help", key_display="?"),
@@ -195,9 +171,11 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
     ) -> bool:
         """Apply a timing action; whether it did anything. `table`: call it out of turn."""
         changed, done = self._write(
-            lambda: self.run.call_table(table)
-            if table is not None
-            else self.run.act(action, slot=slot, seconds=seconds),
+            lambda: (
+                self.run.call_table(table)
+                if table is not None
+                else self.run.act(action, slot=slot, seconds=seconds)
+            ),
             if_unsaved=True,
         )
         if not changed:
@@ -257,15 +235,10 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
                 return run.state().replan_helps or None
             case "notes":
                 return run.session is not None or None
-            case "cloud":
-                return run.cloud_slot() is not None or None
-            case "question":  # hidden outside a slot with questions: the footer is full
-                state = run.state()
-                return not state.finished and bool(run.agenda.slots[state.current].questions)
             case report if report in REPORT_ACTIONS:
                 return self.report_possible(report)
-            case "stage_mode":
-                return True
+            case stage if stage in STAGE_ACTIONS:
+                return self.stage_key_possible(stage)
         return True
 
     def action_start_pause(self) -> None:
@@ -337,62 +310,6 @@ class HostScreen(Localized, ReportKeys, Screen[None]):
             self.notify(t("notify.replanned"), timeout=4)
             self.refresh_state()
             self.refresh_bindings()
-
-    def action_message(self) -> None:
-        """Ask for a message (or a preset's number) and how it shows, and send it."""
-        from facilitator.ui.dialogs.message import MessageModal
-
-        presets = self.run.agenda.messages or t("message.presets").split("|")
-        self.app.push_screen(MessageModal(self.run.stage_message, presets), self._send_message)
-
-    def _send_message(self, choice: MessageChoice | None) -> None:
-        if choice is None:
-            return
-        changed, _ = self._write(
-            lambda: self.run.send_message(
-                choice.text, full=choice.full, flash=choice.flash, pinned=choice.pinned
-            ),
-            if_unsaved=None,
-        )
-        if not changed:
-            return
-        key = "notify.message_sent" if choice.text else "notify.message_cleared"
-        self.notify(t(key, text=choice.text), timeout=4)
-        self.refresh_state()
-
-    def action_stage_mode(self, mode: str) -> None:
-        """Clock only or blackout on the stage; the same key again brings the day back."""
-        changed, _ = self._write(
-            lambda: self.run.switch_stage_mode(StageMode(mode)), if_unsaved=StageMode(mode)
-        )
-        if changed:
-            self.notify(t(MODE_NOTICES[self.run.stage_mode]), timeout=4)
-            self.refresh_state()
-
-    def action_cloud(self) -> None:
-        """Put the latest dialogue's word cloud on the stage, or take it off."""
-        changed, _ = self._write(self.run.toggle_cloud, if_unsaved=None)
-        if not changed:
-            return
-        slot = self.run.stage_cloud
-        if slot is None:
-            self.notify(t("notify.cloud_off"), timeout=4)
-        else:
-            self.notify(t("notify.cloud_on", title=self.run.agenda.slots[slot].title), timeout=4)
-        self.refresh_state()
-
-    def action_question(self, step: int) -> None:
-        """Mark the next (1) or previous (-1) question of the slot on the stage."""
-        changed, _ = self._write(lambda: self.run.step_question(step), if_unsaved=None)
-        if not changed:
-            return
-        marked = self.run.stage_question  # a failed write keeps the mark, and retries it
-        if marked is None:
-            self.notify(t("notify.question_none"), timeout=3)
-        else:
-            count = len(self.run.agenda.slots[marked.slot].questions)
-            self.notify(t("notify.question", number=marked.index + 1, count=count), timeout=3)
-        self.refresh_state()
 
     def action_notes(self) -> None:
         """Switch to the notes screen, writing as "host"."""
