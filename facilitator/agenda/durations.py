@@ -54,3 +54,8 @@ def parse_clock(value: object) -> time:
 def format_clock(value: time) -> str:
     """ "08:45", with seconds only when the time has them."""
     return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+def seconds_of_day(value: time) -> int:
+    """A time of day as seconds since midnight, to compare starts and lengths."""
+    return value.hour * 3600 + value.minute * 60 + value.second

@@ -22,8 +22,14 @@ from pydantic import (
     model_validator,
 )
 
-from facilitator.agenda.durations import format_clock, format_duration, parse_clock, parse_duration
-from facilitator.agenda.steps import Step, Template, describe_step_error, steps_problem
+from facilitator.agenda.durations import (
+    format_clock,
+    format_duration,
+    parse_clock,
+    parse_duration,
+    seconds_of_day,
+)
+from facilitator.agenda.steps import Step, Template, describe_step_error
 from facilitator.clean import CleanText
 from facilitator.errors import AgendaError, one_line
 from facilitator.files import read_toml
@@ -197,7 +203,9 @@ class Agenda(BaseModel):
 
     @model_validator(mode="after")
     def _check_day(self) -> Agenda:
-        problems = list(_order_problems(self))
+        from facilitator.agenda.day_checks import day_problems  # they read an Agenda
+
+        problems = day_problems(self)
         if problems:  # one per line; a newline inside a title is escaped, not a new line
             raise ValueError("\n".join(one_line(problem) for problem in problems))
         return self
@@ -209,7 +217,7 @@ class Agenda(BaseModel):
             return slot.duration
         following = self.slots[index + 1].start if index + 1 < len(self.slots) else self.end
         assert following is not None, "validated: the last slot has an end"
-        return _seconds_of_day(following) - _seconds_of_day(slot.start)
+        return seconds_of_day(following) - seconds_of_day(slot.start)
 
     def kept(self, index: int) -> bool:
         """Whether a re-plan leaves slot `index` as it is: `keep = true`, or without a `min`
@@ -258,122 +266,6 @@ def slot_label(index: int, slot: Slot | dict[str, Any] | None) -> str:
     if isinstance(title, str) and title.strip():
         return t("agenda.slot_label", number=index + 1, title=title.strip())
     return t("agenda.slot_number", number=index + 1)
-
-
-def _seconds_of_day(value: time) -> int:
-    return value.hour * 3600 + value.minute * 60 + value.second
-
-
-def _order_problems(agenda: Agenda) -> list[str]:
-    """Problems that involve more than one slot: order, overlaps and the day's end."""
-    problems = []
-    slots = agenda.slots
-    for index in range(1, len(slots)):
-        before, slot = slots[index - 1], slots[index]
-        if slot.start <= before.start:
-            problems.append(
-                t(
-                    "agenda.start_order",
-                    slot=slot_label(index, slot),
-                    start=format_clock(slot.start),
-                    before=format_clock(before.start),
-                    before_slot=slot_label(index - 1, before),
-                )
-            )
-        elif before.duration is not None and (
-            _seconds_of_day(before.start) + before.duration > _seconds_of_day(slot.start)
-        ):
-            problems.append(
-                t(
-                    "agenda.overlap",
-                    slot=slot_label(index - 1, before),
-                    duration=format_duration(before.duration),
-                    next_start=format_clock(slot.start),
-                )
-            )
-    problems += _shortest_problems(agenda)
-    for index, slot in enumerate(slots):
-        length = agenda.duration_of(index) if _has_length(agenda, index) else None
-        problem = steps_problem(slot, length)
-        if problem:
-            problems.append(f"{slot_label(index, slot)}: {problem}")
-    problems += _report_back_problems(agenda)
-    last_index = len(slots) - 1
-    last = slots[last_index]
-    if last.duration is None and agenda.end is None:
-        problems.append(t("agenda.last_needs_end", slot=slot_label(last_index, last)))
-    elif last.duration is None and agenda.end is not None and agenda.end <= last.start:
-        problems.append(
-            t(
-                "agenda.end_before_last",
-                end=format_clock(agenda.end),
-                start=format_clock(last.start),
-                slot=slot_label(last_index, last),
-            )
-        )
-    elif last.duration is not None and _seconds_of_day(last.start) + last.duration > 86400:
-        problems.append(t("agenda.past_midnight", slot=slot_label(last_index, last)))
-    return problems
-
-
-def _shortest_problems(agenda: Agenda) -> list[str]:
-    """A `min` longer than its slot, or given together with `keep = true`."""
-    problems = []
-    for index, slot in enumerate(agenda.slots):
-        if slot.min is None:
-            continue
-        if slot.keep:
-            problems.append(t("agenda.min_and_keep", slot=slot_label(index, slot)))
-            continue
-        if not _has_length(agenda, index):
-            continue  # the missing end or the overlap is reported on its own
-        length = agenda.duration_of(index)
-        if slot.min > length:
-            problems.append(
-                t(
-                    "agenda.min_too_long",
-                    slot=slot_label(index, slot),
-                    min=format_duration(slot.min),
-                    length=format_duration(length),
-                )
-            )
-    return problems
-
-
-def _report_back_problems(agenda: Agenda) -> list[str]:
-    """A `report_back` on a slot where no round runs, or longer than its slot."""
-    problems = []
-    for index, slot in enumerate(agenda.slots):
-        if slot.report_back is None:
-            continue
-        if slot.kind not in ROUND_KINDS:
-            problems.append(
-                t(
-                    "agenda.report_back_kind",
-                    slot=slot_label(index, slot),
-                    kind=slot.kind.value,
-                )
-            )
-        elif _has_length(agenda, index) and slot.report_back > agenda.duration_of(index):
-            problems.append(
-                t(
-                    "agenda.report_back_too_long",
-                    slot=slot_label(index, slot),
-                    turn=format_duration(slot.report_back),
-                    length=format_duration(agenda.duration_of(index)),
-                )
-            )
-    return problems
-
-
-def _has_length(agenda: Agenda, index: int) -> bool:
-    """Whether slot `index` has a positive length to compare with (the order is valid)."""
-    slots = agenda.slots
-    if slots[index].duration is not None:
-        return True
-    if index + 1 < len(slots):
-        return slots[index + 1].start > slots[index].start
-    return agenda.end is not None and agenda.end > slots[index].start
 
 
 def load_agenda(path: Path | str) -> Agenda:

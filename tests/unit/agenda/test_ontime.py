@@ -281,14 +281,16 @@ def test_json_is_told_by_its_name_or_its_first_character() -> None:
 def test_the_repositorys_agenda_survives_the_round_trip(agenda: Agenda) -> None:
     back = parse_ontime(json.loads(ontime_json(agenda)))
     assert back.remarks == ()
-    # Ontime has no place for the default number of tables nor for "ca." (approx): the
-    # rest of the day comes back as it was.
-    assert back.agenda.model_copy(update={"tables": agenda.tables}) == without_approx(agenda)
+    # Ontime has no place for the default number of tables, "ca." (approx), the stage's
+    # preset messages, report-back turns or phases: the rest of the day comes back as it was.
+    assert back.agenda.model_copy(update={"tables": agenda.tables}) == not_carried(agenda)
 
 
-def without_approx(agenda: Agenda) -> Agenda:
-    slots = [slot.model_copy(update={"approx": False}) for slot in agenda.slots]
-    return agenda.model_copy(update={"slots": slots})
+def not_carried(agenda: Agenda) -> Agenda:
+    """`agenda` without what an Ontime project has no place for."""
+    blank = {"approx": False, "report_back": None, "phases": [], "template": None}
+    slots = [slot.model_copy(update=blank) for slot in agenda.slots]
+    return agenda.model_copy(update={"slots": slots, "messages": []})
 
 
 def test_the_example_agendas_survive_the_round_trip() -> None:
