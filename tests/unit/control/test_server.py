@@ -108,3 +108,19 @@ async def test_the_server_answers_and_lets_its_ports_go_when_cancelled() -> None
     # Both ports are free again at once.
     bind(str(http_port), "--control", socket.SOCK_STREAM).close()
     bind(str(osc_port), "--osc", socket.SOCK_DGRAM).close()
+
+
+def test_the_host_console_loads_no_server_unless_asked() -> None:
+    """`facilitator run` without --control paints as fast as before: no uvicorn, no OSC."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nimport facilitator.cli.run\n"
+        "print(sorted(m for m in ('uvicorn', 'starlette', 'pythonosc', 'facilitator.control')"
+        " if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]", result.stderr
