@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from facilitator.control.verbs import Call, Console, Reply, dispatch
+from facilitator.i18n import t
 
 TOKEN_HEADER = "x-facilitator-token"
 METHODS = ["GET", "POST"]
@@ -32,7 +33,8 @@ def http_app(console: Console, token: str) -> Starlette:
 
     async def http_error(request: Request, error: Exception) -> JSONResponse:
         status = error.status_code if isinstance(error, HTTPException) else 500
-        return _json(Reply(status, {"ok": False, "error": "http", "message": str(error)}))
+        message = t("control.http_error", status=status, method=request.method)
+        return _json(Reply(status, {"ok": False, "error": "http", "message": message}))
 
     return Starlette(
         routes=[

@@ -17,6 +17,7 @@ from pythonosc.osc_message_builder import build_msg
 from pythonosc.osc_packet import OscPacket
 
 from facilitator.control.verbs import Call, Console, ControlError, Reply, dispatch
+from facilitator.i18n import t
 
 PREFIX = "/facilitator/"
 REPLY_ADDRESS = "/facilitator/reply"
@@ -44,7 +45,7 @@ class OscControl(asyncio.DatagramProtocol):
         try:
             messages = [timed.message for timed in OscPacket(data).messages]
         except Exception:  # ParseError and worse: no packet may stop the console
-            error = ControlError(400, "not_osc", "not an OSC packet")
+            error = ControlError(400, "not_osc", t("control.not_osc"))
             self._answer(error.reply(), addr)
             return
         task = asyncio.ensure_future(self._carry_out(messages, addr))

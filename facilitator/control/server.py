@@ -111,12 +111,20 @@ def bind(text: str, option: str, kind: socket.SocketKind) -> socket.socket:
 
 
 class QuietServer(uvicorn.Server):
-    """uvicorn without its signal handlers: the console decides when it quits."""
+    """uvicorn without its signal handlers and without its tick: the console decides when
+    it quits, by cancelling `serve`."""
 
     @contextlib.contextmanager
     def capture_signals(self) -> Generator[None, None, None]:
         """Leave the console's signal handlers as they are."""
         yield
+
+    async def main_loop(self) -> None:
+        """Wait to be cancelled. uvicorn wakes ten times a second to look for a signal and
+        renew its Date header, which would double an idle console's CPU; without a Date
+        header (`date_header=False`) there is nothing to renew."""
+        await self.on_tick(0)
+        await asyncio.Event().wait()
 
 
 def _quiet_logging() -> None:
@@ -145,7 +153,8 @@ async def serve(console: Console, sockets: ControlSockets) -> None:
             log_config=None,
             access_log=False,
             lifespan="off",
-            timeout_graceful_shutdown=1,
+            date_header=False,
+            server_header=False,
         )
         server = QuietServer(config)
         await server.serve(sockets=[sockets.http])
