@@ -4,7 +4,9 @@ Each call is carried out on the host screen's own message queue, in turn with th
 through the screen's own actions: it lands in the same event log, ctrl+z takes it back,
 and the console shows it for a moment ("Via control: next"). A call never asks first as
 a key does (`p`, going back with `g`, `f`): a button pressed on purpose is the host's
-decision, and ctrl+z takes it back.
+decision, and ctrl+z takes it back. While the console asks the host a question (resume
+the unfinished session? quit?), calls that change the day are refused until it is
+answered.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from facilitator.control.verbs import Command, ControlError, refused
 from facilitator.i18n import t
 from facilitator.roles.host import HostRun
 from facilitator.timing.events import Action
+from facilitator.ui.dialogs.confirm import ConfirmModal
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -73,6 +76,10 @@ class ScreenConsole:
             return run_status(run)
         if run.read_only:
             raise refused(run.read_only_notice())
+        if any(isinstance(shown, ConfirmModal) for shown in screen.app.screen_stack):
+            # Its answer acts on the day as it was asked about (resume that session? go
+            # back to that slot?): the host answers first.
+            raise refused(t("control.asking"))
         match command.verb:
             case "message":
                 assert command.text is not None

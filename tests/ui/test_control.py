@@ -22,6 +22,7 @@ from facilitator.control.server import ControlSockets, bind
 from facilitator.i18n import set_language
 from facilitator.roles.host import HostRun
 from facilitator.roles.status import day_status, status_data
+from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
@@ -68,7 +69,7 @@ def make_controlled(
 ) -> Iterator[Callable[..., Controlled]]:
     opened: list[ControlSockets] = []
 
-    def make(run: HostRun | None = None) -> Controlled:
+    def make(run: HostRun | None = None, offer_resume: Session | None = None) -> Controlled:
         sockets = ControlSockets(
             TOKEN,
             http=bind("0", "--control", socket.SOCK_STREAM),
@@ -76,7 +77,7 @@ def make_controlled(
         )
         opened.append(sockets)
         run = run or HostRun(agenda, store, clock)
-        app = host_app(run, None, sockets)
+        app = host_app(run, offer_resume, sockets)
         bells: list[int] = []
         app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
         notices: list[str] = []
@@ -314,6 +315,33 @@ async def test_a_console_that_follows_read_only_refuses_every_action(
     assert holder.session is not None
     assert [e.action for e in store.load(holder.session.id).events] == [Action.START]
     holder.close()
+
+
+async def test_while_the_console_asks_a_question_calls_wait_for_the_answer(
+    agenda: Agenda,
+    store: SessionStore,
+    clock: FakeClock,
+    make_controlled: Callable[..., Controlled],
+) -> None:
+    earlier = HostRun(agenda, store, clock)
+    earlier.act(Action.START)
+    earlier.close()  # a console that crashed: its session is offered for resumption
+    run = HostRun(agenda, store, clock)
+    offer = run.begin()
+    assert offer is not None
+    controlled = make_controlled(run=run, offer_resume=offer)
+    host = controlled.host
+    async with host.app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(host.app.screen, ConfirmModal), "the question")
+        for verb in ("start", "next", "message/hi", "finish"):
+            answer = await controlled.get(verb)
+            assert answer.status_code == 409 and "question" in answer.json()["message"]
+        assert (await controlled.ok("status"))["session"]["id"] is None
+        assert len(list(store.root.iterdir())) == 1  # no second session was started
+        await pilot.press("y")
+        await controlled.ok("next")
+        assert host.session().id == offer.id
+        assert [e.action for e in host.session().events] == [Action.START, Action.NEXT]
 
 
 async def test_calls_reach_the_host_under_a_dialog_and_from_the_notes(
