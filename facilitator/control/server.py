@@ -60,7 +60,11 @@ class ControlSockets:
 
 
 def _host_port(sock: socket.socket) -> str:
+    """Where to reach `sock`: a socket on every network (0.0.0.0, ::) by this computer's
+    name, as another computer on the network would call it."""
     host, port = sock.getsockname()[:2]
+    if host in ("0.0.0.0", "::"):
+        host = socket.gethostname()
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 

@@ -58,6 +58,19 @@ def test_a_port_in_use_is_a_message_with_exit_status_2() -> None:
         taken.close()
 
 
+def test_the_urls_name_the_address_to_call() -> None:
+    local = ControlSockets("t" * 8, http=bind("0", "--control", socket.SOCK_STREAM))
+    every = ControlSockets("t" * 8, osc=bind("0.0.0.0:0", "--osc", socket.SOCK_DGRAM))
+    try:
+        assert local.http_url() == f"http://127.0.0.1:{local.http.getsockname()[1]}/"  # type: ignore[union-attr]
+        assert local.osc_address() is None and every.http_url() is None
+        # On every network, by the computer's name: 0.0.0.0 is no address to call.
+        assert every.osc_address() == f"{socket.gethostname()}:{every.osc.getsockname()[1]}"  # type: ignore[union-attr]
+    finally:
+        local.close()
+        every.close()
+
+
 def test_an_unknown_host_is_a_message() -> None:
     with pytest.raises(FacilitatorError, match="no such address"):
         bind("no-such-host.invalid:8765", "--osc", socket.SOCK_DGRAM)
