@@ -13,6 +13,7 @@ from facilitator.control.verbs import (
     Call,
     Command,
     ControlError,
+    Reply,
     dispatch,
     read_command,
     refused,
@@ -40,7 +41,7 @@ class FakeConsole:
 
 async def call(
     console: FakeConsole, verb: str, argument: str | None = None, token: str | None = TOKEN
-):  # type: ignore[no-untyped-def]
+) -> Reply:
     return await dispatch(console, TOKEN, Call(verb, argument, token))
 
 
