@@ -137,3 +137,25 @@ def test_the_host_console_loads_no_server_unless_asked() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "[]", result.stderr
+
+
+async def test_osc_alone_is_served_until_cancelled() -> None:
+    from pythonosc.osc_message import OscMessage
+    from pythonosc.osc_message_builder import build_msg
+
+    sockets = ControlSockets("a-token-of-ours", osc=bind("0", "--osc", socket.SOCK_DGRAM))
+    port = sockets.osc.getsockname()[1]  # type: ignore[union-attr]
+    task = asyncio.ensure_future(serve(StatusConsole(), sockets))
+
+    def ask() -> list[Any]:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
+            client.settimeout(30)
+            message = build_msg("/facilitator/status", ["a-token-of-ours"])
+            client.sendto(message.dgram, ("127.0.0.1", port))
+            return list(OscMessage(client.recv(65536)).params)
+
+    assert await asyncio.to_thread(ask) == [200, '{"verb": "status"}']
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    bind(str(port), "--osc", socket.SOCK_DGRAM).close()
