@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--speed", type=_speed, default=1.0, help=t("cli.help.speed"))
     run.add_argument("--resume", action="store_true", help=t("cli.help.resume"))
     run.add_argument("--take-over", action="store_true", help=t("cli.help.take_over"))
+    run.add_argument("--control", metavar="[ADDR:]PORT", help=t("cli.help.control"))
+    run.add_argument("--osc", metavar="[ADDR:]PORT", help=t("cli.help.osc"))
     sessions(run)
 
     check = command("check")

@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from facilitator.control.server import ControlSockets
     from facilitator.review.archive import LoadedSession
     from facilitator.roles.host import HostRun
     from facilitator.roles.note_taker import NoteTaking
@@ -48,6 +49,8 @@ class FacilitatorApp(Localized, TypeAheadApp):
         self.start_mode = start_mode
         self.crash: Exception | None = None
         """The first exception that no handler caught, for the crash log."""
+        self.help_lines: list[str] = []
+        """Lines the help shows under the keys (where the control API listens)."""
 
     def on_mount(self) -> None:
         """Open the area this app was started for."""
@@ -142,8 +145,11 @@ def ask_then_quit(app: App[Any], question: str | None) -> None:
     confirm(app, question, app.exit)
 
 
-def host_app(run: HostRun, offer_resume: Session | None = None) -> FacilitatorApp:
-    """The host console on `run`, offering to resume `offer_resume`; tab opens its notes."""
+def host_app(
+    run: HostRun, offer_resume: Session | None = None, control: ControlSockets | None = None
+) -> FacilitatorApp:
+    """The host console on `run`, offering to resume `offer_resume`; tab opens its notes.
+    With `control`, it serves the control API on those sockets while it runs."""
     from facilitator.ui.screens.host import HostScreen
 
     def notes_screen() -> Screen[None]:
@@ -152,7 +158,19 @@ def host_app(run: HostRun, offer_resume: Session | None = None) -> FacilitatorAp
         return HostNotesScreen(run.note_taking(), run)
 
     app = FacilitatorApp("host")
-    app.add_mode("host", lambda: HostScreen(run, offer_resume))
+    if control is None:
+        app.add_mode("host", lambda: HostScreen(run, offer_resume))
+    else:
+        from facilitator.ui.control import ScreenConsole, start_control
+
+        console = ScreenConsole(run)
+
+        def host_screen() -> Screen[None]:
+            console.screen = HostScreen(run, offer_resume)
+            return console.screen
+
+        app.add_mode("host", host_screen)
+        start_control(app, console, control)
     app.add_mode("notes", notes_screen)
     return app
 

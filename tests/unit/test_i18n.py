@@ -67,6 +67,9 @@ DYNAMIC_PREFIXES = (
     "review.timeline.",
     "review.tab.",
     "export.",
+    "control.verb.",
+    "control.cannot.",
+    "control.needs_",
     "cli.help.",
 )
 """Keys the code builds from a name ("kind." + the slot's kind), so not found literally."""

@@ -32,6 +32,8 @@ class HelpModal(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield PlainLabel(t("help.title"), classes="question")
             yield Static(table)
+            for line in getattr(self.app, "help_lines", ()):
+                yield PlainLabel(line, classes="hint")
             yield PlainLabel(t("help.close"), classes="hint")
 
     def on_key(self, event: Key) -> None:

@@ -1,0 +1,1 @@
+"""Tests of facilitator.control, one module per module."""
