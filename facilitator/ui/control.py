@@ -21,6 +21,7 @@ from facilitator.i18n import t
 from facilitator.roles.host import HostRun
 from facilitator.timing.events import Action
 from facilitator.ui.dialogs.confirm import ConfirmModal
+from facilitator.ui.dialogs.message import MessageChoice
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -83,11 +84,11 @@ class ScreenConsole:
         match command.verb:
             case "message":
                 assert command.text is not None
-                screen._send_message(command.text)
+                screen._send_message(MessageChoice(command.text))  # a line, flashing as it comes
             case "clearmessage":
                 if not run.stage_message:
                     raise refused(t("control.cannot.clearmessage"))
-                screen._send_message("")
+                screen._send_message(MessageChoice(""))
             case "cloud":
                 if screen.check_action("cloud", ()) is not True:
                     raise refused(t("control.cannot.cloud"))
