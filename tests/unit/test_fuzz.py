@@ -105,9 +105,11 @@ def dump(document: dict[str, Any]) -> bytes | None:
 PLACE = re.compile(
     r"line \d+|at end of document|slot \d+|'[^']*'|\[\[slot\]\]"
     r"|^.*: (?:missing|unknown key|invalid value)\b"
+    r"|^[\w\"]+(?:\.[\w\"]+)+: "
 )
 """Where in a file a problem is: a line (or its end), a slot, a key in quotes, or a field
-of a session or notes file ("note.0.id: invalid value …")."""
+of a session or notes file ("note.0.id: invalid value …", "event.0.at: … is not a time
+from 1900…")."""
 IMPORT_PLACE = re.compile(r"line \d+|--day|--end|^no times found: ")
 """Where in a programme: its line, or the option that decides ("--day", "--end")."""
 
@@ -157,6 +159,7 @@ def test_parse_agenda_data(data: dict[str, Any]) -> None:
 @FUZZ
 @given(st.binary(max_size=400) | TOML_DOCUMENTS.map(dump))
 @example(b'"\\n" = ""\n')  # a key with a newline
+@example(b'event = [{ at = 0001-01-01T00:00:00Z, action = "start" }]\n')  # out of range
 def test_session_and_notes_loaders(content: bytes | None) -> None:
     if content is None:
         return
