@@ -7,6 +7,7 @@ import pytest
 
 from facilitator.agenda.model import Agenda
 from facilitator.roles.host import HostRun
+from facilitator.roles.note_taker import NoteTaking
 from facilitator.roles.stage import Stage
 from facilitator.session.questions import StageQuestion, marked_in, stepped
 from facilitator.session.store import SessionStore
@@ -103,6 +104,9 @@ def test_the_cloud_takes_the_place_of_the_questions(
     day: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:
     run = at_the_dialogue(day, store, clock)
+    assert run.session is not None
+    dialogue = run.state().current
+    NoteTaking(store, run.session, "desk", clock).save(dialogue, 1, None, "Tryghed og tillid")
     run.toggle_cloud()
     stage = Stage(store, clock)
     stage.follow()
