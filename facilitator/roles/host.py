@@ -279,6 +279,17 @@ class HostRun:
         self.flush()
         return target
 
+    def toggle_join(self) -> bool:
+        """Show on the stage how to join `facilitator serve` (its QR code), or stop showing
+        it; needs the session to exist. Returns whether the stage shows it now."""
+        self._check_lock(look_for_holder=True)
+        if self.session is None:
+            return False
+        self.session.stage_join = not self.session.stage_join
+        self.unsaved = True
+        self.flush()
+        return self.session.stage_join
+
     def cloud_slot(self) -> int | None:
         """The dialogue whose words a round-up shows: the latest one up to the current slot."""
         return self.agenda.latest_dialogue(self.timeline.log.current)

@@ -17,7 +17,9 @@ from facilitator.files import FileWatcher
 from facilitator.i18n import countdown_text, t
 from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
+from facilitator.notes.words import WordsReader
 from facilitator.roles.following import FollowedSession, NewestSession
+from facilitator.roles.join import JoinWatch
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import Clock
@@ -48,6 +50,10 @@ class StageView:
     """Real seconds until the shown second changes; None while waiting for a session."""
     longest: float = 1.0
     """The longest wait before drawing again: shorter while the message flashes."""
+    seconds: int | None = None
+    """The countdown's whole seconds (negative in overtime), for a screen that ticks alone."""
+    join_url: str | None = None
+    """How to join `facilitator serve`, while the host has it on stage; else None."""
 
 
 class Stage:
@@ -62,6 +68,8 @@ class Stage:
         self.session_name = session_name
         self.followed: FollowedSession | None = None
         self.notes: NotesReader | None = None
+        self.words: WordsReader | None = None
+        self.join: JoinWatch | None = None
         self.newest: NewestSession | None = None
         """Watches for a later session, unless a session was named."""
         self._folder_watch = FileWatcher()
@@ -96,6 +104,10 @@ class Stage:
         changed = False
         if self.notes is not None and self.notes.refresh():
             changed = self._weigh_cloud()
+        if self.words is not None and self.words.refresh():
+            changed = self._weigh_cloud() or changed
+        if self.join is not None and self.join.refresh():
+            changed = True
         if self.followed.refresh():
             self._use(self.followed.session)
             changed = True
@@ -122,6 +134,9 @@ class Stage:
         self.followed = FollowedSession(folder, session)
         self.notes = NotesReader(folder)
         self.notes.refresh()
+        self.words = WordsReader(folder)
+        self.words.refresh()
+        self.join = JoinWatch(folder)
         self._use(session)
 
     def _use(self, session: Session) -> None:
@@ -138,7 +153,9 @@ class Stage:
         session = self.session
         if session is None or session.stage_cloud is None or self.notes is None:
             return False
-        texts = (note.text for note in self.notes.notes(session.stage_cloud))
+        texts = [note.text for note in self.notes.notes(session.stage_cloud)]
+        if self.words is not None:  # what phones sent for the cloud (facilitator serve)
+            texts += [word.text for word in self.words.words(session.stage_cloud)]
         cloud = tuple(weigh(texts, session.agenda.stopwords))
         changed = cloud != self._cloud
         self._cloud = cloud
@@ -170,9 +187,10 @@ class Stage:
         following = state.next_slot
         next_text = t("stage.next", title=agenda.slots[following.index].title) if following else ""
         if slot.phase is Phase.PENDING:
-            digits = countdown_text(math.ceil(slot.planned_duration + slot.adjustment))
+            seconds = math.ceil(slot.planned_duration + slot.adjustment)
         else:
-            digits = countdown_text(slot.display_seconds)
+            seconds = slot.display_seconds
+        digits = countdown_text(seconds)
         title = agenda.slots[slot.index].title
         speakers = ", ".join(agenda.slots[slot.index].speakers)
         cloud = None
@@ -192,4 +210,6 @@ class Stage:
             cloud=cloud,
             change_in=change_in,
             longest=longest,
+            seconds=seconds,
+            join_url=self.join.url if self.join is not None and session.stage_join else None,
         )

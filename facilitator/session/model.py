@@ -66,6 +66,8 @@ class Session(BaseModel):
     """Messages sent to the stage, in order."""
     stage_cloud: int | None = None
     """The slot whose word cloud the stage shows, while the host has it on; else None."""
+    stage_join: bool = False
+    """Whether the stage shows how to join `facilitator serve` (its QR code)."""
 
     @field_validator("id")
     @classmethod

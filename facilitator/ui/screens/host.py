@@ -49,6 +49,7 @@ class HostScreen(Localized, Screen[None]):
         Binding("r", "replan", "key.replan", id="replan"),
         Binding("m", "message", "key.message", id="message"),
         Binding("w", "cloud", "key.cloud", id="cloud"),
+        Binding("j", "join", "key.join", id="join", show=False),
         Binding("tab", "notes", "key.notes", id="notes", show=False),
         Binding("f", "finish", "key.finish", id="finish", show=False),
         Binding("question_mark,f1", "help", "key.help", id="help", key_display="?"),
@@ -224,6 +225,8 @@ class HostScreen(Localized, Screen[None]):
                 return run.session is not None or None
             case "cloud":
                 return run.cloud_slot() is not None or None
+            case "join":
+                return run.session is not None or None
         return True
 
     def action_start_pause(self) -> None:
@@ -323,6 +326,13 @@ class HostScreen(Localized, Screen[None]):
         else:
             self.notify(t("notify.cloud_on", title=self.run.agenda.slots[slot].title), timeout=4)
         self.refresh_state()
+
+    def action_join(self) -> None:
+        """Show on the stage how phones join `facilitator serve`, or take it off."""
+        changed, _ = self._write(self.run.toggle_join, if_unsaved=None)
+        if changed:
+            shown = self.run.session is not None and self.run.session.stage_join
+            self.notify(t("notify.join_on" if shown else "notify.join_off"), timeout=4)
 
     def action_notes(self) -> None:
         """Switch to the notes screen, writing as "host"."""

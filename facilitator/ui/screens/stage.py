@@ -19,6 +19,7 @@ from facilitator.timing.timeline import Phase
 from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import redraw_delay
 from facilitator.ui.widgets.big_digits import BigDigits
+from facilitator.ui.widgets.join_code import JoinCode
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
@@ -47,6 +48,7 @@ class StageScreen(Localized, Screen[None]):
             yield PlainLabel(id="stage-speakers")
             yield BigDigits(id="stage-countdown")
             yield WordCloud(id="stage-cloud")
+            yield JoinCode(id="stage-join")
             yield PlainLabel(id="stage-message")
             yield PlainLabel(id="stage-next")
 
@@ -79,6 +81,8 @@ class StageScreen(Localized, Screen[None]):
         self._label("stage-speakers", view.speakers)
         self.query_one(BigDigits).value = view.digits
         self.set_class(view.cloud is not None, "-cloud")
+        self.set_class(view.join_url is not None, "-join")
+        self.query_one(JoinCode).show(view.join_url)
         if view.cloud is not None:
             self.query_one(WordCloud).terms = view.cloud
         self._label("stage-next", view.next)
