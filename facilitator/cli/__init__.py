@@ -47,7 +47,7 @@ def _speed(text: str) -> float:
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 65536:
+    if not text.isdigit() or not 0 <= int(text) < 65536:
         raise argparse.ArgumentTypeError(t("cli.port", value=text))
     return int(text)
 

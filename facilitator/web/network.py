@@ -35,7 +35,7 @@ def check_host(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket on `host`:`port`; ServeError when it cannot be had."""
     address = check_host(host)
-    if not 0 < port < 65536:
+    if not 0 <= port < 65536:  # 0: any free port, as the output then says
         raise ServeError(t("serve.bad_port", port=port))
     family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
