@@ -96,7 +96,8 @@ def load_words_file(path: Path) -> WordsFile:
 
 class WordsWriter:
     """The one process that writes a writer's words file; a file it cannot read is never
-    overwritten. Safe to call from several threads."""
+    overwritten. `add` is safe to call from several threads; `stage` and `flush` leave the
+    locking to their caller (a group commit)."""
 
     def __init__(self, folder: Path, session_id: str, writer: str) -> None:
         self.writer = safe_name(writer)
@@ -105,6 +106,7 @@ class WordsWriter:
         self.session_id = session_id
         self.path = words_path(folder, self.writer)
         self._texts: list[str] = []
+        self._pending: list[str] = []
         self._mutex = threading.Lock()
         self.lock = SessionLock.acquire(
             folder / f"{WORDS_PREFIX}{self.writer}.lock", what=t("lock.words", writer=self.writer)
@@ -119,18 +121,32 @@ class WordsWriter:
 
     def add(self, slot: int, text: str, at: datetime) -> Word:
         """Write one send; returns once it is on disk, SessionError if it could not be."""
-        word = Word(id=uuid.uuid4().hex[:12], slot=slot, text=" ".join(text.split()), at=at)
         with self._mutex:
-            header = tomli_w.dumps({"writer": self.writer, "session": self.session_id})
-            texts = [*self._texts, _word_toml(word)]
-            try:
-                atomic_write(self.path, header + "\n" + "\n".join(texts))
-            except OSError as error:
-                raise SessionError(
-                    t("file.not_written", path=self.path, reason=error.strerror)
-                ) from None
-            self._texts = texts
+            word = self.stage(slot, text, at)
+            self.flush()
         return word
+
+    def stage(self, slot: int, text: str, at: datetime) -> Word:
+        """Keep one send in memory for the next `flush` (the caller keeps the two apart)."""
+        word = Word(id=uuid.uuid4().hex[:12], slot=slot, text=" ".join(text.split()), at=at)
+        self._pending.append(_word_toml(word))
+        return word
+
+    def flush(self) -> None:
+        """Write the file with every send kept so far; SessionError if it could not be
+        written (the sends stay for the next try)."""
+        if not self._pending:
+            return
+        header = tomli_w.dumps({"writer": self.writer, "session": self.session_id})
+        texts = self._texts + self._pending
+        try:
+            atomic_write(self.path, header + "\n" + "\n".join(texts))
+        except OSError as error:
+            raise SessionError(
+                t("file.not_written", path=self.path, reason=error.strerror)
+            ) from None
+        self._texts = texts
+        self._pending = []
 
     def close(self) -> None:
         """Release the writer's lock."""
@@ -174,7 +190,7 @@ class WordsReader:
             for word in words
             if slot is None or word.slot == slot
         ]
-        return sorted(found, key=lambda word: (word.at, word.id))
+        return sorted(found, key=lambda word: word.at)  # stable: sent order within a file
 
 
 def all_words(folder: Path) -> list[Word]:

@@ -76,6 +76,8 @@ class Stage:
         self._message = ""
         self._flash_until = 0.0
         self._cloud: tuple[WeightedTerm, ...] = ()
+        self._cloud_of: int | None = None
+        """The slot `_cloud` was weighed for."""
         self._timeline: Timeline | None = None
         self._clock: Clock = base_clock
 
@@ -101,16 +103,14 @@ class Stage:
         if newer is not None:
             self._open(newer, self.store.folder(newer.id))
             return True
-        changed = False
-        if self.notes is not None and self.notes.refresh():
-            changed = self._weigh_cloud()
-        if self.words is not None and self.words.refresh():
-            changed = self._weigh_cloud() or changed
-        if self.join is not None and self.join.refresh():
-            changed = True
+        changed = self.join is not None and self.join.refresh()
         if self.followed.refresh():
             self._use(self.followed.session)
             changed = True
+        elif self.followed.session.stage_cloud is not None:
+            # Notes and words are read only while their cloud is on stage: a busy day's
+            # notes are not parsed twice a second for nothing.
+            changed = self._weigh_cloud() or changed
         return changed
 
     def _find(self) -> bool:
@@ -133,9 +133,7 @@ class Stage:
             self.newest.moved_to(session)
         self.followed = FollowedSession(folder, session)
         self.notes = NotesReader(folder)
-        self.notes.refresh()
         self.words = WordsReader(folder)
-        self.words.refresh()
         self.join = JoinWatch(folder)
         self._use(session)
 
@@ -153,6 +151,12 @@ class Stage:
         session = self.session
         if session is None or session.stage_cloud is None or self.notes is None:
             return False
+        fresh = self.notes.refresh()
+        if self.words is not None:
+            fresh = self.words.refresh() or fresh
+        if not fresh and self._cloud_of == session.stage_cloud:
+            return False
+        self._cloud_of = session.stage_cloud
         texts = [note.text for note in self.notes.notes(session.stage_cloud)]
         if self.words is not None:  # what phones sent for the cloud (facilitator serve)
             texts += [word.text for word in self.words.words(session.stage_cloud)]

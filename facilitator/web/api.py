@@ -1,8 +1,8 @@
 """The routes the pages' scripts call: a table's report, saving and deleting its notes,
 words for the cloud, the stage view now, and the live event stream.
 
-Writes run in a worker thread (they wait for the disk); an answer of success means the
-note is on disk. Every write counts against its device's rate limit.
+Writes go through a group commit (batch.py); an answer of success means the note is on
+disk. Every write counts against its device's rate limit.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from sse_starlette.sse import EventSourceResponse
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -69,8 +68,7 @@ def api_routes(state: WebState) -> list[Route]:
         day = _day(state)
         question = data.get("question")
         try:
-            note = await run_in_threadpool(
-                state.reports.save,
+            note = await state.reports.save(
                 day,
                 _int(data.get("table"), "table"),
                 _text(data.get("id"), "id"),
@@ -89,8 +87,7 @@ def api_routes(state: WebState) -> list[Route]:
         data = await read_json(request, WORD_BODY_LIMIT)
         day = _day(state)
         try:
-            note = await run_in_threadpool(
-                state.reports.delete,
+            note = await state.reports.delete(
                 day,
                 _int(data.get("table"), "table"),
                 _text(data.get("id"), "id"),
@@ -106,7 +103,7 @@ def api_routes(state: WebState) -> list[Route]:
         data = await read_json(request, WORD_BODY_LIMIT)
         day = _day(state)
         try:
-            word = await run_in_threadpool(state.words.send, day, _text(data.get("text"), "text"))
+            word = await state.words.send(day, _text(data.get("text"), "text"))
         except ReportRefused as error:
             return _refused(error)
         except SessionError as error:

@@ -13,6 +13,8 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio.to_thread
+
 from facilitator.web.served import ServedSession
 from facilitator.web.views import stage_key, stage_payload
 
@@ -34,6 +36,13 @@ class Broadcast:
     def look(self) -> bool:
         """Follow the session and work out the update; True (and waiters woken) if it
         changed in a way the browser cannot know by itself."""
+        changed = self._look()
+        if changed:
+            self._wake()
+        return changed
+
+    def _look(self) -> bool:
+        """The reading part of `look`, which may run in a worker thread."""
         self.served.follow()
         day = self.served.day()
         key = (
@@ -46,9 +55,11 @@ class Broadcast:
             return False
         self._key = key
         self.serial += 1
+        return True
+
+    def _wake(self) -> None:
         self._changed.set()
         self._changed = asyncio.Event()
-        return True
 
     def current(self) -> dict[str, Any]:
         """The update as of now, for a new page or a stream's snapshot."""
@@ -72,7 +83,10 @@ class Broadcast:
     async def run(self, every: float = FOLLOW_SECONDS) -> None:
         """Look again and again until cancelled."""
         while True:
-            self.look()
+            # Reading files (a session, a cloud's notes) in a worker thread keeps the
+            # answers to phones flowing meanwhile.
+            if await anyio.to_thread.run_sync(self._look):
+                self._wake()
             await asyncio.sleep(every)
 
     async def stream(self) -> AsyncIterator[dict[str, str]]:

@@ -54,11 +54,11 @@ def test_phones_report_and_send_words(terminal: Terminal, tmp_path: Path, browse
     phone.locator(".status.saved", has_text="✓ Saved").wait_for()
 
     (folder,) = (tmp_path / "sessions").iterdir()
-    notes = tomllib.loads((folder / "notes-web-table-3.toml").read_text(encoding="utf-8"))
+    notes = tomllib.loads((folder / "notes-web.toml").read_text(encoding="utf-8"))
     [note] = notes["note"]
     assert (note["text"], note["table"], note["slot"]) == (REPORT, 3, 2)
     terminal.wait_for("desk", REPORT)
-    assert "web-table-3" in terminal.screen("desk")
+    assert "Table 3" in terminal.screen("desk")
 
     # Reloaded, the page shows the saved note, not a second empty one.
     phone.reload()

@@ -124,7 +124,7 @@
   }
 
   function ownKey(note) {
-    const prefix = "web-table-" + note.table + "-";
+    const prefix = "web-";
     return note.id.startsWith(prefix) ? note.id.slice(prefix.length) : note.id;
   }
 

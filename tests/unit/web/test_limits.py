@@ -104,7 +104,7 @@ def test_writes_stay_in_the_session_folder(served: Served) -> None:
     )
     assert set(os.listdir(served.folder.parent.parent)) == before
     written = {name for name in os.listdir(served.folder) if not name.endswith(".lock")}
-    assert written == {"session.toml", "join.toml", "words-web.toml", "notes-web-table-1.toml"}
+    assert written == {"session.toml", "join.toml", "words-web.toml", "notes-web.toml"}
 
 
 def test_html_from_the_agenda_is_escaped_in_every_page(

@@ -35,14 +35,14 @@ def test_a_saved_note_is_in_the_notes_store(served: Served) -> None:
     assert response.status_code == 200 and response.json()["saved"] is True
     [saved] = on_disk(served)
     assert (saved.id, saved.table, saved.slot, saved.question, saved.text, saved.writer) == (
-        "web-table-3-a1b2c3d4e5f6",
+        "web-a1b2c3d4e5f6",
         3,
         2,
         QUESTION,
         "Mere tryghed",
-        "web-table-3",
+        "web",
     )
-    assert (served.folder / "notes-web-table-3.toml").is_file()
+    assert (served.folder / "notes-web.toml").is_file()
 
 
 def test_a_note_sent_again_is_saved_once(served: Served) -> None:
@@ -66,7 +66,7 @@ def test_the_report_lists_the_table_s_notes_of_the_dialogue(served: Served) -> N
     report = served.client.get("/api/report?table=3", headers=served.headers()).json()
     assert report["slot"] == 2 and report["title"] == "Dialog ved bordene"
     assert QUESTION in report["questions"] and report["tables"] == 12
-    assert [each["id"] for each in report["notes"]] == ["web-table-3-a1b2c3d4e5f6"]
+    assert [each["id"] for each in report["notes"]] == ["web-a1b2c3d4e5f6"]
 
 
 def test_a_delete_is_a_tombstone(served: Served) -> None:
@@ -76,16 +76,34 @@ def test_a_delete_is_a_tombstone(served: Served) -> None:
     assert on_disk(served) == []
     reader = NotesReader(served.folder)
     reader.refresh()
-    assert reader.merged()["web-table-3-a1b2c3d4e5f6"].deleted
+    assert reader.merged()["web-a1b2c3d4e5f6"].deleted
     # Sent again after its deletion, a note stays deleted rather than coming back.
     assert served.post("/api/notes", note()).status_code == 410
 
 
-def test_another_table_cannot_delete_a_table_s_note(served: Served) -> None:
+def test_another_table_cannot_edit_or_delete_a_table_s_note(served: Served) -> None:
     served.post("/api/notes", note())
-    response = served.post("/api/notes/delete", {"id": "web-table-3-a1b2c3d4e5f6", "table": 4})
-    assert response.status_code == 400
-    assert len(on_disk(served)) == 1
+    response = served.post("/api/notes/delete", {"id": "web-a1b2c3d4e5f6", "table": 4})
+    assert response.status_code == 404
+    assert served.post("/api/notes", note(table=4, text="Overwritten")).status_code == 403
+    [kept] = on_disk(served)
+    assert (kept.table, kept.text) == (3, "Mere tryghed")
+
+
+def test_notes_sent_at_once_are_each_saved_once(served: Served) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    bodies = [note(id=f"{number:012d}", table=number % 12 + 1) for number in range(40)]
+    bodies += bodies[:10]  # sent again before the first answer came
+    with ThreadPoolExecutor(16) as pool:  # a device per note: none hits its rate limit
+        answers = list(
+            pool.map(lambda body: served.post("/api/notes", body, device=body["id"]), bodies)
+        )
+    assert {answer.status_code for answer in answers} == {200}
+    reader = NotesReader(served.folder)
+    reader.refresh()
+    [file] = reader.files().values()
+    assert sorted(each.id for each in file.notes) == sorted(f"web-{n:012d}" for n in range(40))
 
 
 @pytest.mark.parametrize(

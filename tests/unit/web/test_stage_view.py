@@ -54,7 +54,7 @@ def test_the_event_stream_sends_the_view_and_each_change(served: Served) -> None
             for line in response.iter_lines():
                 if line.startswith("data:"):
                     seen.append(json.loads(line[5:]))
-                    if len(seen) == 2:
+                    if seen[-1]["stage"]["message"] or len(seen) > 10:
                         break
         done.set()
 
@@ -66,7 +66,7 @@ def test_the_event_stream_sends_the_view_and_each_change(served: Served) -> None
     host.resume(served.session)
     host.send_message("Fem minutter tilbage")
     assert done.wait(20)
-    assert seen[1]["stage"]["message"] == "Fem minutter tilbage"
+    assert seen[-1]["stage"]["message"] == "Fem minutter tilbage"
     host.act(Action.PAUSE)
     host.close()
 
