@@ -31,7 +31,7 @@
     }
     for (const [term, weight] of terms) {
       const word = FAC.element("span", "term", term);
-      word.style.fontSize = (1 + weight * 2.6).toFixed(2) + "em";
+      word.style.fontSize = (1 + weight * 1.8).toFixed(2) + "em";
       word.style.opacity = (0.55 + weight * 0.45).toFixed(2);
       cloud.append(word, document.createTextNode(" "));
     }
