@@ -65,6 +65,20 @@ def test_phones_report_and_send_words(terminal: Terminal, tmp_path: Path, browse
     phone.locator(".status.saved", has_text="✓ Saved").wait_for()
     assert phone.locator("textarea").first.input_value() == REPORT
 
+    # Text typed and not saved survives a reload; saved without a connection it waits on
+    # the phone, and goes when the connection comes back.
+    second = phone.locator("textarea").nth(1)
+    second.fill("Mere feedback")
+    phone.reload()
+    phone.locator(".status.unsent").first.wait_for()
+    assert phone.locator("textarea").nth(1).input_value() == "Mere feedback"
+    phone.context.set_offline(True)
+    phone.locator("button.save").nth(1).click()
+    phone.locator(".status.offline", has_text="No connection").wait_for()
+    phone.context.set_offline(False)
+    phone.locator(".status.saved").nth(1).wait_for()
+    terminal.wait_for("desk", "Mere feedback")
+
     stage = browser.new_context(viewport=PHONE).new_page()
     stage.goto(url.replace("/?", "/stage?"))
     stage.locator("#stage-title", has_text=DIALOGUE).wait_for()
@@ -78,6 +92,10 @@ def test_phones_report_and_send_words(terminal: Terminal, tmp_path: Path, browse
     words.locator("#words-status", has_text="✓ Sent").wait_for()
     stage.locator("#stage-cloud .term", has_text="arbejdsglæde").wait_for()
 
-    terminal.start("stage", FACILITATOR, "stage", width=100, height=30)
+    terminal.start("stage", FACILITATOR, "stage", width=100, height=40)
     screen = terminal.wait_for("stage", "arbejdsglæde")
     assert "What the tables said" in screen
+
+    terminal.send("host", "j")  # the join code on the stage, as the server left it
+    screen = terminal.wait_for("stage", "Join from your phone")
+    assert url in screen and "█" in screen
