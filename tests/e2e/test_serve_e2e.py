@@ -4,6 +4,7 @@ the browser's stage view and on the stage screen."""
 
 from __future__ import annotations
 
+import subprocess
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,6 +96,18 @@ def test_phones_report_and_send_words(terminal: Terminal, tmp_path: Path, browse
     terminal.start("stage", FACILITATOR, "stage", width=100, height=40)
     screen = terminal.wait_for("stage", "arbejdsglæde")
     assert "What the tables said" in screen
+
+    # The minutes carry the phone's note and the word among the dialogue's top words.
+    minutes = tmp_path / "minutes.md"
+    subprocess.run(
+        [FACILITATOR, "export", folder.name, "--format", "md", "-o", str(minutes)],
+        cwd=tmp_path,
+        check=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    text = minutes.read_text(encoding="utf-8")
+    assert REPORT in text and "arbejdsglæde (1)" in text
 
     terminal.send("host", "j")  # the join code on the stage, as the server left it
     screen = terminal.wait_for("stage", "Join from your phone")

@@ -70,3 +70,17 @@ def test_addresses_for_the_join_url() -> None:
     assert all(not host.startswith("127.") for host in reachable_hosts("0.0.0.0")) or (
         reachable_hosts("0.0.0.0") == ["127.0.0.1"]
     )
+
+
+def test_the_server_does_not_load_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nimport facilitator.cli.serve, facilitator.web.app, facilitator.web.api\n"
+        "import facilitator.web.pages\nprint('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "False", result.stderr
