@@ -59,7 +59,10 @@ def api_routes(state: WebState) -> list[Route]:
         day = _day(state)
         table_text = request.query_params.get("table", "")
         table = int(table_text) if table_text.isdigit() and len(table_text) < 4 else None
-        notes = state.reports.notes(day, table, day.dialogue) if table else []
+        try:
+            notes = state.reports.notes(day, table, day.dialogue) if table else []
+        except SessionError as error:  # another server writes this session's phone notes
+            return JSONResponse({"error": str(error)}, status_code=503)
         return JSONResponse(report_payload(day, table, notes))
 
     async def save_note(request: Request) -> Response:

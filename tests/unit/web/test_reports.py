@@ -152,3 +152,16 @@ def test_html_in_a_note_comes_back_as_data_not_markup(served: Served) -> None:
     response = served.client.get("/api/report?table=3", headers=served.headers())
     assert response.headers["content-type"].startswith("application/json")
     assert response.json()["notes"][0]["text"] == "<script>alert(1)</script>"
+
+
+def test_a_second_server_on_the_session_says_who_writes_its_notes(served: Served) -> None:
+    from facilitator.notes.store import NotesWriter
+
+    other = NotesWriter(served.folder, served.session.id, "web")  # another server's writer
+    try:
+        report = served.client.get("/api/report?table=3", headers=served.headers())
+        assert report.status_code == 503 and "'web'" in report.json()["error"]
+        assert served.post("/api/notes", note()).status_code == 503
+    finally:
+        other.close()
+    assert served.post("/api/notes", note()).status_code == 200
