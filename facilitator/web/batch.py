@@ -14,6 +14,7 @@ error; the changes stay in memory (queued in the writer) for the next write.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -26,7 +27,9 @@ class GroupCommit:
     """Applies changes in memory and writes them with `flush`, in batches."""
 
     def __init__(self, flush: Callable[[], None]) -> None:
-        self._flush = flush
+        self._write = flush
+        self._writing = threading.Lock()
+        """Held by each write: the last write at `close` never overlaps one under way."""
         self._queue: list[tuple[Callable[[], Any], Callable[[Any], bool], asyncio.Future[Any]]]
         self._queue = []
         self._arrived: asyncio.Event | None = None
@@ -76,6 +79,10 @@ class GroupCommit:
             else:
                 for answer, result in waiting:
                     _answer(answer, result)
+
+    def _flush(self) -> None:
+        with self._writing:
+            self._write()
 
     def close(self) -> None:
         """Stop taking changes; what was applied and not yet written is written now."""
