@@ -275,9 +275,11 @@ def machine() -> str:
     except OSError:
         pass
     cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    # Other work on the machine slows every figure; the load says how much there was.
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
         f"{platform.system()} {platform.release()}, {cpu}, {cores} cores, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, load average {load} at the end"
     )
 
 

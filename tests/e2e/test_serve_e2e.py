@@ -4,6 +4,7 @@ the browser's stage view and on the stage screen."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tomllib
 from collections.abc import Iterator
@@ -83,6 +84,12 @@ def test_phones_report_and_send_words(terminal: Terminal, tmp_path: Path, browse
     stage = browser.new_context(viewport=PHONE).new_page()
     stage.goto(url.replace("/?", "/stage?"))
     stage.locator("#stage-title", has_text=DIALOGUE).wait_for()
+    # The browser ticks the countdown itself between the server's updates.
+    shown = stage.locator("#stage-digits").inner_text()
+    assert re.fullmatch(r"\d\d:\d\d", shown)
+    stage.wait_for_function(
+        "shown => document.getElementById('stage-digits').textContent !== shown", arg=shown
+    )
     terminal.send("host", "n", "w")  # the round-up: the dialogue's cloud on stage
     stage.locator("#stage-title", has_text=f"What the tables said: {DIALOGUE}").wait_for()
 
