@@ -115,6 +115,11 @@ def main() -> int:
                 wide = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
                 wide.goto(at.format("stage"))
                 shoot(wide, out / f"{language}-stage-projector.png")
+                host.toggle_cloud()
+                host.toggle_join()
+                page.goto(at.format("stage"))
+                page.locator("#stage-join-code").wait_for()
+                shoot(page, out / f"{language}-stage-join.png")
             finally:
                 server.terminate()
                 server.wait(10)

@@ -203,6 +203,10 @@ class Stage:
             cloud = self._cloud
             speakers = f"{title} · {digits}"
             title = t("stage.cloud", title=agenda.slots[session.stage_cloud].title)
+        join_url = self.join.url if self.join is not None and session.stage_join else None
+        if join_url is not None and session.stage_cloud is None:
+            # The join code takes the digits' place: the time stays on the speakers' line.
+            speakers = f"{speakers} · {digits}" if speakers else digits
         return StageView(
             title=title,
             speakers=speakers,
@@ -215,5 +219,5 @@ class Stage:
             change_in=change_in,
             longest=longest,
             seconds=seconds,
-            join_url=self.join.url if self.join is not None and session.stage_join else None,
+            join_url=join_url,
         )

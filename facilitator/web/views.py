@@ -3,7 +3,10 @@ the agenda's rows, a table's report. All computed by the roles, never here."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
+
+import segno
 
 from facilitator.notes.model import Note
 from facilitator.roles.day_rows import day_rows
@@ -29,11 +32,20 @@ def stage_payload(view: StageView, speed: float) -> dict[str, Any]:
             if view.cloud is not None
             else None
         ),
+        "join": _join_image(view.join_url) if view.join_url else None,
+        "join_url": view.join_url,
         "seconds": view.seconds,
         "counting": view.phase in COUNTING,
         "change_in": view.change_in,
         "speed": speed,
     }
+
+
+@functools.lru_cache(maxsize=4)
+def _join_image(url: str) -> str:
+    """The join QR code as an SVG data URI (the pages allow images from data: only)."""
+    code = segno.make(url, error="m", boost_error=False)
+    return str(code.svg_data_uri(scale=8, border=2, dark="#000000", light="#ffffff"))
 
 
 def stage_key(payload: dict[str, Any]) -> tuple[Any, ...]:
@@ -45,6 +57,7 @@ def stage_key(payload: dict[str, Any]) -> tuple[Any, ...]:
         payload["speakers"] if not ticking else None,
         payload["next"],
         payload["message"],
+        payload["join_url"],
         payload["phase"],
         str(payload["cloud"]),
         None if ticking else payload["digits"],

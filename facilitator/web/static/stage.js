@@ -47,6 +47,16 @@
     el("stage-cloud").hidden = !inCloud;
     root.classList.toggle("in-cloud", inCloud);
     if (inCloud) drawCloud(stage.cloud);
+    // The join code takes the digits' place, as on the stage screen (the time moves to
+    // the speakers' line there; here the digits shrink under it).
+    const joining = stage.join !== null && !inCloud;
+    el("stage-join").hidden = !joining;
+    root.classList.toggle("in-join", joining);
+    if (joining) {
+      el("stage-join-code").src = stage.join;
+      el("stage-join-url").textContent = stage.join_url;
+      setText("stage-speakers", stage.speakers.replace(/ · [^·]*$/, "").replace(/^\+?[\d:]+$/, ""));
+    }
     setText("stage-message", stage.message);
     if (stage.message && stage.message !== previousMessage) {
       const message = el("stage-message");

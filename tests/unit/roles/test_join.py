@@ -52,3 +52,27 @@ def test_the_text_code_has_the_modules_of_the_qr_code() -> None:
         read += [upper, lower]
     assert read[: len(expected)] == expected
     assert all(not dark for row in read[len(expected) :] for dark in row)  # padding is light
+
+
+def test_the_stage_keeps_the_time_while_it_shows_the_join_code(
+    agenda,
+    store,
+    clock,  # type: ignore[no-untyped-def]
+) -> None:
+    from facilitator.roles.host import HostRun
+    from facilitator.roles.stage import Stage
+    from facilitator.timing.events import Action
+
+    host = HostRun(agenda, store, clock)
+    host.act(Action.START)
+    assert host.session is not None
+    write_join(store.folder(host.session.id), URL)
+    stage = Stage(store, clock)
+    stage.follow()
+    assert stage.view().join_url is None
+    host.toggle_join()
+    stage.follow()
+    view = stage.view()
+    assert view.join_url == URL
+    assert view.speakers == "Jonas Kroustrup, Tinne Christiansen · 05:00"
+    host.close()

@@ -34,6 +34,7 @@ def test_the_ticking_seconds_alone_are_not_a_change() -> None:
         "digits": "10:00",
         "next": "",
         "message": "",
+        "join_url": None,
         "phase": "running",
         "cloud": None,
         "counting": True,
@@ -73,6 +74,14 @@ def test_the_event_stream_sends_the_view_and_each_change(served: Served) -> None
 
 def test_the_server_leaves_its_join_address_for_the_stage(served: Served) -> None:
     assert read_join(served.folder) == JOIN_URL
+    host = HostRun(served.session.agenda, SessionStore(served.folder.parent), served.clock)
+    host.resume(served.session)
+    host.toggle_join()
+    _wait(lambda: served.client.get("/api/stage", headers=served.headers()).json()["stage"]["join"])
+    stage = served.client.get("/api/stage", headers=served.headers()).json()["stage"]
+    assert stage["join_url"] == JOIN_URL
+    assert stage["join"].startswith("data:image/svg+xml")
+    host.close()
     served.state.served.close()
     assert not (served.folder / JOIN_FILE).exists()
 
