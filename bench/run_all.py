@@ -2,13 +2,15 @@
 
     python bench/run_all.py [--quick] [--only NAME]
 
---quick shortens the CPU measurement (for trying the script, not for the record).
+--quick shortens the CPU and load measurements (for trying the script, not for the
+record); FACILITATOR_LOAD_SECONDS sets the length of the serve load (60 s by default).
 --only NAME runs one measurement (a function name below, such as events_export) and
 prints it without writing RESULTS.md.
 """
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import statistics
@@ -35,6 +37,8 @@ from facilitator.notes.model import Note  # noqa: E402
 BIN = Path(sys.executable).parent
 FACILITATOR = str(BIN / "facilitator")
 RUNS = 7
+LOAD_SECONDS = float(os.environ.get("FACILITATOR_LOAD_SECONDS", "60"))
+"""How long the phones post to `facilitator serve`; shorter to try the script."""
 
 
 @dataclass
@@ -235,6 +239,31 @@ def events_export(work: Path) -> list[Figure]:
     ]
 
 
+def serve_load(work: Path, seconds: float) -> list[Figure]:
+    """Fifty phones posting table reports to `facilitator serve` (bench/serve_load.py)."""
+    from bench.serve_load import BUDGET_P95, PHONES, measure
+
+    result = measure(FACILITATOR, work, PHONES, seconds)
+    failures = ", ".join(f"{count} × {status}" for status, count in result["failures"].items())
+    return [
+        Figure(
+            f"{PHONES} phones posting notes to facilitator serve for {seconds:.0f} s (loopback)",
+            f"p95 {result['p95'] * 1000:.0f} ms",
+            f"p95 ≤ {BUDGET_P95 * 1000:.0f} ms",
+            result["p95"] <= BUDGET_P95,
+            f"{result['posts']} posts, p50 {result['p50'] * 1000:.0f} ms, "
+            f"max {result['max'] * 1000:.0f} ms" + (f", refused: {failures}" if failures else ""),
+        ),
+        Figure(
+            "every note confirmed to a phone is on disk exactly once",
+            f"{result['notes']} notes",
+            "none missing, none twice",
+            bool(result["exactly_once"]),
+            f"missing {result['missing']}, twice {result['duplicates']}",
+        ),
+    ]
+
+
 def machine() -> str:
     """What the figures were measured on."""
     cpu = "unknown processor"
@@ -246,9 +275,11 @@ def machine() -> str:
     except OSError:
         pass
     cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    # Other work on the machine slows every figure; the load says how much there was.
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
         f"{platform.system()} {platform.release()}, {cpu}, {cores} cores, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, load average {load} at the end"
     )
 
 
@@ -261,6 +292,7 @@ def main() -> int:
         "note_saving": note_saving,
         "review_paint": review_paint,
         "events_export": events_export,
+        "serve_load": lambda w: serve_load(w, 10 if quick else LOAD_SECONDS),
     }
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     if only is not None and only not in measures:

@@ -28,6 +28,7 @@ COMMAND_MODULES = {
     "export": "export",
     "import": "import_programme",
     "status": "status",
+    "serve": "serve",
 }
 """The module under facilitator.cli that carries out each command, as `command(args)`."""
 _TOP_FLAGS = ("-h", "--help", "--version")
@@ -43,6 +44,12 @@ def _speed(text: str) -> float:
     if not 0 < value <= MAX_SPEED:
         raise argparse.ArgumentTypeError(t("cli.speed_range", value=text))
     return value
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) < 65536:
+        raise argparse.ArgumentTypeError(t("cli.port", value=text))
+    return int(text)
 
 
 def _date(text: str) -> date:
@@ -121,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help=t("cli.help.json"))
     sessions(status)
 
+    serve = command("serve")
+    serve.add_argument("session", nargs="?", help=t("cli.help.session"))
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADDR", help=t("cli.help.host"))
+    serve.add_argument("--port", type=_port, default=8000, metavar="N", help=t("cli.help.port"))
+    sessions(serve)
+
     importer = command("import")
     importer.add_argument("programme", help=t("cli.help.programme"))
     importer.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
@@ -167,7 +180,7 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
 def _agenda_language(args: argparse.Namespace) -> str | None:
     if args.command in ("run", "check"):
         return _language_of_agenda(Path(args.agenda))
-    if args.command in ("stage", "notes", "review", "export", "status"):
+    if args.command in ("stage", "notes", "review", "export", "status", "serve"):
         return _language_of_session(args.sessions, args.session)
     return None
 

@@ -155,12 +155,17 @@ class NotesWriter:
         The note is kept in memory (and in `unsaved`) even when the write fails, so that a
         retry writes it.
         """
+        self.keep(note)
+        self.flush()
+
+    def keep(self, note: Note) -> None:
+        """Add or replace `note` in memory only, for the next `flush` (which can then write
+        many notes at once)."""
         if note.writer != self.writer:
             raise SessionError(t("notes.wrong_writer", path=self.path, writer=note.writer))
         self.notes[note.id] = note
         self._texts[note.id] = _note_toml(note)
         self.unsaved.add(note.id)
-        self.flush()
 
     def check_lock(self) -> None:
         """NotesTakenOver, naming who holds the lock now, once another console took over."""

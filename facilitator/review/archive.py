@@ -17,6 +17,7 @@ from facilitator.files import dump_toml, read_toml, validation_message
 from facilitator.i18n import t
 from facilitator.notes.model import Note, NotesFile, merge_notes
 from facilitator.notes.store import NotesProblem, NotesReader
+from facilitator.notes.words import Word, all_words
 from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
 
@@ -34,6 +35,13 @@ class LoadedSession:
     source: Path | None = None
     copies: tuple[Path, ...] = field(default=())
     """Conflict copies of notes files that were found and merged in."""
+    words: tuple[Word, ...] = field(default=())
+    """Words for the cloud sent from phones (`facilitator serve`), oldest first."""
+
+    def cloud_texts(self, slot: int) -> list[str]:
+        """What a slot's word cloud weighs: its notes and the words sent for it."""
+        texts = [note.text for note in self.notes if note.slot == slot]
+        return texts + [word.text for word in self.words if word.slot == slot]
 
     @property
     def notes(self) -> list[Note]:
@@ -73,8 +81,14 @@ def load_folder(
         NotesFile(writer=writer, name=names.get(writer), session=session.id, notes=notes)
         for writer, notes in sorted(by_writer.items())
     )
+    folder = store.folder(session_id)
     return LoadedSession(
-        session, files, tuple(reader.problems.values()), store.folder(session_id), tuple(copies)
+        session,
+        files,
+        tuple(reader.problems.values()),
+        folder,
+        tuple(copies),
+        tuple(all_words(folder)),
     )
 
 
@@ -87,6 +101,7 @@ def archive_data(loaded: LoadedSession) -> dict[str, Any]:
         "version": ARCHIVE_VERSION,
         "session": session,
         "notes": [file.model_dump(by_alias=True, exclude_none=True) for file in loaded.notes_files],
+        "words": [word.model_dump() for word in loaded.words],
     }
 
 
@@ -103,9 +118,10 @@ def load_archive(path: Path) -> LoadedSession:
     try:
         session = Session.model_validate(data.get("session"))
         files = tuple(NotesFile.model_validate(item) for item in data.get("notes", []))
+        words = tuple(Word.model_validate(item) for item in data.get("words", []))
     except ValidationError as error:
         raise SessionError(validation_message(path, error)) from None
-    return LoadedSession(session, files, (), path)
+    return LoadedSession(session, files, (), path, words=words)
 
 
 def is_archive(name: str) -> bool:

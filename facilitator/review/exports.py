@@ -164,7 +164,7 @@ def notes_markdown(notes: list[Note], loaded: LoadedSession) -> list[str]:
                 table = t("report.table", table=note.table)
                 lines.append(f"- **{table}**: {body} ({note.writer}, {clock_text(note.created)})")
             lines.append("")
-        words = weigh((note.text for note in slot_notes), agenda.stopwords, top=10)
+        words = weigh(loaded.cloud_texts(slot_index), agenda.stopwords, top=10)
         if words:
             listed = ", ".join(f"{term.term} ({term.count})" for term in words)
             lines += [t("report.top_words", words=listed), ""]

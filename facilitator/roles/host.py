@@ -22,7 +22,7 @@ from facilitator.roles.report_round import TurnBell
 from facilitator.roles.stage_control import StageControl
 from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Rehearsal, Session
-from facilitator.session.questions import StageQuestion, stepped
+from facilitator.session.questions import StageQuestion
 from facilitator.session.stage_show import StageMessage, StageMode
 from facilitator.session.store import SessionStore, new_session
 from facilitator.timing.bells import Moment, moment_of, rings
@@ -266,36 +266,6 @@ class HostRun(StageControl):
         if not lengths or check_lengths(self.timeline, now, lengths):
             return False
         return self._record(Event.of(Action.REPLAN, now, lengths=lengths))
-
-    def toggle_cloud(self) -> int | None:
-        """Put the word cloud of the latest dialogue on the stage, or take it off again.
-
-        Returns the slot whose cloud is now shown, or None.
-        """
-        self._check_lock(look_for_holder=True)
-        target = None if self.stage_cloud is not None else self.cloud_slot()
-        self.stage_cloud = target
-        if self.session is not None:
-            self.session.stage_cloud = target
-        self.unsaved = True
-        self.flush()
-        return target
-
-    def step_question(self, step: int) -> StageQuestion | None:
-        """Mark the next (+1) or previous (-1) question of the current slot on the stage."""
-        self._check_lock(look_for_holder=True)
-        index = self.timeline.log.current
-        count = len(self.agenda.slots[index].questions)
-        self.stage_question = stepped(self.stage_question, index, count, step)
-        if self.session is not None:
-            self.session.stage_question = self.stage_question
-        self.unsaved = True
-        self.flush()
-        return self.stage_question
-
-    def cloud_slot(self) -> int | None:
-        """The dialogue whose words a round-up shows: the latest one up to the current slot."""
-        return self.agenda.latest_dialogue(self.timeline.log.current)
 
     def _hold(self, lock: SessionLock) -> None:
         self.lock = lock

@@ -17,7 +17,9 @@ from facilitator.files import FileWatcher
 from facilitator.i18n import clock_text, countdown_text, span_text, t
 from facilitator.notes.store import NotesReader
 from facilitator.notes.wordcloud import WeightedTerm, weigh
+from facilitator.notes.words import WordsReader
 from facilitator.roles.following import FollowedSession, NewestSession
+from facilitator.roles.join import JoinWatch
 from facilitator.roles.report_round import next_text as next_table_text
 from facilitator.roles.report_round import turn_phase, turn_text
 from facilitator.roles.stage_alert import flash_bright, flash_window
@@ -70,6 +72,10 @@ class StageView:
     """The running slot's printed questions, for the room to read."""
     question: int | None = None
     """Which of them the host has marked (from 0); None for none."""
+    seconds: int | None = None
+    """The countdown's whole seconds (negative in overtime), for a screen that ticks alone."""
+    join_url: str | None = None
+    """How to join `facilitator serve`, while the host has it on stage; else None."""
 
 
 class Stage:
@@ -84,12 +90,16 @@ class Stage:
         self.session_name = session_name
         self.followed: FollowedSession | None = None
         self.notes: NotesReader | None = None
+        self.words: WordsReader | None = None
+        self.join: JoinWatch | None = None
         self.newest: NewestSession | None = None
         """Watches for a later session, unless a session was named."""
         self._folder_watch = FileWatcher()
         self._message: StageMessage | None = None
         self._flash_until = 0.0
         self._cloud: tuple[WeightedTerm, ...] = ()
+        self._cloud_of: int | None = None
+        """The slot `_cloud` was weighed for."""
         self._timeline: Timeline | None = None
         self._clock: Clock = base_clock
 
@@ -115,12 +125,14 @@ class Stage:
         if newer is not None:
             self._open(newer, self.store.folder(newer.id))
             return True
-        changed = False
-        if self.notes is not None and self.notes.refresh():
-            changed = self._weigh_cloud()
+        changed = self.join is not None and self.join.refresh()
         if self.followed.refresh():
             self._use(self.followed.session)
             changed = True
+        elif self.followed.session.stage_cloud is not None:
+            # Notes and words are read only while their cloud is on stage: a busy day's
+            # notes are not parsed twice a second for nothing.
+            changed = self._weigh_cloud() or changed
         return changed
 
     def _find(self) -> bool:
@@ -143,7 +155,8 @@ class Stage:
             self.newest.moved_to(session)
         self.followed = FollowedSession(folder, session)
         self.notes = NotesReader(folder)
-        self.notes.refresh()
+        self.words = WordsReader(folder)
+        self.join = JoinWatch(folder)
         self._use(session)
 
     def _use(self, session: Session) -> None:
@@ -163,7 +176,15 @@ class Stage:
         session = self.session
         if session is None or session.stage_cloud is None or self.notes is None:
             return False
-        texts = (note.text for note in self.notes.notes(session.stage_cloud))
+        fresh = self.notes.refresh()
+        if self.words is not None:
+            fresh = self.words.refresh() or fresh
+        if not fresh and self._cloud_of == session.stage_cloud:
+            return False
+        self._cloud_of = session.stage_cloud
+        texts = [note.text for note in self.notes.notes(session.stage_cloud)]
+        if self.words is not None:  # what phones sent for the cloud (facilitator serve)
+            texts += [word.text for word in self.words.words(session.stage_cloud)]
         cloud = tuple(weigh(texts, session.agenda.stopwords))
         changed = cloud != self._cloud
         self._cloud = cloud
@@ -202,13 +223,14 @@ class Stage:
         following = state.next_slot
         next_text = t("stage.next", title=agenda.slots[following.index].title) if following else ""
         if slot.phase is Phase.PENDING:
-            digits = countdown_text(math.ceil(slot.planned_duration + slot.adjustment))
+            seconds = math.ceil(slot.planned_duration + slot.adjustment)
         else:
-            digits = countdown_text(slot.display_seconds)
+            seconds = slot.display_seconds
+        digits = countdown_text(seconds)
         title = agenda.slots[slot.index].title
         speakers = ", ".join(agenda.slots[slot.index].speakers)
         step = current_step(agenda, state)
-        phase_digits = countdown_text(step.display_seconds) if step else digits
+        shown = step.display_seconds if step else seconds  # what the big digits count down
         questions = tuple(agenda.slots[slot.index].questions)
         marked = marked_in(session.stage_question, slot.index, len(questions))
         phase, report, turn = slot.phase, state.report, ""
@@ -216,7 +238,7 @@ class Stage:
             # A table reports: its turn takes the digits, the slot's time stays in a line.
             turn = turn_text(report)
             speakers = " · ".join(filter(None, (speakers, digits)))
-            phase_digits = countdown_text(report.display_seconds)
+            shown = report.display_seconds
             next_text = next_table_text(report)
             phase = turn_phase(report)
             step = None  # the turn is what the room follows now
@@ -236,10 +258,14 @@ class Stage:
             # The message takes the screen; the time stays, as a line under the title.
             speakers = f"{speakers} · {digits}" if speakers else digits
             questions, step = (), None
+        join_url = self.join.url if self.join is not None and session.stage_join else None
+        if join_url is not None and session.stage_cloud is None and not full:
+            # The join code takes the digits' place: the time stays on the speakers' line.
+            speakers = f"{speakers} · {digits}" if speakers else digits
         return StageView(
             title=title,
             speakers=speakers,
-            digits=phase_digits,
+            digits=countdown_text(shown),
             next=next_text,
             report=turn,
             message=text,
@@ -254,6 +280,8 @@ class Stage:
             step_next=_step_next_text(step),
             questions=questions,
             question=marked,
+            seconds=shown,
+            join_url=join_url,
         )
 
     def _mode_view(self, session: Session) -> StageView:
@@ -266,6 +294,7 @@ class Stage:
         return StageView(
             title="", digits=clock_text(now), mode=StageMode.CLOCK, change_in=to_next_minute
         )
+
 
 def _step_text(step: StepState | None) -> str:
     """ "In pairs · 2/4": the phase the room is in."""

@@ -1,5 +1,6 @@
-"""The host's hold on the stage screen: messages with their options and the stage's mode,
-written to the session like every action so that the stage (another process) follows.
+"""The host's hold on the stage screen: messages with their options, the stage's mode, the
+word cloud, the question marked and the join code, written to the session like every
+action so that the stage (another process) follows.
 
 A mixin of HostRun (roles/host.py), which holds the session, the lock and the timeline.
 """
@@ -8,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from facilitator.session.questions import StageQuestion, stepped
 from facilitator.session.stage_show import StageMessage, StageMode, message_in_force
 
 if TYPE_CHECKING:
+    from facilitator.agenda.model import Agenda
     from facilitator.session.model import Session
     from facilitator.timing.clock import Clock
     from facilitator.timing.timeline import Timeline
@@ -20,11 +23,14 @@ class StageControl:
     """What the host sends to the stage; the rules of what is in force are in
     facilitator.session.stage_show."""
 
+    agenda: Agenda
     clock: Clock
     timeline: Timeline
     session: Session | None
     messages: list[StageMessage]
     stage_mode: StageMode
+    stage_cloud: int | None
+    stage_question: StageQuestion | None
     unsaved: bool
 
     def _check_lock(self, look_for_holder: bool = False) -> None:
@@ -77,3 +83,44 @@ class StageControl:
         """The text the stage shows now ("" for none)."""
         shown = self.shown_message
         return shown.text if shown else ""
+
+    def toggle_cloud(self) -> int | None:
+        """Put the word cloud of the latest dialogue on the stage, or take it off again.
+
+        Returns the slot whose cloud is now shown, or None.
+        """
+        self._check_lock(look_for_holder=True)
+        target = None if self.stage_cloud is not None else self.cloud_slot()
+        self.stage_cloud = target
+        if self.session is not None:
+            self.session.stage_cloud = target
+        self.unsaved = True
+        self.flush()
+        return target
+
+    def step_question(self, step: int) -> StageQuestion | None:
+        """Mark the next (+1) or previous (-1) question of the current slot on the stage."""
+        self._check_lock(look_for_holder=True)
+        index = self.timeline.log.current
+        count = len(self.agenda.slots[index].questions)
+        self.stage_question = stepped(self.stage_question, index, count, step)
+        if self.session is not None:
+            self.session.stage_question = self.stage_question
+        self.unsaved = True
+        self.flush()
+        return self.stage_question
+
+    def toggle_join(self) -> bool:
+        """Show on the stage how to join `facilitator serve` (its QR code), or stop showing
+        it; needs the session to exist. Returns whether the stage shows it now."""
+        self._check_lock(look_for_holder=True)
+        if self.session is None:
+            return False
+        self.session.stage_join = not self.session.stage_join
+        self.unsaved = True
+        self.flush()
+        return self.session.stage_join
+
+    def cloud_slot(self) -> int | None:
+        """The dialogue whose words a round-up shows: the latest one up to the current slot."""
+        return self.agenda.latest_dialogue(self.timeline.log.current)

@@ -61,6 +61,8 @@ class Session(BaseModel):
     """The question of the running slot the host has marked on the stage; else None."""
     stage_mode: StageMode = StageMode.NORMAL
     """What the stage shows: the day, only the clock, or nothing (blackout)."""
+    stage_join: bool = False
+    """Whether the stage shows how to join `facilitator serve` (its QR code)."""
 
     @field_validator("id")
     @classmethod

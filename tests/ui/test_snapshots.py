@@ -101,6 +101,17 @@ class TestStageScreen:
 
         assert snap_compare(app, terminal_size=SIZE, run_before=after_the_flash)
 
+    def test_with_the_join_code(self, snap_compare, agenda, store, clock) -> None:  # type: ignore[no-untyped-def]
+        """The host's j while `facilitator serve` runs: the QR code phones scan."""
+        from facilitator.roles.join import write_join
+
+        run = HostRun(agenda, store, clock)
+        run.act(Action.START)
+        assert run.session is not None
+        write_join(store.folder(run.session.id), "http://192.0.2.7:8000/?t=AbCdEfGhIjKlMnOpQrStUv")
+        run.toggle_join()
+        assert snap_compare(stage_app(Stage(store, clock)), terminal_size=SIZE)
+
 
 class TestStageStates:
     """The stage in the states the host puts it in: one language per state, the whole-stage

@@ -1,6 +1,6 @@
 """The host console's keys for what the stage shows: a message, the word cloud, the
-question marked, clock only and blackout. A mixin of HostScreen, which keeps to the
-day's timing keys."""
+question marked, how phones join `facilitator serve`, clock only and blackout. A mixin of
+HostScreen, which keeps to the day's timing keys."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ STAGE_BINDINGS = [
         key_display=",",
         show=False,
     ),
+    Binding("j", "join", "key.join", id="join", show=False),
     Binding("c", "stage_mode('clock')", "key.clock", id="clock", show=False),
     # b starts a report-back round; blackout is B, as in presentation programs' b key.
     Binding("B", "stage_mode('blackout')", "key.blackout", id="blackout", show=False),
@@ -72,6 +73,8 @@ class StageKeys:
             case "question":  # hidden outside a slot with questions: the footer is full
                 state = run.state()
                 return not state.finished and bool(run.agenda.slots[state.current].questions)
+            case "join":
+                return run.session is not None or None
         return True
 
     def action_message(self) -> None:
@@ -131,3 +134,10 @@ class StageKeys:
             count = len(self.run.agenda.slots[marked.slot].questions)
             self.app.notify(t("notify.question", number=marked.index + 1, count=count), timeout=3)
         self.refresh_state()
+
+    def action_join(self) -> None:
+        """Show on the stage how phones join `facilitator serve`, or take it off."""
+        changed, _ = self._write(self.run.toggle_join, if_unsaved=None)
+        if changed:
+            shown = self.run.session is not None and self.run.session.stage_join
+            self.app.notify(t("notify.join_on" if shown else "notify.join_off"), timeout=4)

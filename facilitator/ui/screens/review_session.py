@@ -221,13 +221,14 @@ class SessionReviewScreen(Localized, Screen[None]):
     def _clouds(self) -> ComposeResult:
         agenda = self.loaded.session.agenda
         with_notes = {note.slot for note in self.review.notes}
+        with_notes |= {word.slot for word in self.loaded.words}
         slots = [
             i
             for i, slot in enumerate(agenda.slots)
             if slot.kind is SlotKind.DIALOGUE or i in with_notes
         ]
         for index in slots:
-            texts = [note.text for note in self.review.notes if note.slot == index]
+            texts = self.loaded.cloud_texts(index)
             yield PlainLabel(f"{index + 1}. {agenda.slots[index].title}", classes="section")
             cloud = WordCloud(classes="review-cloud")
             cloud.terms = tuple(weigh(texts, agenda.stopwords))

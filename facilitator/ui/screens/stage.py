@@ -21,6 +21,7 @@ from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import redraw_delay
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.big_text import BigText
+from facilitator.ui.widgets.join_code import JoinCode
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.stage_questions import StageQuestions
 from facilitator.ui.widgets.word_cloud import WordCloud
@@ -55,6 +56,7 @@ class StageScreen(Localized, Screen[None]):
             yield StageQuestions(id="stage-questions")
             yield WordCloud(id="stage-cloud")
             yield BigText(id="stage-big-message")
+            yield JoinCode(id="stage-join")
             yield PlainLabel(id="stage-message")
             yield PlainLabel(id="stage-next")
 
@@ -92,6 +94,8 @@ class StageScreen(Localized, Screen[None]):
         self.set_class(view.alert, "-alert")
         for mode in StageMode:
             self.set_class(view.mode is mode, f"-mode-{mode.value}")
+        self.set_class(view.join_url is not None, "-join")
+        self.query_one(JoinCode).show(view.join_url)
         if view.cloud is not None:
             self.query_one(WordCloud).terms = view.cloud
         self._label("stage-next", view.next)

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.agenda.model import Agenda
-from facilitator.i18n import minute_text, span_text, t
-from facilitator.i18n.rounding import whole_minutes
+from facilitator.i18n import t
+from facilitator.roles.day_rows import day_row
 from facilitator.timing.timeline import DayState, Phase, SlotState
 
 Row = tuple[str, str, Text, Text]
@@ -90,27 +90,9 @@ class AgendaList(VerticalScroll):
         return table
 
     def _row(self, slot: SlotState) -> Row:
-        agenda_slot = self.agenda.slots[slot.index]
-        # Every time and length by the one rounding rule, as the header's offset.
-        planned = ("~" if agenda_slot.approx else "") + minute_text(slot.planned_start)
-        if slot.phase is Phase.DONE:
-            when = minute_text(slot.actual_start) if slot.actual_start else ""
-            over = whole_minutes(slot.overrun)
-            if slot.skipped:
-                info = t("list.skipped")
-            else:
-                info = t("list.took", minutes=whole_minutes(slot.elapsed))
-                if over:
-                    info += " " + t("list.over" if over > 0 else "list.under", minutes=abs(over))
-        else:
-            when = minute_text(slot.expected_start)
-            info = (
-                span_text(slot.planned_duration + slot.adjustment)
-                if slot.phase is Phase.PENDING
-                else t(f"phase.{slot.phase.value}")
-            )
-        title = agenda_slot.title + (" ⚑" if agenda_slot.fixed else "")
-        return (planned, when, Text(title), Text(info, style=self._phase_style(slot.phase)))
+        row = day_row(self.agenda, slot)
+        info = Text(row.info, style=self._phase_style(row.phase))
+        return (row.planned, row.when, Text(row.title), info)
 
     def _phase_style(self, phase: Phase) -> str:
         """The state text's style: the phase's colour of the theme in use, bold while live."""
