@@ -46,14 +46,18 @@ def notes_path(folder: Path, writer: str) -> Path:
 
 def notes_file_paths(folder: Path) -> list[Path]:
     """Every `notes-*.toml` in a session folder, conflict copies included, sorted."""
+    return files_named(folder, NOTES_PREFIX, NOTES_SUFFIX)
+
+
+def files_named(folder: Path, prefix: str, suffix: str) -> list[Path]:
+    """Every file in `folder` whose name has `prefix` and `suffix`, sorted; none when the
+    folder cannot be read."""
     try:
         names = os.listdir(folder)
     except OSError:
         return []
     return sorted(
-        folder / name
-        for name in names
-        if name.startswith(NOTES_PREFIX) and name.endswith(NOTES_SUFFIX)
+        folder / name for name in names if name.startswith(prefix) and name.endswith(suffix)
     )
 
 

@@ -8,7 +8,6 @@ holding its lock), so each send is a rewrite of that writer's file only.
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from datetime import datetime
@@ -22,6 +21,7 @@ from facilitator.errors import SessionError
 from facilitator.files import FileWatcher, atomic_write, read_toml, validation_message
 from facilitator.i18n import t
 from facilitator.names import safe_name
+from facilitator.notes.store import files_named
 from facilitator.session.lock import SessionLock
 
 WORDS_PREFIX = "words-"
@@ -62,15 +62,7 @@ def words_path(folder: Path, writer: str) -> Path:
 
 def words_file_paths(folder: Path) -> list[Path]:
     """Every `words-*.toml` in a session folder, sorted."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    return sorted(
-        folder / name
-        for name in names
-        if name.startswith(WORDS_PREFIX) and name.endswith(WORDS_SUFFIX)
-    )
+    return files_named(folder, WORDS_PREFIX, WORDS_SUFFIX)
 
 
 def words_problem(text: str) -> str | None:

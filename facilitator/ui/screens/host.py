@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Footer
 
 from facilitator.errors import SessionError, SessionLocked
@@ -21,6 +20,7 @@ from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.localize import Localized
+from facilitator.ui.looked_up import LooksUpOnce
 from facilitator.ui.screens.host_report import REPORT_ACTIONS, REPORT_BINDINGS, ReportKeys
 from facilitator.ui.screens.host_stage import STAGE_ACTIONS, STAGE_BINDINGS, StageKeys
 from facilitator.ui.ticking import next_redraw
@@ -29,11 +29,10 @@ from facilitator.ui.widgets.day_header import DayHeader
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_panel import SlotPanel
 
-W = TypeVar("W", bound=Widget)
 T = TypeVar("T")
 
 
-class HostScreen(Localized, ReportKeys, StageKeys, Screen[None]):
+class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
     """What the host watches on the stage laptop."""
 
     CSS_PATH = "host.tcss"
@@ -63,7 +62,6 @@ class HostScreen(Localized, ReportKeys, StageKeys, Screen[None]):
         self.offer_resume = offer_resume
         self._save_failed = False
         self._next_tick: Timer | None = None
-        self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
 
     def compose(self) -> ComposeResult:
         """Header, the countdown panel beside the agenda list, and the footer."""
@@ -129,17 +127,6 @@ class HostScreen(Localized, ReportKeys, StageKeys, Screen[None]):
         self._next_tick = self.set_timer(
             next_redraw(state, self._speed() or 1.0), self.refresh_state
         )
-
-    def widget(self, kind: type[W], widget_id: str | None = None) -> W:
-        """A widget of this screen, looked up once: the redraw runs every second."""
-        key = (kind, widget_id)
-        if key not in self._widgets:
-            self._widgets[key] = (
-                self.query_one(f"#{widget_id}", kind) if widget_id else self.query_one(kind)
-            )
-        found = self._widgets[key]
-        assert isinstance(found, kind)
-        return found
 
     def _set(self, widget_id: str, text: str) -> None:
         """Show `text` in a label, literally; it hides while empty."""

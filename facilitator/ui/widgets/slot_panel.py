@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widget import Widget
 
 from facilitator.i18n import countdown_text, minute_text, offset_text, span_text, t
 from facilitator.roles.host import HostRun
@@ -16,25 +13,23 @@ from facilitator.session.stage_show import StageMode
 from facilitator.timing.events import Action
 from facilitator.timing.steps import current_step
 from facilitator.timing.timeline import DayState, Phase
+from facilitator.ui.looked_up import LooksUpOnce
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_progress import SlotProgress
-
-W = TypeVar("W", bound=Widget)
 
 PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
 MODE_LINES = {StageMode.CLOCK: "slot.stage_clock", StageMode.BLACKOUT: "slot.stage_blackout"}
 """What the panel says while the stage is not in its normal mode."""
 
 
-class SlotPanel(Vertical):
+class SlotPanel(LooksUpOnce, Vertical):
     """The slot under way as the host sees it; its class names the phase (`-warning`,
     `-overtime`, …) so the stylesheet colours the countdown and the border."""
 
     def __init__(self, run: HostRun, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.run = run
-        self._widgets: dict[tuple[type[Widget], str | None], Widget] = {}
 
     def compose(self) -> ComposeResult:
         """The slot's place and title, its countdown and progress, then what comes next."""
@@ -53,17 +48,6 @@ class SlotPanel(Vertical):
         yield PlainLabel(id="next")
         yield PlainLabel(id="stage-message")
         yield PlainLabel(id="host-note")
-
-    def widget(self, kind: type[W], widget_id: str | None = None) -> W:
-        """A child widget, looked up once: the panel redraws every second."""
-        key = (kind, widget_id)
-        if key not in self._widgets:
-            self._widgets[key] = (
-                self.query_one(f"#{widget_id}", kind) if widget_id else self.query_one(kind)
-            )
-        found = self._widgets[key]
-        assert isinstance(found, kind)
-        return found
 
     def _set(self, widget_id: str, text: str) -> None:
         """Show `text` in a label, literally; it hides while empty."""
