@@ -53,12 +53,14 @@ def test_http_calls_move_the_console_as_its_keys_do_and_undo_takes_them_back(
     terminal.wait_for("host", "Press space to start")
     # The host finds the token in the help, as a stage crew would ask for it.
     terminal.send("host", "?")
-    screen = terminal.wait_for("host", "Control token: ")
+    # The help itself, not the notice that also names the token as the console opens.
+    screen = terminal.wait_for("host", "Show every key")
     match = re.search(r"Control token: (\S+)", screen)
     assert match is not None
     token = match.group(1)
     assert f"http://127.0.0.1:{port}/VERB?token=" in screen
     terminal.send("host", "Escape")
+    until(lambda: "Show every key" not in terminal.screen("host"), "the help closes")
     terminal.wait_for("host", "Press space to start")
     base = f"http://127.0.0.1:{port}"
     sessions = tmp_path / "sessions"
