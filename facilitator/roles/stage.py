@@ -255,8 +255,10 @@ class Stage:
             questions = ()
             full = False
         elif full:
-            # The message takes the screen; the time stays, as a line under the title.
-            speakers = f"{speakers} · {digits}" if speakers else digits
+            # The message takes the screen; the time stays, as a line under the title (a
+            # table's turn has put it there already).
+            if not turn:
+                speakers = f"{speakers} · {digits}" if speakers else digits
             questions, step = (), None
         join_url = self.join.url if self.join is not None and session.stage_join else None
         if join_url is not None and session.stage_cloud is None and not full:

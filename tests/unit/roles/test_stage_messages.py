@@ -102,6 +102,18 @@ def test_a_whole_screen_message_replaces_the_digits_and_keeps_the_time_as_a_line
     assert not view.flashing  # not asked to flash
 
 
+def test_during_a_turn_the_time_line_under_a_whole_screen_message_is_shown_once(
+    host: HostRun, store: SessionStore, clock: FakeClock
+) -> None:
+    host.act(Action.START)
+    host.act(Action.GOTO, slot=2)  # the first dialogue
+    host.act(Action.REPORT_START)
+    host.send_message("Tal højere", full=True)
+    view = stage_of(store, clock).view()
+    assert view.message_full and view.report.endswith("1 · 00:50")
+    assert view.speakers == "10:00"  # the slot's own time, once
+
+
 def test_the_word_cloud_wins_over_a_whole_screen_message(
     host: HostRun, store: SessionStore, clock: FakeClock
 ) -> None:
