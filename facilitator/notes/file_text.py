@@ -1,0 +1,128 @@
+"""The text of a notes file, written and read in pieces.
+
+A notes file is a header and one `[[note]]` table per saved version of a note. A save
+appends the new version's table, so its cost follows the note, not the file; a later
+table of the same id replaces an earlier one. Each table is written here by hand, in time
+proportional to its text (a pasted 1 MB note included), as valid TOML that any TOML
+reader, and so any older facilitator, reads.
+
+An append cut short by a crash leaves a torn last table. It was never confirmed (a save
+is confirmed after its fsync), so the readers read the file without it, and the writer
+rewrites the file whole before its next append, keeping the torn bytes in a file beside it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from facilitator.errors import SessionError
+from facilitator.files import read_file
+from facilitator.i18n import t
+from facilitator.notes.model import Note
+
+TABLE_START = "\n[[note]]\n"
+"""What comes before every note table but the file's first: a blank line, the header."""
+
+_ESCAPES = {code: f"\\u{code:04x}" for code in [*range(0x20), 0x7F]}
+_ESCAPES.update(
+    {
+        ord("\b"): "\\b",
+        ord("\n"): "\\n",
+        ord("\f"): "\\f",
+        ord("\r"): "\\r",
+        ord('"'): '\\"',
+        ord("\\"): "\\\\",
+    }
+)
+del _ESCAPES[ord("\t")]  # a tab may stand in a basic string as it is
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML basic string, escaped in one pass (as tomli_w writes it)."""
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def note_table(note: Note) -> str:
+    """One note as a `[[note]]` table, ending with a newline."""
+    lines = [
+        "[[note]]",
+        f"id = {toml_string(note.id)}",
+        f"slot = {note.slot}",
+        f"slot_title = {toml_string(note.slot_title)}",
+        f"table = {note.table}",
+    ]
+    if note.question is not None:
+        lines.append(f"question = {toml_string(note.question)}")
+    lines += [
+        f"text = {toml_string(note.text)}",
+        f"writer = {toml_string(note.writer)}",
+        f"created = {note.created}",
+        f"updated = {note.updated}",
+        f"deleted = {'true' if note.deleted else 'false'}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def header_text(writer: str, name: str, session: str) -> str:
+    """The top of a notes file: who writes it, for which session."""
+    return tomli_w.dumps({"writer": writer, "name": name, "session": session})
+
+
+def file_text(header: str, tables: list[str]) -> str:
+    """A whole notes file: the header, then the tables, a blank line before each."""
+    return header + "".join("\n" + table for table in tables)
+
+
+@dataclass(frozen=True)
+class NotesText:
+    """A notes file's TOML data, and the torn bytes of an append cut short, if any."""
+
+    data: dict[str, Any]
+    torn: bytes = b""
+
+
+def parse_notes(raw: bytes) -> NotesText:
+    """The data of a notes file's bytes; a last table that does not parse while the rest
+    does is a torn append, left out. ValueError (UnicodeDecodeError or TOMLDecodeError)
+    when the file is broken anywhere else."""
+    try:
+        return NotesText(tomllib.loads(raw.decode("utf-8")))
+    except ValueError as error:
+        cut = raw.rfind(TABLE_START.encode())
+        if cut < 0:
+            raise
+        try:
+            data = tomllib.loads(raw[: cut + 1].decode("utf-8"))
+        except ValueError:
+            raise error from None
+        return NotesText(data, raw[cut + 1 :])
+
+
+def read_notes_text(path: Path, raw: bytes | None = None) -> NotesText:
+    """A notes file's data (from `raw`, its bytes, when already read); SessionError names
+    the file and what is wrong with it."""
+    if raw is None:
+        raw = read_file(path, SessionError, what=t("what.notes"))
+    try:
+        return parse_notes(raw)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SessionError(t("file.not_utf8", path=path, line=line)) from None
+    except tomllib.TOMLDecodeError as error:
+        raise SessionError(t("file.not_toml", path=path, reason=error)) from None
+
+
+def latest_versions(notes: list[Note]) -> list[Note]:
+    """One note per id in the order first saved, each its newest version (on a tie, the
+    later table: a writer appends its versions in the order it saved them)."""
+    latest: dict[str, Note] = {}
+    for note in notes:
+        kept = latest.get(note.id)
+        if kept is None or note.updated >= kept.updated:
+            latest[note.id] = note
+    return list(latest.values())
