@@ -22,7 +22,6 @@ from facilitator.errors import SessionError
 from facilitator.i18n import clock_text, clock_text_seconds, t
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.store import NotesTakenOver
-from facilitator.notes.wordcloud import weigh
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
 from facilitator.session.model import Session
@@ -198,8 +197,11 @@ class NotesScreen(Localized, Screen[None]):
         self.query_one(NotesList).show(
             slot_notes, self.questions, self.notes.writer_name, self.notes.unsaved
         )
-        cloud = weigh((note.text for note in slot_notes), agenda.stopwords)
-        self.query_one(WordCloud).terms = tuple(cloud)
+        self.query_one(WordCloud).weigh_texts(
+            (tuple((note.id, note.updated) for note in slot_notes), tuple(agenda.stopwords)),
+            (note.text for note in slot_notes),
+            agenda.stopwords,
+        )
 
     def _label(self, widget_id: str, text: str) -> None:
         self.query_one(f"#{widget_id}", PlainLabel).show(text)
@@ -244,7 +246,7 @@ class NotesScreen(Localized, Screen[None]):
         editor = self.query_one("#editor", TextArea)
         for note in notes:
             if note.id == self.editing and editor.text.strip() == note.text:
-                editor.clear()
+                editor.load_text("")  # not clear(): that keeps a long note for undo
                 self.editing = None
         note = notes[-1]
         self._status(
