@@ -130,14 +130,15 @@ def review_paints(work: Path, bare: float, runs: int) -> list[Figure]:
     for count, folder in folders.items():
         many_sessions(folder, count)
 
-    def listing(count: int) -> float:
+    def listing(count: int, timeout: float = 30) -> float:
         return time_to_paint(
             work,
             [FACILITATOR, "review", "--sessions", str(folders[count])],
             lambda s: s.count(LIST_MARK) >= 10,
+            timeout,
         )
 
-    cold = listing(3000)
+    cold = listing(3000, timeout=300)
     listing(30)
     opened, lists = [], {30: [], 3000: []}
     bares = [bare]

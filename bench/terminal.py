@@ -27,13 +27,15 @@ class Tmux(Terminal):
         raise TimeoutError(f"{name} did not paint within {timeout} s:\n{self.screen(name)}")
 
 
-def time_to_paint(cwd: Path, command: list[str], painted: Callable[[str], bool]) -> float:
+def time_to_paint(
+    cwd: Path, command: list[str], painted: Callable[[str], bool], timeout: float = 30
+) -> float:
     """Start `command` in a fresh tmux server; seconds until its first useful paint."""
     term = Tmux(cwd)
     try:
         term.start("idle", "sleep", "60")  # the server is up before the clock starts
         started = time.perf_counter()
         term.start("bench", *command)
-        return term.time_until("bench", painted, started)
+        return term.time_until("bench", painted, started, timeout)
     finally:
         term.close()

@@ -1,15 +1,29 @@
-"""The sessions folder as the organiser's list: one summary per session, readable or not."""
+"""The sessions folder as the organiser's list: one summary per session, readable or not,
+kept in the review index so that only the sessions that changed are read again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from facilitator.notes.store import count_live_notes
-from facilitator.review.analysis import SessionReview, review_session
+from facilitator.agenda.model import SlotKind
+from facilitator.errors import SessionError
+from facilitator.notes.store import count_live_notes, notes_file_paths
+from facilitator.review.analysis import review_session
+from facilitator.session.index import SessionIndex, Signature, files_signature, folder_names
 from facilitator.session.model import Session
-from facilitator.session.store import SessionStore
+from facilitator.session.store import SESSION_FILE, SessionStore
+
+
+@dataclass(frozen=True)
+class SlotOver:
+    """How far one slot of a session ran over its plan, for the slots that recur."""
+
+    title: str
+    kind: SlotKind
+    over: float | None
 
 
 @dataclass(frozen=True)
@@ -28,10 +42,12 @@ class SessionSummary:
     over: float | None = None
     finished: bool = False
     error: str | None = None
-    review: SessionReview | None = None
+    slot_overs: tuple[SlotOver, ...] = ()
+    modified: int = 0
+    """When session.toml was last written, in nanoseconds: the list is newest first."""
 
 
-def summarize(session: Session, path: Path, notes: int) -> SessionSummary:
+def summarize(session: Session, path: Path, notes: int, modified: int = 0) -> SessionSummary:
     """The summary of a readable session with `notes` live notes."""
     review = review_session(session)
     return SessionSummary(
@@ -46,17 +62,87 @@ def summarize(session: Session, path: Path, notes: int) -> SessionSummary:
         ended=review.ended,
         over=review.over if review.finished else None,
         finished=review.finished,
-        review=review,
+        slot_overs=tuple(SlotOver(s.title, s.kind, s.over) for s in review.slots),
+        modified=modified,
+    )
+
+
+def _facts(summary: SessionSummary) -> dict[str, Any]:
+    """A summary as JSON data for the index."""
+    return {
+        "title": summary.title,
+        "day": summary.day.isoformat() if summary.day else None,
+        "rehearsal": summary.rehearsal,
+        "slots": summary.slots,
+        "notes": summary.notes,
+        "started": summary.started.isoformat() if summary.started else None,
+        "ended": summary.ended.isoformat() if summary.ended else None,
+        "over": summary.over,
+        "finished": summary.finished,
+        "slot_overs": [[s.title, s.kind.value, s.over] for s in summary.slot_overs],
+    }
+
+
+def _from_facts(name: str, path: Path, facts: dict[str, Any], modified: int) -> SessionSummary:
+    """A summary from the index; KeyError, TypeError or ValueError if it is not one."""
+    return SessionSummary(
+        id=name,
+        path=path,
+        title=str(facts["title"]),
+        day=date.fromisoformat(facts["day"]) if facts["day"] else None,
+        rehearsal=bool(facts["rehearsal"]),
+        slots=int(facts["slots"]),
+        notes=int(facts["notes"]),
+        started=datetime.fromisoformat(facts["started"]) if facts["started"] else None,
+        ended=datetime.fromisoformat(facts["ended"]) if facts["ended"] else None,
+        over=None if facts["over"] is None else float(facts["over"]),
+        finished=bool(facts["finished"]),
+        slot_overs=tuple(
+            SlotOver(str(title), SlotKind(kind), None if over is None else float(over))
+            for title, kind, over in facts["slot_overs"]
+        ),
+        modified=modified,
     )
 
 
 def index_sessions(store: SessionStore) -> list[SessionSummary]:
-    """Every session folder, newest first; one that cannot be read carries its reason."""
+    """Every session folder, newest first; one that cannot be read carries its reason.
+
+    A folder whose session.toml and notes files are as the review index last saw them is
+    not read (session/index.py); any other is read, and the index updated.
+    """
+    index = SessionIndex(store.root, "review")
     summaries = []
-    for entry in store.entries():
-        if entry.session is None:
-            summaries.append(SessionSummary(id=entry.id, path=entry.path, error=entry.error))
-            continue
-        notes = count_live_notes(entry.path)
-        summaries.append(summarize(entry.session, entry.path, notes))
-    return summaries
+    for name in folder_names(store.root):
+        path = store.root / name
+        notes_files = [notes.name for notes in notes_file_paths(path)]
+        signature = files_signature(path, [SESSION_FILE, *notes_files])
+        modified = signature[0][2] if len(signature[0]) > 1 else 0
+        summary = _indexed(index, name, path, signature, modified)
+        if summary is None:
+            summary = _read(store, name, path, modified)
+            if summary.error is None:  # an error is said in the language in use: read anew
+                index.put(name, signature, _facts(summary))
+        summaries.append(summary)
+    index.save()
+    return sorted(summaries, key=lambda s: (s.modified, s.id), reverse=True)
+
+
+def _indexed(
+    index: SessionIndex, name: str, path: Path, signature: Signature, modified: int
+) -> SessionSummary | None:
+    facts = index.lookup(name, signature)
+    if facts is None:
+        return None
+    try:
+        return _from_facts(name, path, facts, modified)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _read(store: SessionStore, name: str, path: Path, modified: int) -> SessionSummary:
+    try:
+        session = store.load(name)
+    except SessionError as problem:
+        return SessionSummary(id=name, path=path, error=str(problem), modified=modified)
+    return summarize(session, path, count_live_notes(path), modified)

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from facilitator.clean import clean_text
 from facilitator.errors import SessionError
 from facilitator.i18n import date_text, minute_text, signed_minutes, t
-from facilitator.review.analysis import noticeable, recurring_slots
+from facilitator.review.analysis import noticeable, recurring_runs
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
@@ -86,7 +86,7 @@ class ReviewListScreen(Localized, Screen[None]):
             heading.show(t("review.heading", folder=self.store.root))
 
     def _recurring(self) -> None:
-        reviews = [s.review for s in self.summaries if s.review is not None]
+        runs = [(s.id, s.slot_overs) for s in self.summaries if s.error is None]
         lines = [
             t(
                 "review.recurring_line",
@@ -94,7 +94,7 @@ class ReviewListScreen(Localized, Screen[None]):
                 over=signed_minutes(item.average_over),
                 days=item.days,
             )
-            for item in recurring_slots(reviews)[:12]
+            for item in recurring_runs(runs)[:12]
         ]
         self.query_one("#recurring", Static).update("\n".join(lines) or t("review.no_recurring"))
 

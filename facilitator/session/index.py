@@ -1,0 +1,105 @@
+"""A cache of facts about each session folder, so that a folder of thousands of sessions is
+listed by reading only the sessions that changed.
+
+The index is a JSON file in the sessions folder, `.index-<kind>.json`, one per kind of
+facts (the store's own, the review's). Each entry, keyed by the folder's name, holds the
+signature of the files its facts were made from (inode, modification time and size of
+each: an atomic rewrite makes a new inode) and the facts. An entry is used only while its
+signature is the files' signature now, so the index is never trusted over the files: a
+missing, corrupt or stale index, or one of another version, only costs the time of reading
+the files. It is written atomically (a temporary file renamed over it), so a crash while
+writing it leaves the old index or the new one; a write that fails (a read-only folder) is
+left at that.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from facilitator.files import atomic_write, file_signature
+
+INDEX_VERSION = 1
+"""Changes whenever the facts of an index change shape; an index of another is ignored."""
+
+Signature = list[list[Any]]
+"""Each file a folder's facts depend on, with its name, inode, mtime in ns and size."""
+
+
+def files_signature(folder: Path, names: list[str]) -> Signature:
+    """The signature of the files `names` in `folder` (a missing one signed as missing)."""
+    signed: Signature = []
+    for name in names:
+        found = file_signature(folder / name)
+        signed.append([name, *found] if found is not None else [name])
+    return signed
+
+
+class SessionIndex:
+    """The index of one kind of facts over a sessions folder."""
+
+    def __init__(self, root: Path, kind: str) -> None:
+        self.path = root / f".index-{kind}.json"
+        self._entries: dict[str, dict[str, Any]] = {}
+        self._used: set[str] = set()
+        self._changed = False
+        self.reads = 0
+        """How many folders had to be read since the index was loaded (for the tests)."""
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return  # missing or corrupt: every entry is made again
+        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+            return
+        entries = data.get("entries")
+        if isinstance(entries, dict):
+            self._entries = {
+                name: entry
+                for name, entry in entries.items()
+                if isinstance(entry, dict) and "signature" in entry and "facts" in entry
+            }
+
+    def lookup(self, name: str, signature: Signature) -> dict[str, Any] | None:
+        """The facts of folder `name` if they were made from files of `signature`."""
+        self._used.add(name)
+        entry = self._entries.get(name)
+        if entry is None or entry["signature"] != signature:
+            return None
+        facts = entry["facts"]
+        return facts if isinstance(facts, dict) else None
+
+    def put(self, name: str, signature: Signature, facts: dict[str, Any]) -> None:
+        """Record the facts of folder `name`, made from files of `signature`."""
+        self.reads += 1
+        self._used.add(name)
+        self._entries[name] = {"signature": signature, "facts": facts}
+        self._changed = True
+
+    def save(self, prune: bool = True) -> None:
+        """Write the index if anything changed; with `prune`, after a look at every folder,
+        without the folders not looked up (gone). Never fails."""
+        dropped = set(self._entries) - self._used if prune else set()
+        if not self._changed and not dropped:
+            return
+        for name in dropped:
+            del self._entries[name]
+        data = {"version": INDEX_VERSION, "entries": self._entries}
+        try:
+            atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        except (OSError, ValueError):
+            return
+        self._changed = False
+
+
+def folder_names(root: Path) -> list[str]:
+    """The sub-folders of a sessions folder that may be sessions (hidden ones are not)."""
+    try:
+        with os.scandir(root) as found:
+            return [e.name for e in found if not e.name.startswith(".") and e.is_dir()]
+    except OSError:
+        return []
