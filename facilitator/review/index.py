@@ -5,25 +5,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from facilitator.agenda.model import SlotKind
 from facilitator.errors import SessionError
 from facilitator.notes.store import count_live_notes, notes_file_paths
 from facilitator.review.analysis import review_session
-from facilitator.session.index import SessionIndex, Signature, files_signature, folder_names
+from facilitator.session.index import SessionIndex, Signature, folder_names, folder_signature
 from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
 
 
-@dataclass(frozen=True)
-class SlotOver:
+class SlotOver(NamedTuple):
     """How far one slot of a session ran over its plan, for the slots that recur."""
 
     title: str
     kind: SlotKind
     over: float | None
+
+
+_KINDS = {kind.value: kind for kind in SlotKind}
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def _from_facts(name: str, path: Path, facts: dict[str, Any], modified: int) -> 
         over=None if facts["over"] is None else float(facts["over"]),
         finished=bool(facts["finished"]),
         slot_overs=tuple(
-            SlotOver(str(title), SlotKind(kind), None if over is None else float(over))
+            SlotOver(str(title), _KINDS[kind], None if over is None else float(over))
             for title, kind, over in facts["slot_overs"]
         ),
         modified=modified,
@@ -115,9 +118,12 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
     summaries = []
     for name in folder_names(store.root):
         path = store.root / name
-        notes_files = [notes.name for notes in notes_file_paths(path)]
-        signature = files_signature(path, [SESSION_FILE, *notes_files])
-        modified = signature[0][2] if len(signature[0]) > 1 else 0
+        signature = folder_signature(
+            path,
+            index.signature(name),
+            partial(_files_of, path),
+        )
+        modified = signature[1][2] if len(signature) > 1 and len(signature[1]) > 1 else 0
         summary = _indexed(index, name, path, signature, modified)
         if summary is None:
             summary = _read(store, name, path, modified)
@@ -126,6 +132,11 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
         summaries.append(summary)
     index.save()
     return sorted(summaries, key=lambda s: (s.modified, s.id), reverse=True)
+
+
+def _files_of(folder: Path) -> list[str]:
+    """The files a summary is made from: session.toml and every notes file."""
+    return [SESSION_FILE, *(path.name for path in notes_file_paths(folder))]
 
 
 def _indexed(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,12 @@ class SessionIndex:
                 if isinstance(entry, dict) and "signature" in entry and "facts" in entry
             }
 
+    def signature(self, name: str) -> Signature | None:
+        """The signature folder `name` had when its facts were recorded, if they were."""
+        entry = self._entries.get(name)
+        found = entry["signature"] if entry is not None else None
+        return found if isinstance(found, list) and found else None
+
     def lookup(self, name: str, signature: Signature) -> dict[str, Any] | None:
         """The facts of folder `name` if they were made from files of `signature`."""
         self._used.add(name)
@@ -94,6 +101,25 @@ class SessionIndex:
         except (OSError, ValueError):
             return
         self._changed = False
+
+
+def folder_signature(
+    folder: Path, known: Signature | None, files: Callable[[], list[str]]
+) -> Signature:
+    """The signature of a folder and of its files that facts depend on (`files()` names
+    them). The folder's own modification time changes whenever a file in it is added,
+    removed or renamed over, so while it is the one `known` records, the files are the
+    ones `known` names and the folder need not be listed."""
+    try:
+        stat = os.stat(folder)
+    except OSError:
+        return [["."]]
+    here: list[Any] = [".", stat.st_ino, stat.st_mtime_ns]
+    if known is not None and known[0] == here:
+        names = [str(item[0]) for item in known[1:]]
+    else:
+        names = files()
+    return [here, *files_signature(folder, names)]
 
 
 def folder_names(root: Path) -> list[str]:

@@ -22,6 +22,10 @@ from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
+FIRST_ROWS = 80
+"""Rows filled before the first paint; the rest follow in batches after it, so a folder of
+thousands of sessions shows as soon as one of a few."""
+ROWS_PER_BATCH = 500
 
 
 class ReviewListScreen(Localized, Screen[None]):
@@ -42,6 +46,8 @@ class ReviewListScreen(Localized, Screen[None]):
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1
         self.sort_reverse = True
+        self._filling = 0
+        """Counts the fills begun, so rows still to come from an earlier fill are dropped."""
 
     def compose(self) -> ComposeResult:
         """The filter, the table of sessions, and the recurring slots."""
@@ -65,7 +71,7 @@ class ReviewListScreen(Localized, Screen[None]):
         """Read the sessions folder again."""
         self.summaries = index_sessions(self.store)
         self._fill()
-        self._recurring()
+        self.call_after_refresh(self._recurring)
 
     def _fill(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -73,8 +79,10 @@ class ReviewListScreen(Localized, Screen[None]):
         table.clear()
         rows = [s for s in self.summaries if not query or query in _searchable(s)]
         rows.sort(key=lambda s: _sort_key(s, self.sort_column), reverse=self.sort_reverse)
-        for summary in rows:
-            table.add_row(*_cells(summary), key=summary.id)
+        self._filling += 1
+        self._add_rows(rows[:FIRST_ROWS])
+        if len(rows) > FIRST_ROWS:
+            self.call_after_refresh(self._fill_more, rows[FIRST_ROWS:], self._filling)
         heading = self.query_one("#review-heading", PlainLabel)
         if not rows:
             heading.show(
@@ -84,6 +92,19 @@ class ReviewListScreen(Localized, Screen[None]):
             )
         else:
             heading.show(t("review.heading", folder=self.store.root))
+
+    def _add_rows(self, rows: list[SessionSummary]) -> None:
+        table = self.query_one("#sessions", DataTable)
+        for summary in rows:
+            table.add_row(*_cells(summary), key=summary.id)
+
+    def _fill_more(self, rows: list[SessionSummary], filling: int) -> None:
+        """The next batch of rows after a paint, unless another fill began since."""
+        if filling != self._filling or not self.is_mounted:
+            return
+        self._add_rows(rows[:ROWS_PER_BATCH])
+        if len(rows) > ROWS_PER_BATCH:
+            self.call_after_refresh(self._fill_more, rows[ROWS_PER_BATCH:], filling)
 
     def _recurring(self) -> None:
         runs = [(s.id, s.slot_overs) for s in self.summaries if s.error is None]
