@@ -10,6 +10,7 @@ cpu, saving, big_note, review, events) and prints it without writing RESULTS.md.
 
 from __future__ import annotations
 
+import compileall
 import platform
 import subprocess
 import sys
@@ -83,6 +84,10 @@ def main() -> int:
     if only is not None and only not in groups:
         print(f"no group {only!r}; choose from {', '.join(groups)}", file=sys.stderr)
         return 2
+    # The consoles start from bytecode, as they do once pip installed them (pip compiles
+    # what it installs): an editable install under PYTHONDONTWRITEBYTECODE would otherwise
+    # compile every module of the package at every start.
+    compileall.compile_dir(ROOT / "facilitator", quiet=1)
     figures: list[Figure] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:

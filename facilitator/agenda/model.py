@@ -75,7 +75,7 @@ one table of these defaults; docs/timing.md explains it). A share of 1 keeps it 
 class Slot(BaseModel):
     """One item of the programme, from its start to the next item's start."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     start: ClockTime
     """When the slot is planned to start."""
@@ -115,7 +115,7 @@ class Slot(BaseModel):
 class Agenda(BaseModel):
     """A whole day: its title and details, and its slots in order of start."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=True)
 
     title: CleanText = Field(min_length=1)
     """The day's name, shown in the header and on reports."""

@@ -18,7 +18,7 @@ from facilitator.timing.timeline import Timeline
 class Rehearsal(BaseModel):
     """How a rehearsal's virtual clock maps to real time, so every process agrees on it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     virtual_start: Moment
     """The virtual time at `real_start`."""
@@ -35,7 +35,7 @@ class Rehearsal(BaseModel):
 class StageMessage(BaseModel):
     """A message from the host to the stage screen; an empty text clears it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     at: Moment
     """When it was sent."""
@@ -46,7 +46,7 @@ class StageMessage(BaseModel):
 class Session(BaseModel):
     """One run of a day, as `session.toml` holds it; written only by the host console."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     id: CleanText
     """The folder's name: date, time and the day's title; a session is its folder."""

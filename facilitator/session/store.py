@@ -37,8 +37,10 @@ class SessionEntry:
 class SessionStore:
     """The folder that holds one sub-folder per session."""
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, read_only: bool = False) -> None:
         self.root = Path(root)
+        self.read_only = read_only
+        """Whether nothing may be written here, not even the index (`facilitator status`)."""
 
     def folder(self, session_id: str) -> Path:
         """The folder of one session; SessionError for an id that is no folder name, so
@@ -169,7 +171,8 @@ class SessionStore:
                     continue
             return None
         finally:
-            index.save(prune=False)
+            if not self.read_only:
+                index.save(prune=False)
 
     def _signed_newest_first(self) -> list[tuple[int, str, Signature]]:
         """Every folder with a session.toml, its mtime and signature, newest first."""
@@ -192,7 +195,7 @@ class SessionStore:
         if not (path / SESSION_FILE).is_file():
             return None
         path = path.resolve()  # "." or "sessions/x/.." still name a folder
-        return SessionStore(path.parent), path.name
+        return SessionStore(path.parent, self.read_only), path.name
 
     def resolve(self, name: str | None) -> tuple[SessionStore, Session]:
         """The session SESSION names (see `locate`) and the sessions folder that holds it,
