@@ -11,7 +11,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from facilitator.errors import SessionError, SessionLocked
 from facilitator.i18n import t
@@ -20,6 +19,7 @@ from facilitator.session.model import Session
 from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState
 from facilitator.ui.dialogs.confirm import confirm
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
@@ -70,13 +70,13 @@ class HostScreen(Localized, Screen[None]):
             yield SlotPanel(self.run, id="slot-panel")
             yield AgendaList(self.run.agenda, id="agenda")
         yield PlainLabel(id="read-only")
-        yield Footer()
 
     def _speed(self) -> float | None:
         return self.run.rehearsal.speed if self.run.rehearsal else None
 
     def on_mount(self) -> None:
         """Draw at once (each redraw schedules the next), and offer to resume a session."""
+        footer_after_first_frame(self)
         self.refresh_state()
         if self.offer_resume is not None:
             session = self.offer_resume

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, TextArea
+from textual.widgets import Label, OptionList, TextArea
 
 from facilitator.errors import SessionError
 from facilitator.i18n import clock_text, clock_text_seconds, t
@@ -27,6 +27,7 @@ from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
 from facilitator.session.model import Session
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.goto import GotoModal
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanTextArea
 from facilitator.ui.widgets.notes_list import NotesList, question_label
@@ -88,10 +89,10 @@ class NotesScreen(Localized, Screen[None]):
             with Vertical(id="notes-right"):
                 yield NotesList(id="notes-list")
                 yield WordCloud(id="notes-cloud")
-        yield Footer()
 
     def on_mount(self) -> None:
         """Focus the editor so typing can start at once; follow the other writers."""
+        footer_after_first_frame(self)
         self.query_one("#editor", TextArea).focus()
         self.query_one(WordCloud).empty_text = t("notes.cloud_empty")
         self.redraw()

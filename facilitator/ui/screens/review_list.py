@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from facilitator.clean import clean_text
 from facilitator.errors import SessionError
@@ -17,6 +17,7 @@ from facilitator.review.analysis import noticeable, recurring_runs
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -57,10 +58,10 @@ class ReviewListScreen(Localized, Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield PlainLabel(t("review.recurring"), classes="section")
             yield Static(id="recurring", markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
         """Read the folder and fill the table."""
+        footer_after_first_frame(self)
         table = self.query_one("#sessions", DataTable)
         for key in COLUMNS:
             table.add_column(t(f"review.column.{key}"), key=key)

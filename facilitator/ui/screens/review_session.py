@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
@@ -30,6 +30,7 @@ from facilitator.review.exports import (
 )
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -84,10 +85,10 @@ class SessionReviewScreen(Localized, Screen[None]):
                     yield Static(id="notes-text")
             with TabPane(t("review.tab.clouds"), id="clouds"), VerticalScroll():
                 yield from self._clouds()
-        yield Footer()
 
     def on_mount(self) -> None:
         """Show all notes; report notes files that could not be read, and conflict copies."""
+        footer_after_first_frame(self)
         self._show_notes("")
         for problem in self.loaded.problems:
             self.notify(problem.message, severity="warning", timeout=10)
