@@ -1,0 +1,56 @@
+"""A note's table written by hand reads back as the note, as tomli_w would have written it."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, datetime
+
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from facilitator.notes.file_text import note_table, parse_notes, toml_string
+from facilitator.notes.model import Note
+
+AT = datetime(2024, 11, 26, 8, 5, 31, 123456, tzinfo=UTC)
+
+
+@given(st.text())
+def test_a_string_is_escaped_as_tomli_w_escapes_it(text: str) -> None:
+    assert f"x = {toml_string(text)}\n" == tomli_w.dumps({"x": text})
+    assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text
+
+
+@given(st.text(), st.one_of(st.none(), st.text()), st.booleans())
+def test_a_note_table_reads_back_as_the_note(text: str, question: str | None, gone: bool) -> None:
+    note = Note(
+        id="desk-1",
+        slot=2,
+        slot_title='Dialog "ved" bordene',
+        table=4,
+        question=question,
+        text=text,
+        writer="desk",
+        created=AT,
+        updated=AT,
+        deleted=gone,
+    )
+    (data,) = tomllib.loads(note_table(note))["note"]
+    assert Note.model_validate(data) == note
+
+
+def test_a_torn_last_table_is_left_out_and_kept() -> None:
+    whole = b'writer = "desk"\nsession = "s"\n\n[[note]]\nid = "a"\n'
+    torn = b'[[note]]\nid = "b\n'
+    text = parse_notes(whole + b"\n" + torn)
+    assert text.data["note"] == [{"id": "a"}]
+    assert text.torn == torn
+
+
+def test_a_break_before_the_last_table_is_no_torn_append() -> None:
+    broken = b'writer = "desk\n\n[[note]]\nid = "a"\n'
+    try:
+        parse_notes(broken)
+    except tomllib.TOMLDecodeError:
+        return
+    raise AssertionError("a broken header must not read as a torn append")
