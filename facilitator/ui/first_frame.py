@@ -9,11 +9,27 @@ the countdown.
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakSet
 
 from textual.screen import Screen
 from textual.widgets import Footer
 
+_PENDING: WeakSet[Screen[Any]] = WeakSet()
+
 
 def footer_after_first_frame(screen: Screen[Any]) -> None:
     """Mount a Footer on `screen` once it has been drawn."""
-    screen.call_after_refresh(screen.mount, Footer())
+    _PENDING.add(screen)
+
+    async def mount() -> None:
+        await screen.mount(Footer())
+        screen.refresh_bindings()  # a footer mounted late lists the keys only when told
+        _PENDING.discard(screen)
+
+    screen.call_after_refresh(mount)
+
+
+def footer_pending(screen: Screen[Any]) -> bool:
+    """Whether `screen` has yet to mount its footer (for tests that wait for a settled
+    screen)."""
+    return screen in _PENDING
