@@ -13,9 +13,11 @@ rewrites the file whole before its next append, keeping the torn bytes in a file
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -95,12 +97,61 @@ class NotesText:
     torn: bytes = b""
 
 
+_DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)\Z")
+
+
+def _value(text: str) -> object:
+    """One value as NotesWriter (or tomli_w) writes it; ValueError for any other."""
+    if text.startswith('"'):
+        if "\\U" in text or "\\/" in text:  # escapes of TOML alone, or of JSON alone
+            raise ValueError(text)
+        value = json.loads(text, strict=False)  # TOML's escapes that tomli_w writes are JSON's
+        if not isinstance(value, str):
+            raise ValueError(text)
+        return value
+    if text in ("true", "false"):
+        return text == "true"
+    if text.isdigit():
+        return int(text)
+    if _DATETIME.match(text):
+        return datetime.fromisoformat(text)
+    raise ValueError(text)
+
+
+def _parse_as_written(text: str) -> dict[str, Any] | None:
+    """The data of a notes file as NotesWriter writes it (a header of `key = value` lines,
+    then `[[note]]` tables of the same), many times faster than a TOML parser; None for
+    any file written otherwise, which a TOML parser then reads."""
+    data: dict[str, Any] = {}
+    notes: list[dict[str, Any]] = []
+    table = data
+    try:
+        for line in text.split("\n"):
+            if not line:
+                continue
+            if line == "[[note]]":
+                table = {}
+                notes.append(table)
+                continue
+            key, equals, value = line.partition(" = ")
+            if not equals or not key.isidentifier() or not key.isascii() or key in table:
+                return None
+            table[key] = _value(value)
+    except ValueError:
+        return None
+    if notes:
+        data["note"] = notes
+    return data
+
+
 def parse_notes(raw: bytes) -> NotesText:
     """The data of a notes file's bytes; a last table that does not parse while the rest
     does is a torn append, left out. ValueError (UnicodeDecodeError or TOMLDecodeError)
     when the file is broken anywhere else."""
     try:
-        return NotesText(tomllib.loads(raw.decode("utf-8")))
+        text = raw.decode("utf-8")
+        fast = _parse_as_written(text)
+        return NotesText(fast if fast is not None else tomllib.loads(text))
     except ValueError as error:
         cut = raw.rfind(TABLE_START.encode())
         if cut < 0:
