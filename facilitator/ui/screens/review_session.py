@@ -18,7 +18,6 @@ from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
 from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
-from facilitator.notes.wordcloud import weigh
 from facilitator.review.analysis import SessionReview, noticeable, review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import (
@@ -58,6 +57,8 @@ class SessionReviewScreen(Localized, Screen[None]):
         self.loaded = loaded
         self.review: SessionReview = review_session(loaded.session, loaded.notes)
         self.export_folder = export_folder or Path.cwd()
+        self._cloud_slots: list[tuple[int, WordCloud]] = []
+        """Each dialogue's slot and its cloud, weighed after the first frame."""
 
     def compose(self) -> ComposeResult:
         """A heading and three tabs."""
@@ -89,7 +90,9 @@ class SessionReviewScreen(Localized, Screen[None]):
     def on_mount(self) -> None:
         """Show all notes; report notes files that could not be read, and conflict copies."""
         footer_after_first_frame(self)
-        self._show_notes("")
+        # The notes and the clouds are in tabs behind the timeline: filled after it shows.
+        self.call_after_refresh(self._show_notes, "")
+        self.call_after_refresh(self._weigh_clouds)
         for problem in self.loaded.problems:
             self.notify(problem.message, severity="warning", timeout=10)
         if self.loaded.copies:
@@ -227,13 +230,21 @@ class SessionReviewScreen(Localized, Screen[None]):
             for i, slot in enumerate(agenda.slots)
             if slot.kind is SlotKind.DIALOGUE or i in with_notes
         ]
+        self._cloud_slots.clear()
         for index in slots:
-            texts = [note.text for note in self.review.notes if note.slot == index]
             yield PlainLabel(f"{index + 1}. {agenda.slots[index].title}", classes="section")
             cloud = WordCloud(classes="review-cloud")
-            cloud.terms = tuple(weigh(texts, agenda.stopwords))
             cloud.empty_text = t("review.no_notes")
+            self._cloud_slots.append((index, cloud))
             yield cloud
+
+    def _weigh_clouds(self) -> None:
+        """Each slot's cloud, weighed once the timeline is on screen (a long text in a
+        thread)."""
+        stopwords = self.loaded.session.agenda.stopwords
+        for index, cloud in self._cloud_slots:
+            texts = [note.text for note in self.review.notes if note.slot == index]
+            cloud.weigh_texts(index, texts, stopwords)
 
     # Actions ---------------------------------------------------------------------------
 
