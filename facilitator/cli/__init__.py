@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import tomllib
 from collections.abc import Callable, Sequence
@@ -148,6 +149,7 @@ def _language_of_agenda(path: Path) -> str | None:
 def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one. Read from
     the file's TOML alone, without building the session's models: a console paints sooner."""
+    from facilitator.session.index import folder_names
     from facilitator.session.store import SESSION_FILE, SessionStore
 
     store = SessionStore(sessions)
@@ -160,7 +162,8 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
         except FacilitatorError:
             return None
         return _language_in(_toml_of(found[0].folder(found[1]) / SESSION_FILE)) if found else None
-    for path in sorted(store.session_files(), key=_modified, reverse=True):
+    folders = [store.root / name for name in folder_names(store.root)]
+    for path in _newest_first(folders, SESSION_FILE):
         data = _toml_of(path)
         if data is not None:  # the newest session that can be read
             return _language_in(data)
@@ -181,11 +184,15 @@ def _language_in(data: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _modified(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return -1.0
+def _newest_first(folders: list[Path], name: str) -> list[Path]:
+    """The file `name` of each folder that has one, the most recently written first."""
+    stamped = []
+    for folder in folders:
+        try:
+            stamped.append((os.stat(os.path.join(folder, name)).st_mtime_ns, folder))
+        except OSError:
+            continue
+    return [folder / name for _, folder in sorted(stamped, reverse=True)]
 
 
 def _agenda_language(args: argparse.Namespace) -> str | None:

@@ -45,9 +45,16 @@ class SessionSummary:
     over: float | None = None
     finished: bool = False
     error: str | None = None
-    slot_overs: tuple[SlotOver, ...] = ()
+    slot_facts: tuple[tuple[str, str, float | None], ...] = ()
+    """Each slot's title, kind and seconds over, as the index keeps them (see slot_overs)."""
     modified: int = 0
     """When session.toml was last written, in nanoseconds: the list is newest first."""
+
+    @property
+    def slot_overs(self) -> tuple[SlotOver, ...]:
+        """How far each slot ran over; made when asked (the slots that recur, after the
+        list is on screen), not for every session at every listing."""
+        return tuple(SlotOver(title, _KINDS[kind], over) for title, kind, over in self.slot_facts)
 
 
 def summarize(session: Session, path: Path, notes: int, modified: int = 0) -> SessionSummary:
@@ -65,7 +72,7 @@ def summarize(session: Session, path: Path, notes: int, modified: int = 0) -> Se
         ended=review.ended,
         over=review.over if review.finished else None,
         finished=review.finished,
-        slot_overs=tuple(SlotOver(s.title, s.kind, s.over) for s in review.slots),
+        slot_facts=tuple((s.title, s.kind.value, s.over) for s in review.slots),
         modified=modified,
     )
 
@@ -82,7 +89,7 @@ def _facts(summary: SessionSummary) -> dict[str, Any]:
         "ended": summary.ended.isoformat() if summary.ended else None,
         "over": summary.over,
         "finished": summary.finished,
-        "slot_overs": [[s.title, s.kind.value, s.over] for s in summary.slot_overs],
+        "slot_overs": [list(slot) for slot in summary.slot_facts],
     }
 
 
@@ -100,12 +107,20 @@ def _from_facts(name: str, path: Path, facts: dict[str, Any], modified: int) -> 
         ended=datetime.fromisoformat(facts["ended"]) if facts["ended"] else None,
         over=None if facts["over"] is None else float(facts["over"]),
         finished=bool(facts["finished"]),
-        slot_overs=tuple(
-            SlotOver(str(title), _KINDS[kind], None if over is None else float(over))
-            for title, kind, over in facts["slot_overs"]
-        ),
+        slot_facts=_slot_facts(facts["slot_overs"]),
         modified=modified,
     )
+
+
+def _slot_facts(items: list[Any]) -> tuple[tuple[str, str, float | None], ...]:
+    """Slot facts from the index, checked as far as they are used; ValueError if not."""
+    facts = tuple((str(title), str(kind), over) for title, kind, over in items)
+    if any(
+        kind not in _KINDS or not isinstance(over, (int, float, type(None)))
+        for _, kind, over in facts
+    ):
+        raise ValueError("slot facts")
+    return facts
 
 
 def index_sessions(store: SessionStore) -> list[SessionSummary]:
