@@ -6,9 +6,8 @@ table of the same id replaces an earlier one. Each table is written here by hand
 proportional to its text (a pasted 1 MB note included), as valid TOML that any TOML
 reader, and so any older facilitator, reads.
 
-An append cut short by a crash leaves a torn last table. It was never confirmed (a save
-is confirmed after its fsync), so the readers read the file without it, and the writer
-rewrites the file whole before its next append, keeping the torn bytes in a file beside it.
+An append cut short by a power cut leaves a last table that does not parse: like any
+other broken notes file, it is reported, naming the file and the line, and never written.
 """
 
 from __future__ import annotations
@@ -91,10 +90,9 @@ def file_text(header: str, tables: list[str]) -> str:
 
 @dataclass(frozen=True)
 class NotesText:
-    """A notes file's TOML data, and the torn bytes of an append cut short, if any."""
+    """A notes file's TOML data."""
 
     data: dict[str, Any]
-    torn: bytes = b""
 
 
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)\Z")
@@ -145,22 +143,11 @@ def _parse_as_written(text: str) -> dict[str, Any] | None:
 
 
 def parse_notes(raw: bytes) -> NotesText:
-    """The data of a notes file's bytes; a last table that does not parse while the rest
-    does is a torn append, left out. ValueError (UnicodeDecodeError or TOMLDecodeError)
-    when the file is broken anywhere else."""
-    try:
-        text = raw.decode("utf-8")
-        fast = _parse_as_written(text)
-        return NotesText(fast if fast is not None else tomllib.loads(text))
-    except ValueError as error:
-        cut = raw.rfind(TABLE_START.encode())
-        if cut < 0:
-            raise
-        try:
-            data = tomllib.loads(raw[: cut + 1].decode("utf-8"))
-        except ValueError:
-            raise error from None
-        return NotesText(data, raw[cut + 1 :])
+    """The data of a notes file's bytes; ValueError (UnicodeDecodeError or TOMLDecodeError)
+    when it is broken anywhere, a last table cut short included."""
+    text = raw.decode("utf-8")
+    fast = _parse_as_written(text)
+    return NotesText(fast if fast is not None else tomllib.loads(text))
 
 
 def read_notes_text(path: Path, raw: bytes | None = None) -> NotesText:

@@ -48,13 +48,13 @@ def is_conflict_copy(path: Path, writer: str) -> bool:
 
 def load_notes_file(path: Path) -> NotesFile:
     """One notes file, one note per id (its newest version); SessionError names the file
-    and what is wrong with it. A torn last append is left out."""
+    and what is wrong with it."""
     return _load_notes(path)[0]
 
 
-def _load_notes(path: Path, raw: bytes | None = None) -> tuple[NotesFile, bytes, int]:
-    """A notes file (from `raw`, its bytes, when already read), its torn tail (empty when
-    none) and how many tables it holds."""
+def _load_notes(path: Path, raw: bytes | None = None) -> tuple[NotesFile, int]:
+    """A notes file (from `raw`, its bytes, when already read) and how many tables it
+    holds."""
     text = read_notes_text(path, raw)
     try:
         file = NotesFile.model_validate(text.data)
@@ -62,4 +62,4 @@ def _load_notes(path: Path, raw: bytes | None = None) -> tuple[NotesFile, bytes,
         raise SessionError(validation_message(path, error)) from None
     tables = len(file.notes)
     file.notes = latest_versions(file.notes)
-    return file, text.torn, tables
+    return file, tables

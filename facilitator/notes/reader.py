@@ -40,9 +40,8 @@ def _read_whole(path: Path) -> tuple[NotesFile, _Read]:
         raise SessionError(t("file.missing", path=path, what=t("what.notes"))) from None
     except OSError as error:
         raise SessionError(t("file.unreadable", path=path, reason=error.strerror)) from None
-    file, torn, _tables = _load_notes(path, raw)
-    size = len(raw) - len(torn)
-    return file, _Read(inode, size, raw[max(0, size - TAIL) : size])
+    file, _tables = _load_notes(path, raw)
+    return file, _Read(inode, len(raw), raw[-TAIL:])
 
 
 def _read_appended(path: Path, file: NotesFile, read: _Read) -> tuple[NotesFile, _Read] | None:
@@ -66,8 +65,7 @@ def _read_appended(path: Path, file: NotesFile, read: _Read) -> tuple[NotesFile,
         notes = [Note.model_validate(item) for item in text.data["note"]]
     except (ValueError, ValidationError, TypeError):
         return None
-    size = read.size + len(new) - len(text.torn)
-    data = data[: len(data) - len(text.torn)]
+    size = read.size + len(new)
     merged = file.model_copy(update={"notes": latest_versions(file.notes + notes)})
     return merged, _Read(read.inode, size, data[-TAIL:])
 

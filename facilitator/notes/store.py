@@ -3,7 +3,7 @@ merged.
 
 A save appends the note's new version to its writer's file and fsyncs it (see
 file_text.py), so its cost follows the note, not the file; the file is rewritten whole,
-atomically, only when it must be (a new file, a torn append, many superseded versions).
+atomically, only when it must be (a new file, a failed append, many superseded versions).
 Readers read only what was appended since they last read a file.
 
 Sync tools copy a file that changed on two machines at once under another name
@@ -14,10 +14,8 @@ and never written.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -126,7 +124,7 @@ class NotesWriter:
             return
         if signature == self._signature:
             return
-        existing, torn, tables = _load_notes(self.path)
+        existing, tables = _load_notes(self.path)
         if existing.writer != self.writer:
             raise SessionError(t("notes.other_writer", path=self.path, writer=existing.writer))
         if existing.name is not None and not same_name(existing.name, self.name):
@@ -140,19 +138,10 @@ class NotesWriter:
                 self._texts.pop(note.id, None)
                 self.unsaved.discard(note.id)
             self._in_file[note.id] = note
-        if torn:
-            self._keep_torn(torn)
         # A file from before `name` was recorded gets it in its header.
-        self._rewrite = bool(torn) or existing.name is None
+        self._rewrite = existing.name is None
         self._tables = tables
         self._signature = signature
-
-    def _keep_torn(self, torn: bytes) -> None:
-        """Keep the bytes of an append cut short beside the file before it is rewritten
-        without them: they were never confirmed, but nothing read is thrown away."""
-        kept = self.path.with_name(f"{self.path.stem}.torn-{time.time_ns()}.txt")
-        with contextlib.suppress(OSError):
-            kept.write_bytes(torn)
 
     def save(self, note: Note) -> None:
         """Add or replace `note` and write it; SessionError if it cannot be written.

@@ -8,6 +8,7 @@ import pytest
 import facilitator.notes.reader as reader_module
 import facilitator.notes.store as store_module
 from facilitator.agenda.model import Agenda
+from facilitator.errors import SessionError
 from facilitator.notes.model import Note
 from facilitator.notes.store import NotesReader, NotesWriter, count_live_notes, load_notes_file
 from facilitator.roles.note_taker import NoteTaking
@@ -102,21 +103,18 @@ def test_a_note_taker_does_not_read_back_its_own_save(
     desk.close()
 
 
-def test_a_torn_append_loses_no_confirmed_note_and_is_kept_aside(
+def test_an_append_cut_short_is_reported_and_the_file_left_alone(
     store: SessionStore, session: Session, clock: FakeClock
 ) -> None:
     desk = NoteTaking(store, session, "desk", clock)
-    confirmed = desk.save(2, 1, None, "Bekræftet")
+    desk.save(2, 1, None, "Bekræftet")
     desk.close()
     path = desk.writer.path
-    with open(path, "ab") as handle:  # a crash in the middle of the next append
+    with open(path, "ab") as handle:  # a power cut in the middle of the next append
         handle.write(b'\n[[note]]\nid = "desk-torn"\nslot = 2\ntext = "Halvt skr')
-    assert [n.id for n in load_notes_file(path).notes] == [confirmed.id]
-    clock.advance(1)
-    again = NoteTaking(store, session, "desk", clock)
-    assert [n.text for n in again.notes(2)] == ["Bekræftet"]
-    again.save(2, 2, None, "Efter")
-    assert [n.text for n in load_notes_file(path).notes] == ["Bekræftet", "Efter"]
-    (kept,) = path.parent.glob("notes-desk.torn-*.txt")
-    assert b"Halvt skr" in kept.read_bytes()
-    again.close()
+    damaged = path.read_bytes()
+    with pytest.raises(SessionError, match=str(path)):
+        NoteTaking(store, session, "desk", clock)
+    reader = NotesReader(desk.folder)
+    reader.refresh()
+    assert path in reader.problems and path.read_bytes() == damaged

@@ -47,12 +47,10 @@ def test_a_note_table_reads_back_as_the_note(text: str, question: str | None, go
     assert Note.model_validate(data) == note
 
 
-def test_a_torn_last_table_is_left_out_and_kept() -> None:
+def test_a_last_table_cut_short_makes_the_file_unreadable() -> None:
     whole = b'writer = "desk"\nsession = "s"\n\n[[note]]\nid = "a"\n'
-    torn = b'[[note]]\nid = "b\n'
-    text = parse_notes(whole + b"\n" + torn)
-    assert text.data["note"] == [{"id": "a"}]
-    assert text.torn == torn
+    with pytest.raises(tomllib.TOMLDecodeError):
+        parse_notes(whole + b'\n[[note]]\nid = "b\n')
 
 
 def test_a_break_before_the_last_table_is_no_torn_append() -> None:
