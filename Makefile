@@ -65,10 +65,11 @@ test-e2e: wheel
 soak: $(VENV)/.installed-test
 	FACILITATOR_SOAK_SECONDS=600 $(BIN)/python -m pytest -q tests/e2e/test_notes_soak.py
 
-# The budgets of DESIGN.md against their baselines; termdown is the CPU baseline.
+# Issue 17's budgets, each a ratio against a baseline measured in the same run (a bare
+# Textual app, termdown for CPU); writes bench/RESULTS.md. BENCH_ARGS="--quick" for a try.
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet termdown
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check facilitator tests bench tools

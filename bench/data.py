@@ -12,7 +12,7 @@ from facilitator.notes.store import NotesWriter
 from facilitator.roles.host import HostRun
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
-from facilitator.timing.clock import FakeClock
+from facilitator.timing.clock import FakeClock, SystemClock
 from facilitator.timing.events import Action, Event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,13 +51,24 @@ def session_with_notes(sessions: Path, count: int) -> tuple[str, NotesWriter]:
     return run.session.id, writer
 
 
+def live_session(sessions: Path) -> str:
+    """A session started now and left running (its console closed), for the stage and the
+    notes console to open."""
+    agenda = load_agenda(ROOT / "agenda.toml")
+    run = HostRun(agenda, SessionStore(sessions), SystemClock())
+    run.act(Action.START)
+    assert run.session is not None
+    run.close()
+    return run.session.id
+
+
 def many_sessions(sessions: Path, count: int) -> None:
     """`count` finished sessions with a few notes each, copies of one."""
     source = sessions / "_source"
     session_id, writer = session_with_notes(source, 12)
     writer.close()
     for index in range(count):
-        target = sessions / f"{session_id}-{index:03d}"
+        target = sessions / f"{session_id}-{index:04d}"
         shutil.copytree(source / session_id, target)
         text = (target / "session.toml").read_text(encoding="utf-8")
         (target / "session.toml").write_text(

@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.data import ROOT, WORDS  # noqa: E402
+from bench.figures import Figure  # noqa: E402
 from facilitator.agenda.model import load_agenda  # noqa: E402
 from facilitator.notes.store import NotesReader, notes_file_paths  # noqa: E402
 from facilitator.roles.host import HostRun  # noqa: E402
@@ -238,3 +239,33 @@ def main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def serve_load(work: Path, seconds: float) -> list[Figure]:
+    """The load as rows of RESULTS.md. Its budgets are the issue's own: the 95th
+    percentile within 200 ms, and every confirmed note on disk exactly once."""
+    from bench.paint import FACILITATOR
+
+    result = measure(FACILITATOR, work, PHONES, seconds)
+    once = result["notes"] - result["missing"] - result["duplicates"]
+    return [
+        Figure(
+            f"{PHONES} phones posting notes to facilitator serve for {seconds:.0f} s, p95",
+            result["p95"],
+            BUDGET_P95,
+            1.0,
+            "s",
+            "the limit",
+            f"{result['posts']} posts, p50 {result['p50'] * 1000:.0f} ms, "
+            f"max {result['max'] * 1000:.0f} ms",
+        ),
+        Figure(
+            "notes confirmed to a phone, against those on disk exactly once",
+            float(result["notes"]),
+            float(once),
+            1.0,
+            "notes",
+            "on disk once",
+            f"missing {result['missing']}, twice {result['duplicates']}",
+        ),
+    ]

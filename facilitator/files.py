@@ -195,6 +195,10 @@ class FileWatcher:
         for path in paths:
             self._seen[path] = file_signature(path)
 
+    def mark(self, path: Path, signature: tuple[int, int, int] | None) -> None:
+        """Take `path` as seen at `signature` (this process wrote it)."""
+        self._seen[path] = signature
+
     def changed(self, paths: Iterable[Path]) -> list[Path]:
         """Those of `paths` that are new or changed since the last call."""
         result = []

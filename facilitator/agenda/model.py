@@ -91,7 +91,7 @@ ROUND_KINDS = frozenset({SlotKind.DIALOGUE, SlotKind.SUMMARY})
 class Slot(BaseModel):
     """One item of the programme, from its start to the next item's start."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     start: ClockTime
     """When the slot is planned to start."""
@@ -143,7 +143,7 @@ class Slot(BaseModel):
 class Agenda(BaseModel):
     """A whole day: its title and details, and its slots in order of start."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=True)
 
     title: CleanText = Field(min_length=1)
     """The day's name, shown in the header and on reports."""

@@ -26,7 +26,7 @@ from facilitator.timing.timeline import Phase, SlotState
 def command(args: argparse.Namespace) -> int:
     """Print the named session's state now, or the newest unfinished one's; exit status 2
     with a message when there is none."""
-    _, session = SessionStore(args.sessions).resolve(args.session)
+    _, session = SessionStore(args.sessions, read_only=True).resolve(args.session)
     status = day_status(session, SystemClock())
     if args.json:
         sys.stdout.write(json.dumps(status_data(status), ensure_ascii=False, indent=2) + "\n")

@@ -11,25 +11,48 @@ from __future__ import annotations
 import math
 import os
 import tomllib
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time
+from functools import cache
 from importlib import resources
 
 from facilitator.i18n.rounding import nearest_minute, whole_minutes
 
 
+@cache
 def _catalogue(code: str) -> dict[str, str]:
     """One language's strings, read from its TOML file beside this module."""
     text = resources.files(__package__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 
-EN = _catalogue("en")
-"""Every string in English, by key."""
-DA = _catalogue("da")
-"""The same keys in Danish."""
+class _Catalogues(Mapping[str, dict[str, str]]):
+    """Each language's strings, read the first time they are asked for: a console in
+    English does not parse the Danish catalogue before its first paint."""
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "da": DA}
-LANGUAGES = tuple(CATALOGUES)
+    def __getitem__(self, code: str) -> dict[str, str]:
+        if code not in LANGUAGES:
+            raise KeyError(code)
+        return _catalogue(code)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+LANGUAGES = ("en", "da")
+CATALOGUES: Mapping[str, dict[str, str]] = _Catalogues()
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """EN (every string in English, by key) and DA (the same keys in Danish)."""
+    if name in ("EN", "DA"):
+        return _catalogue(name.lower())
+    raise AttributeError(name)
+
+
 ENVIRONMENT = "FACILITATOR_LANG"
 
 _language = "en"
@@ -55,7 +78,7 @@ def choose_language(flag: str | None, agenda_language: str | None = None) -> str
     """
     environment = os.environ.get(ENVIRONMENT, "").strip().lower()
     for choice in (flag, environment, agenda_language):
-        if choice in CATALOGUES:
+        if choice is not None and choice in LANGUAGES:
             return choice
     return "en"
 

@@ -17,7 +17,7 @@ HOST_WRITER = "host"
 class Note(BaseModel):
     """One table's report on one question of one slot, as typed by one writer."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: CleanText
     """Unique across writers: the writer's safe name and a random part."""
@@ -68,7 +68,7 @@ class Note(BaseModel):
 class NotesFile(BaseModel):
     """The content of `notes-<writer>.toml`."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     writer: CleanText
     """The one writer of this file: the safe name its file is named after."""

@@ -1,7 +1,10 @@
-"""Notes on disk: each writer's file written atomically, every writer's files read and merged.
+"""Notes on disk: each writer's file appended to on each save, every writer's files read and
+merged.
 
-A writer's file is rewritten whole on each save; each note's TOML text is kept, so a save
-serialises only the note that changed, which keeps a save fast with thousands of notes.
+A save appends the note's new version to its writer's file and fsyncs it (see
+file_text.py), so its cost follows the note, not the file; the file is rewritten whole,
+atomically, only when it must be (a new file, a failed append, many superseded versions).
+Readers read only what was appended since they last read a file.
 
 Sync tools copy a file that changed on two machines at once under another name
 (`notes-ann.sync-conflict-….toml`, `notes-ann (1).toml`, …). Such a copy is told by the
@@ -12,62 +15,44 @@ and never written.
 from __future__ import annotations
 
 import os
-import re
 import socket
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-import tomli_w
-from pydantic import ValidationError
-
 from facilitator.errors import SessionError
-from facilitator.files import (
-    FileWatcher,
-    atomic_write,
-    file_signature,
-    read_toml,
-    validation_message,
-)
+from facilitator.files import atomic_write, file_signature
 from facilitator.i18n import t
 from facilitator.names import safe_name, same_name
-from facilitator.notes.model import HOST_WRITER, Note, NotesFile, merge_notes
+from facilitator.notes.file_text import file_text, header_text, note_table
+from facilitator.notes.folder import (
+    NOTES_PREFIX,
+    NOTES_SUFFIX,
+    _load_notes,
+    is_conflict_copy,
+    load_notes_file,
+    notes_file_paths,
+    notes_path,
+)
+from facilitator.notes.model import HOST_WRITER, Note, NotesFile
+from facilitator.notes.reader import NotesProblem, NotesReader, all_notes, count_live_notes
 from facilitator.session.lock import SessionLock
 
-NOTES_PREFIX = "notes-"
-NOTES_SUFFIX = ".toml"
-
-
-def notes_path(folder: Path, writer: str) -> Path:
-    """The file of one writer's notes in a session folder."""
-    return folder / f"{NOTES_PREFIX}{writer}{NOTES_SUFFIX}"
-
-
-def notes_file_paths(folder: Path) -> list[Path]:
-    """Every `notes-*.toml` in a session folder, conflict copies included, sorted."""
-    return files_named(folder, NOTES_PREFIX, NOTES_SUFFIX)
-
-
-def files_named(folder: Path, prefix: str, suffix: str) -> list[Path]:
-    """Every file in `folder` whose name has `prefix` and `suffix`, sorted; none when the
-    folder cannot be read."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    return sorted(
-        folder / name for name in names if name.startswith(prefix) and name.endswith(suffix)
-    )
-
-
-def is_conflict_copy(path: Path, writer: str) -> bool:
-    """Whether the notes file at `path`, recording `writer`, is not that writer's own file:
-    a copy a sync tool made, whatever it named it."""
-    if safe_name(writer) != writer:
-        return True
-    # macOS may list a name decomposed (NFD); the writer's own name is composed.
-    return unicodedata.normalize("NFC", path.name) != notes_path(path.parent, writer).name
+__all__ = [  # the notes files and their readers, from here as from their own modules
+    "NOTES_PREFIX",
+    "NOTES_SUFFIX",
+    "NotesProblem",
+    "NotesReader",
+    "NotesTakenOver",
+    "NotesWriter",
+    "all_notes",
+    "count_live_notes",
+    "default_writer",
+    "is_conflict_copy",
+    "load_notes_file",
+    "notes_file_paths",
+    "notes_path",
+    "reported_tables",
+]
 
 
 def default_writer() -> str:
@@ -78,17 +63,8 @@ def default_writer() -> str:
     return f"{name}-notes" if safe_name(name) == HOST_WRITER else name
 
 
-def load_notes_file(path: Path) -> NotesFile:
-    """One notes file; SessionError names the file and what is wrong with it."""
-    data = read_toml(path, SessionError, what=t("what.notes"))
-    try:
-        return NotesFile.model_validate(data)
-    except ValidationError as error:
-        raise SessionError(validation_message(path, error)) from None
-
-
-def _note_toml(note: Note) -> str:
-    return tomli_w.dumps({"note": [note.model_dump(exclude_none=True)]})
+REWRITE_SLACK = 64
+"""Superseded versions a file may hold beyond one per note before a save rewrites it."""
 
 
 class NotesTakenOver(SessionError):
@@ -118,6 +94,13 @@ class NotesWriter:
         self.unsaved: set[str] = set()
         """Ids of notes saved in memory whose write has not succeeded yet."""
         self._texts: dict[str, str] = {}
+        """Each note's table as written, kept for a rewrite."""
+        self._in_file: dict[str, Note] = {}
+        """The version of each note that the file holds."""
+        self._tables = 0
+        """How many tables the file holds, superseded versions included."""
+        self._rewrite = True
+        """Whether the next write must rewrite the file whole rather than append to it."""
         self._signature: tuple[int, int, int] | None = None
         self._taken_over: str | None = None
         self._take_in()
@@ -136,9 +119,12 @@ class NotesWriter:
         """Read this writer's file if it changed since it was last read or written; a
         version on disk newer than the one in memory wins."""
         signature = file_signature(self.path)
-        if signature is None or signature == self._signature:
+        if signature is None:
+            self._rewrite = True
             return
-        existing = load_notes_file(self.path)
+        if signature == self._signature:
+            return
+        existing, tables = _load_notes(self.path)
         if existing.writer != self.writer:
             raise SessionError(t("notes.other_writer", path=self.path, writer=existing.writer))
         if existing.name is not None and not same_name(existing.name, self.name):
@@ -151,10 +137,14 @@ class NotesWriter:
                 self.notes[note.id] = note
                 self._texts.pop(note.id, None)
                 self.unsaved.discard(note.id)
+            self._in_file[note.id] = note
+        # A file from before `name` was recorded gets it in its header.
+        self._rewrite = existing.name is None
+        self._tables = tables
         self._signature = signature
 
     def save(self, note: Note) -> None:
-        """Add or replace `note` and write the file; SessionError if it cannot be written.
+        """Add or replace `note` and write it; SessionError if it cannot be written.
 
         The note is kept in memory (and in `unsaved`) even when the write fails, so that a
         retry writes it.
@@ -168,7 +158,7 @@ class NotesWriter:
         if note.writer != self.writer:
             raise SessionError(t("notes.wrong_writer", path=self.path, writer=note.writer))
         self.notes[note.id] = note
-        self._texts[note.id] = _note_toml(note)
+        self._texts.pop(note.id, None)
         self.unsaved.add(note.id)
 
     def check_lock(self) -> None:
@@ -181,133 +171,72 @@ class NotesWriter:
             raise NotesTakenOver(self._taken_over)
 
     def flush(self) -> None:
-        """Write the whole file atomically (flushed and fsync'd before it returns)."""
+        """Write every note the file does not hold yet (flushed and fsync'd before it
+        returns): appended, or the whole file rewritten atomically when it must be."""
         with self.lock.guard():  # no take-over between the check and the write
             self.check_lock()
             self._take_in()
-            self._write()
+            pending = [n for n in self.notes.values() if self._in_file.get(n.id) is not n]
+            grown = self._tables + len(pending) > 2 * len(self.notes) + REWRITE_SLACK
+            if self._rewrite or grown:
+                self._write_whole()
+            elif pending:
+                self._append(pending)
+            self._signature = file_signature(self.path)
+            self._in_file.update((note.id, note) for note in pending)
+            self.unsaved.clear()
 
-    def _write(self) -> None:
-        header = tomli_w.dumps(
-            {"writer": self.writer, "name": self.name, "session": self.session_id}
-        )
-        for note_id, note in self.notes.items():
-            if note_id not in self._texts:
-                self._texts[note_id] = _note_toml(note)
-        body = "\n".join(self._texts[note_id] for note_id in self.notes)
+    def _table(self, note: Note) -> str:
+        text = self._texts.get(note.id)
+        if text is None:
+            text = self._texts[note.id] = note_table(note)
+        return text
+
+    def _write_whole(self) -> None:
+        header = header_text(self.writer, self.name, self.session_id)
+        tables = [self._table(note) for note in self.notes.values()]
         try:
-            atomic_write(self.path, header + "\n" + body)
+            atomic_write(self.path, file_text(header, tables))
         except OSError as error:
             raise SessionError(
                 t("file.not_written", path=self.path, reason=error.strerror)
             ) from None
-        self._signature = file_signature(self.path)
-        self.unsaved.clear()
+        self._rewrite = False
+        self._tables = len(self.notes)
+        self._in_file = dict(self.notes)
+
+    def _append(self, notes: list[Note]) -> None:
+        chunk = "".join("\n" + self._table(note) for note in notes).encode("utf-8")
+        try:
+            with open(self.path, "ab") as handle:
+                handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            self._rewrite = True  # part of the chunk may be there: rewrite it whole next time
+            raise SessionError(
+                t("file.not_written", path=self.path, reason=error.strerror)
+            ) from None
+        self._tables += len(notes)
+
+    @property
+    def signature(self) -> tuple[int, int, int] | None:
+        """The file's signature (files.file_signature) right after this writer's last write
+        or read of it."""
+        return self._signature
+
+    def as_file(self) -> NotesFile:
+        """What the file holds, as a reader would read it."""
+        return NotesFile.model_construct(
+            writer=self.writer,
+            name=self.name,
+            session=self.session_id,
+            notes=list(self._in_file.values()),
+        )
 
     def close(self) -> None:
         """Release the writer's lock, if it still holds it."""
         self.lock.release()
-
-
-@dataclass(frozen=True)
-class NotesProblem:
-    """A notes file that could not be read, and why; it is skipped, never overwritten."""
-
-    path: Path
-    message: str
-
-
-class NotesReader:
-    """Every writer's notes in a session folder, merged by id, re-read only when a file
-    changed."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._watcher = FileWatcher()
-        self._files: dict[Path, NotesFile] = {}
-        self._merged: dict[str, Note] | None = None
-        self.problems: dict[Path, NotesProblem] = {}
-
-    def refresh(self) -> bool:
-        """Re-read what changed; True if anything did."""
-        paths = notes_file_paths(self.folder)
-        changed = self._watcher.changed(paths)
-        gone = [path for path in self._files if path not in paths]
-        for path in gone:
-            del self._files[path]
-        for path in changed:
-            try:
-                self._files[path] = load_notes_file(path)
-                self.problems.pop(path, None)
-            except SessionError as error:
-                self._files.pop(path, None)
-                self.problems[path] = NotesProblem(path, str(error))
-        if changed or gone:
-            self._merged = None
-        return bool(changed or gone)
-
-    def files(self) -> dict[Path, NotesFile]:
-        """Every readable notes file, conflict copies included, with all its notes."""
-        return dict(self._files)
-
-    def copies(self) -> list[Path]:
-        """The readable files that are conflict copies of a writer's own file."""
-        return [path for path, file in self._files.items() if is_conflict_copy(path, file.writer)]
-
-    def merged(self) -> dict[str, Note]:
-        """One note per id across every file, tombstones included; the newest wins."""
-        if self._merged is None:
-            copies = set(self.copies())
-            ordered = sorted(self._files, key=lambda path: (path in copies, path))
-            self._merged = merge_notes(note for path in ordered for note in self._files[path].notes)
-        return self._merged
-
-    def notes(self, slot: int | None = None) -> list[Note]:
-        """The live notes (no tombstones), of one slot or all, newest first."""
-        found = [
-            note
-            for note in self.merged().values()
-            if not note.deleted and (slot is None or note.slot == slot)
-        ]
-        return sorted(found, key=lambda note: (note.created, note.id), reverse=True)
-
-
-def all_notes(folder: Path) -> tuple[list[Note], list[NotesProblem]]:
-    """Every live note of a session folder, and the files that could not be read."""
-    reader = NotesReader(folder)
-    reader.refresh()
-    return reader.notes(), list(reader.problems.values())
-
-
-_NOTE_TABLE = re.compile(r"^\[\[note\]\]\s*$", re.MULTILINE)
-_TOMBSTONE = re.compile(r"^deleted\s*=\s*true\s*$", re.MULTILINE)
-_WRITER_LINE = re.compile(r'^writer = "([^"\\]*)"$', re.MULTILINE)
-
-
-def count_live_notes(folder: Path) -> int:
-    """How many live notes a session folder holds, for a listing of many sessions.
-
-    Files as NotesWriter writes them are counted from their text, which is many times
-    faster than parsing; when any file is not, or is a conflict copy, the folder is read
-    and merged. An unreadable file counts none.
-    """
-    total = 0
-    for path in notes_file_paths(folder):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        tables = len(_NOTE_TABLE.findall(text))
-        header = _WRITER_LINE.search(text, 0, max(text.find("[[note]]"), 0))
-        if (
-            not tables
-            or "note = [" in text
-            or header is None
-            or is_conflict_copy(path, header.group(1))
-        ):
-            return len(all_notes(folder)[0])
-        total += tables - len(_TOMBSTONE.findall(text))
-    return total
 
 
 def reported_tables(notes: Iterable[Note], tables: int) -> tuple[list[int], list[int]]:

@@ -21,7 +21,7 @@ from facilitator.errors import SessionError
 from facilitator.files import FileWatcher, atomic_write, read_toml, validation_message
 from facilitator.i18n import t
 from facilitator.names import safe_name
-from facilitator.notes.store import files_named
+from facilitator.notes.folder import files_named
 from facilitator.session.lock import SessionLock
 
 WORDS_PREFIX = "words-"

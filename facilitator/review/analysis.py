@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from facilitator.agenda.model import SlotKind
 from facilitator.notes.model import Note
@@ -165,16 +166,40 @@ class RecurringSlot:
     days: int
 
 
+class SlotRun(Protocol):
+    """A slot as it ran on one day: a SlotReview, or a summary of one."""
+
+    @property
+    def title(self) -> str:
+        """The slot's title."""
+
+    @property
+    def kind(self) -> SlotKind:
+        """The slot's kind."""
+
+    @property
+    def over(self) -> float | None:
+        """Seconds over its plan; None if it never ran."""
+
+
 def recurring_slots(reviews: Iterable[SessionReview], min_days: int = 2) -> list[RecurringSlot]:
     """Slots that ran in at least `min_days` sessions, by title, most over first."""
+    return recurring_runs(((review.session.id, review.slots) for review in reviews), min_days)
+
+
+def recurring_runs(
+    days_slots: Iterable[tuple[str, Iterable[SlotRun]]], min_days: int = 2
+) -> list[RecurringSlot]:
+    """Slots that ran in at least `min_days` of the sessions given by id with their slots,
+    by title, most over first."""
     runs: dict[str, list[float]] = defaultdict(list)
     days: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, SlotKind] = {}
-    for review in reviews:
-        for slot in review.slots:
+    for session_id, slots in days_slots:
+        for slot in slots:
             if slot.over is not None:
                 runs[slot.title].append(slot.over)
-                days[slot.title].add(review.session.id)
+                days[slot.title].add(session_id)
                 kinds[slot.title] = slot.kind
     found = [
         RecurringSlot(title, kinds[title], sum(overs) / len(overs), len(days[title]))

@@ -60,7 +60,7 @@ class NoteTaking:
         self.clock = session.clock(self.base_clock)
         self.writer = writer
         self.reader = NotesReader(self.folder)
-        self.reader.refresh()
+        self._read_after_write()
         self._announced_copies: set[Path] = set()
         self._session_watch = FileWatcher([self.folder / SESSION_FILE])
         self.timeline = session.timeline()
@@ -218,7 +218,7 @@ class NoteTaking:
             raise
         except SessionError as error:
             raise NoteNotSaved(error, note) from None
-        self.reader.refresh()
+        self._read_after_write()
         return note
 
     def delete(self, note_id: str) -> Note:
@@ -230,7 +230,7 @@ class NoteTaking:
             )
         tombstone = note.model_copy(update={"deleted": True, "updated": self.clock.now()})
         self.writer.save(tombstone)
-        self.reader.refresh()
+        self._read_after_write()
         return tombstone
 
     def retry(self) -> list[Note]:
@@ -239,8 +239,14 @@ class NoteTaking:
             return []
         written = [self.writer.notes[note_id] for note_id in self.writer.unsaved]
         self.writer.flush()
-        self.reader.refresh()
+        self._read_after_write()
         return written
+
+    def _read_after_write(self) -> None:
+        """Take this writer's file as it was just written or read, without reading it
+        again, then read what else changed."""
+        self.reader.adopt(self.writer.path, self.writer.as_file(), self.writer.signature)
+        self.reader.refresh()
 
     def close(self) -> None:
         """Try the queued notes once more, then release the writer's lock."""

@@ -20,7 +20,7 @@ from facilitator.timing.timeline import Timeline
 class Rehearsal(BaseModel):
     """How a rehearsal's virtual clock maps to real time, so every process agrees on it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     virtual_start: Moment
     """The virtual time at `real_start`."""
@@ -37,7 +37,7 @@ class Rehearsal(BaseModel):
 class Session(BaseModel):
     """One run of a day, as `session.toml` holds it; written only by the host console."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     id: CleanText
     """The folder's name: date, time and the day's title; a session is its folder."""

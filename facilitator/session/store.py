@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from facilitator.errors import SessionError
 from facilitator.files import atomic_write, dump_toml, read_toml, validation_message
 from facilitator.i18n import t
+from facilitator.session.index import SessionIndex, Signature, files_signature, folder_names
 from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Session, is_folder_name, new_session_id
 
@@ -36,8 +37,10 @@ class SessionEntry:
 class SessionStore:
     """The folder that holds one sub-folder per session."""
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, read_only: bool = False) -> None:
         self.root = Path(root)
+        self.read_only = read_only
+        """Whether nothing may be written here, not even the index (`facilitator status`)."""
 
     def folder(self, session_id: str) -> Path:
         """The folder of one session; SessionError for an id that is no folder name, so
@@ -142,16 +145,43 @@ class SessionStore:
     def newest_unfinished(
         self, agenda_file: str | None = None, rehearsal: bool | None = None
     ) -> Session | None:
-        """The most recently written unfinished session, optionally of one agenda file and kind."""
-        for session in self.newest_first():
-            if session.finished:
-                continue
-            if agenda_file is not None and session.agenda_file != agenda_file:
-                continue
-            if rehearsal is not None and session.is_rehearsal != rehearsal:
-                continue
-            return session
-        return None
+        """The most recently written unfinished session, optionally of one agenda file and
+        kind. Sessions whose facts the index holds (session/index.py) are not read."""
+        index = SessionIndex(self.root, "sessions")
+        try:
+            for _modified, name, signature in self._signed_newest_first():
+                facts = index.lookup(name, signature)
+                session = None
+                if facts is None:
+                    try:
+                        session = self.load(name)
+                    except SessionError:
+                        continue
+                    facts = _resume_facts(session)
+                    index.put(name, signature, facts)
+                if facts["finished"]:
+                    continue
+                if agenda_file is not None and facts["agenda_file"] != agenda_file:
+                    continue
+                if rehearsal is not None and facts["rehearsal"] != rehearsal:
+                    continue
+                try:
+                    return session or self.load(name)
+                except SessionError:
+                    continue
+            return None
+        finally:
+            if not self.read_only:
+                index.save(prune=False)
+
+    def _signed_newest_first(self) -> list[tuple[int, str, Signature]]:
+        """Every folder with a session.toml, its mtime and signature, newest first."""
+        signed = []
+        for name in folder_names(self.root):
+            signature = files_signature(self.root / name, [SESSION_FILE])
+            if len(signature[0]) > 1:
+                signed.append((signature[0][2], name, signature))
+        return sorted(signed, reverse=True)
 
     def locate(self, name: str) -> tuple[SessionStore, str] | None:
         """The sessions folder and folder name that SESSION names, or None: a session id in
@@ -165,7 +195,7 @@ class SessionStore:
         if not (path / SESSION_FILE).is_file():
             return None
         path = path.resolve()  # "." or "sessions/x/.." still name a folder
-        return SessionStore(path.parent), path.name
+        return SessionStore(path.parent, self.read_only), path.name
 
     def resolve(self, name: str | None) -> tuple[SessionStore, Session]:
         """The session SESSION names (see `locate`) and the sessions folder that holds it,
@@ -184,6 +214,15 @@ class SessionStore:
     def lock(self, session_id: str, take_over: bool = False) -> SessionLock:
         """Hold the session for this host console; SessionLocked if another holds it."""
         return SessionLock.acquire(self.folder(session_id) / LOCK_FILE, take_over)
+
+
+def _resume_facts(session: Session) -> dict[str, Any]:
+    """What `newest_unfinished` asks of a session, for the index."""
+    return {
+        "finished": session.finished,
+        "agenda_file": session.agenda_file,
+        "rehearsal": session.is_rehearsal,
+    }
 
 
 def new_session(store: SessionStore, **fields: Any) -> Session:

@@ -72,7 +72,7 @@ class Event(BaseModel):
     """One timing action with its UTC timestamp; `seconds` for adjust, `slot` (from 0) for
     goto, `lengths` for replan."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     at: Moment
     """When the host took the action."""

@@ -1,4 +1,5 @@
-"""A real terminal for end-to-end tests: tmux on a private socket, read as a user reads it."""
+"""A real terminal for end-to-end tests and the benchmarks: tmux on a private socket, read as
+a user reads it."""
 
 from __future__ import annotations
 
@@ -68,6 +69,10 @@ class Terminal:
             str(self.cwd),
             *command,
         )
+
+    def pid(self, name: str) -> int:
+        """The process id of the command running in session `name`."""
+        return int(self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
 
     def screen(self, name: str) -> str:
         """The text on the screen now."""

@@ -231,6 +231,14 @@ def set_read_only(folder: Path, read_only: bool) -> None:
     assert writable != read_only, "could not make the folder read-only for this test"
 
 
+def set_file_read_only(path: Path, read_only: bool) -> None:
+    """Make a file refuse writes, appends included, for root too, or allow them."""
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i" if read_only else "-i", str(path)], check=True)
+    else:
+        path.chmod(0o444 if read_only else 0o644)
+
+
 def test_a_folder_gone_read_only_loses_nothing(tmp_path: Path) -> None:
     shutil.copy(AGENDA_FILE, tmp_path / "agenda.toml")
     term = Terminal(tmp_path)
@@ -240,7 +248,7 @@ def test_a_folder_gone_read_only_loses_nothing(tmp_path: Path) -> None:
         term.wait_for("host", "Press space to start")
         term.send("host", "Space", "g", "Down", "Enter")
         term.wait_for("host", "Slot 3 of 14")
-        (folder,) = list((tmp_path / "sessions").iterdir())
+        (folder,) = [path for path in (tmp_path / "sessions").iterdir() if path.is_dir()]
         term.start("desk", FACILITATOR, "notes", "--as", "desk")
         term.wait_for("desk", "writing as desk")
         term.send("desk", "Før: tillid")
@@ -249,6 +257,7 @@ def test_a_folder_gone_read_only_loses_nothing(tmp_path: Path) -> None:
         term.wait_for("desk", "✓ Saved")
 
         set_read_only(folder, True)
+        set_file_read_only(folder / "notes-desk.toml", True)  # a save appends to it
         term.send("desk", "Under: psykologisk tryghed")
         term.wait_for("desk", "Under: psykologisk tryghed")
         term.send("desk", "C-s")
@@ -262,11 +271,13 @@ def test_a_folder_gone_read_only_loses_nothing(tmp_path: Path) -> None:
         term.wait_for_change("host")
         assert "✗ Not saved" in term.screen("desk")
 
+        set_file_read_only(folder / "notes-desk.toml", False)
         set_read_only(folder, False)
         term.wait_for("desk", "✓ Saved")
         term.wait_for("host", "Saved again")
     finally:
         if folder is not None and os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder / "notes-desk.toml")], check=False)
             subprocess.run(["chattr", "-i", str(folder)], check=False)
         term.close()
     texts = [note.text for note in load_notes_file(folder / "notes-desk.toml").notes]

@@ -31,7 +31,7 @@ def test_a_confirmed_note_survives_kill_9(terminal: Terminal, tmp_path: Path) ->
     terminal.wait_for("desk", "✓ Saved")
     assert "Reported: 4 · missing: 1 2 3 5" in terminal.screen("desk")
 
-    (folder,) = (tmp_path / "sessions").iterdir()
+    (folder,) = [path for path in (tmp_path / "sessions").iterdir() if path.is_dir()]
     lock = tomllib.loads((folder / "notes-desk.lock").read_text())
     os.kill(lock["pid"], signal.SIGKILL)
 

@@ -23,6 +23,7 @@ from facilitator.session.store import SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
 from facilitator.ui.app import host_app, notes_app, review_app, stage_app
+from tests.ui.waiting import settled
 
 SIZE = (120, 40)
 
@@ -57,7 +58,7 @@ async def shows_only(
     async with app.run_test(size=SIZE) as pilot:
         if drive:
             await drive(pilot)
-        await pilot.pause()
+        await settled(pilot)
         text = screen_text(app)
     foreign = ENGLISH_ONLY if language == "da" else DANISH_ONLY
     leaks = [part for part in foreign if part in text]

@@ -20,6 +20,7 @@ from facilitator.timing.events import Action
 from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.screens.stage import StageScreen
+from tests.ui.waiting import settled
 
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,9 +42,15 @@ def host_after(
         screen = pilot.app.screen
         assert isinstance(screen, HostScreen)
         screen.refresh_state()
-        await pilot.pause()
+        await settled(pilot)
 
     return app, settle
+
+
+async def open_the_first(pilot: Pilot[None]) -> None:
+    """Enter on the list opens the first session; wait until it has settled."""
+    await pilot.press("enter")
+    await settled(pilot)
 
 
 class TestHostConsole:
@@ -205,7 +212,7 @@ class TestReview:
         """One session: planned against actual, where the delay came from."""
         monkeypatch.chdir(ROOT)
         app = review_app(SessionStore(Path("sessions")))
-        assert snap_compare(app, terminal_size=SIZE, press=["enter"])
+        assert snap_compare(app, terminal_size=SIZE, run_before=open_the_first)
 
 
 class TestDanish:
@@ -232,7 +239,7 @@ class TestDanish:
 
         async def steady_cursor(pilot: Pilot[None]) -> None:
             pilot.app.screen.query_one(TextArea).cursor_blink = False
-            await pilot.pause()
+            await settled(pilot)
 
         assert snap_compare(notes_app(desk), terminal_size=SIZE, run_before=steady_cursor)
 
@@ -241,4 +248,4 @@ class TestDanish:
         monkeypatch.chdir(ROOT)
         set_language("da")
         app = review_app(SessionStore(Path("sessions")))
-        assert snap_compare(app, terminal_size=SIZE, press=["enter"])
+        assert snap_compare(app, terminal_size=SIZE, run_before=open_the_first)

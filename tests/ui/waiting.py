@@ -24,3 +24,19 @@ async def until(
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout:.0f} s for {what or condition}")
         await pilot.pause(POLL)
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    """Let the app work until the screen in front has mounted what follows its first frame
+    (the footer), and drawn it."""
+    from textual.widgets import Footer
+
+    from facilitator.ui.first_frame import footer_pending
+
+    def footer_drawn() -> bool:
+        screen = pilot.app.screen
+        footers = screen.query(Footer)
+        return not footer_pending(screen) and all(footer.children for footer in footers)
+
+    await until(pilot, footer_drawn, "the footer")
+    await pilot.pause()

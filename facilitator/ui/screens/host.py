@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from facilitator.errors import SessionError, SessionLocked
 from facilitator.i18n import t
@@ -19,6 +18,7 @@ from facilitator.session.model import Session
 from facilitator.timing.events import Action
 from facilitator.timing.timeline import DayState
 from facilitator.ui.dialogs.confirm import confirm
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.looked_up import LooksUpOnce
 from facilitator.ui.screens.host_report import REPORT_ACTIONS, REPORT_BINDINGS, ReportKeys
@@ -70,13 +70,13 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
             yield SlotPanel(self.run, id="slot-panel")
             yield AgendaList(self.run.agenda, id="agenda")
         yield PlainLabel(id="read-only")
-        yield Footer(compact=True)  # every key the host needs now fits 120 columns
 
     def _speed(self) -> float | None:
         return self.run.rehearsal.speed if self.run.rehearsal else None
 
     def on_mount(self) -> None:
         """Draw at once (each redraw schedules the next), and offer to resume a session."""
+        footer_after_first_frame(self, compact=True)  # every key the host needs fits 120 columns
         self.refresh_state()
         if self.offer_resume is not None:
             session = self.offer_resume

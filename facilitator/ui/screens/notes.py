@@ -16,19 +16,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, TextArea
+from textual.widgets import Label, OptionList, TextArea
 
 from facilitator.errors import SessionError
 from facilitator.i18n import clock_text, clock_text_seconds, t
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.store import NotesTakenOver
-from facilitator.notes.wordcloud import weigh
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
 from facilitator.roles.report_round import TableFollower, tally_text
 from facilitator.session.model import Session
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.goto import GotoModal
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanTextArea
 from facilitator.ui.widgets.notes_list import NotesList, question_label
@@ -92,10 +92,10 @@ class NotesScreen(Localized, Screen[None]):
             with Vertical(id="notes-right"):
                 yield NotesList(id="notes-list")
                 yield WordCloud(id="notes-cloud")
-        yield Footer()
 
     def on_mount(self) -> None:
         """Focus the editor so typing can start at once; follow the other writers."""
+        footer_after_first_frame(self)
         self.query_one("#editor", TextArea).focus()
         self.query_one(WordCloud).empty_text = t("notes.cloud_empty")
         self.redraw()
@@ -206,8 +206,11 @@ class NotesScreen(Localized, Screen[None]):
         self.query_one(NotesList).show(
             slot_notes, self.questions, self.notes.writer_name, self.notes.unsaved
         )
-        cloud = weigh((note.text for note in slot_notes), agenda.stopwords)
-        self.query_one(WordCloud).terms = tuple(cloud)
+        self.query_one(WordCloud).weigh_texts(
+            (tuple((note.id, note.updated) for note in slot_notes), tuple(agenda.stopwords)),
+            (note.text for note in slot_notes),
+            agenda.stopwords,
+        )
 
     def _follow_round(self) -> int | None:
         """Put the editor on the table reporting now, unless it holds text: a note being
@@ -263,7 +266,7 @@ class NotesScreen(Localized, Screen[None]):
         editor = self.query_one("#editor", TextArea)
         for note in notes:
             if note.id == self.editing and editor.text.strip() == note.text:
-                editor.clear()
+                editor.load_text("")  # not clear(): that keeps a long note for undo
                 self.editing = None
         note = notes[-1]
         self._status(

@@ -8,20 +8,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from facilitator.clean import clean_text
 from facilitator.errors import SessionError
 from facilitator.i18n import date_text, minute_text, signed_minutes, t
-from facilitator.review.analysis import noticeable, recurring_slots
+from facilitator.review.analysis import noticeable, recurring_runs
 from facilitator.review.archive import load_folder
 from facilitator.review.index import SessionSummary, index_sessions
 from facilitator.session.store import SessionStore
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
+FIRST_ROWS = 80
+"""Rows filled before the first paint; the rest follow in batches after it, so a folder of
+thousands of sessions shows as soon as one of a few."""
+ROWS_PER_BATCH = 500
 
 
 class ReviewListScreen(Localized, Screen[None]):
@@ -42,6 +47,8 @@ class ReviewListScreen(Localized, Screen[None]):
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1
         self.sort_reverse = True
+        self._filling = 0
+        """Counts the fills begun, so rows still to come from an earlier fill are dropped."""
 
     def compose(self) -> ComposeResult:
         """The filter, the table of sessions, and the recurring slots."""
@@ -51,10 +58,10 @@ class ReviewListScreen(Localized, Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield PlainLabel(t("review.recurring"), classes="section")
             yield Static(id="recurring", markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
         """Read the folder and fill the table."""
+        footer_after_first_frame(self)
         table = self.query_one("#sessions", DataTable)
         for key in COLUMNS:
             table.add_column(t(f"review.column.{key}"), key=key)
@@ -65,7 +72,7 @@ class ReviewListScreen(Localized, Screen[None]):
         """Read the sessions folder again."""
         self.summaries = index_sessions(self.store)
         self._fill()
-        self._recurring()
+        self.call_after_refresh(self._recurring)
 
     def _fill(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -73,8 +80,10 @@ class ReviewListScreen(Localized, Screen[None]):
         table.clear()
         rows = [s for s in self.summaries if not query or query in _searchable(s)]
         rows.sort(key=lambda s: _sort_key(s, self.sort_column), reverse=self.sort_reverse)
-        for summary in rows:
-            table.add_row(*_cells(summary), key=summary.id)
+        self._filling += 1
+        self._add_rows(rows[:FIRST_ROWS])
+        if len(rows) > FIRST_ROWS:
+            self.call_after_refresh(self._fill_more, rows[FIRST_ROWS:], self._filling)
         heading = self.query_one("#review-heading", PlainLabel)
         if not rows:
             heading.show(
@@ -85,8 +94,21 @@ class ReviewListScreen(Localized, Screen[None]):
         else:
             heading.show(t("review.heading", folder=self.store.root))
 
+    def _add_rows(self, rows: list[SessionSummary]) -> None:
+        table = self.query_one("#sessions", DataTable)
+        for summary in rows:
+            table.add_row(*_cells(summary), key=summary.id)
+
+    def _fill_more(self, rows: list[SessionSummary], filling: int) -> None:
+        """The next batch of rows after a paint, unless another fill began since."""
+        if filling != self._filling or not self.is_mounted:
+            return
+        self._add_rows(rows[:ROWS_PER_BATCH])
+        if len(rows) > ROWS_PER_BATCH:
+            self.call_after_refresh(self._fill_more, rows[ROWS_PER_BATCH:], filling)
+
     def _recurring(self) -> None:
-        reviews = [s.review for s in self.summaries if s.review is not None]
+        runs = [(s.id, s.slot_overs) for s in self.summaries if s.error is None]
         lines = [
             t(
                 "review.recurring_line",
@@ -94,7 +116,7 @@ class ReviewListScreen(Localized, Screen[None]):
                 over=signed_minutes(item.average_over),
                 days=item.days,
             )
-            for item in recurring_slots(reviews)[:12]
+            for item in recurring_runs(runs)[:12]
         ]
         self.query_one("#recurring", Static).update("\n".join(lines) or t("review.no_recurring"))
 

@@ -12,13 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
 from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
-from facilitator.notes.wordcloud import weigh
 from facilitator.review.analysis import SessionReview, noticeable, review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import (
@@ -31,6 +30,7 @@ from facilitator.review.exports import (
 from facilitator.roles.report_round import tally_text
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
+from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -58,6 +58,8 @@ class SessionReviewScreen(Localized, Screen[None]):
         self.loaded = loaded
         self.review: SessionReview = review_session(loaded.session, loaded.notes)
         self.export_folder = export_folder or Path.cwd()
+        self._cloud_slots: list[tuple[int, WordCloud]] = []
+        """Each dialogue's slot and its cloud, weighed after the first frame."""
 
     def compose(self) -> ComposeResult:
         """A heading and three tabs."""
@@ -85,11 +87,13 @@ class SessionReviewScreen(Localized, Screen[None]):
                     yield Static(id="notes-text")
             with TabPane(t("review.tab.clouds"), id="clouds"), VerticalScroll():
                 yield from self._clouds()
-        yield Footer()
 
     def on_mount(self) -> None:
         """Show all notes; report notes files that could not be read, and conflict copies."""
-        self._show_notes("")
+        footer_after_first_frame(self)
+        # The notes and the clouds are in tabs behind the timeline: filled after it shows.
+        self.call_after_refresh(self._show_notes, "")
+        self.call_after_refresh(self._weigh_clouds)
         for warning in self.loaded.warnings():
             self.notify(warning, severity="warning", timeout=10)
 
@@ -227,13 +231,20 @@ class SessionReviewScreen(Localized, Screen[None]):
             for i, slot in enumerate(agenda.slots)
             if slot.kind is SlotKind.DIALOGUE or i in with_notes
         ]
+        self._cloud_slots.clear()
         for index in slots:
-            texts = self.loaded.cloud_texts(index)
             yield PlainLabel(f"{index + 1}. {agenda.slots[index].title}", classes="section")
             cloud = WordCloud(classes="review-cloud")
-            cloud.terms = tuple(weigh(texts, agenda.stopwords))
             cloud.empty_text = t("review.no_notes")
+            self._cloud_slots.append((index, cloud))
             yield cloud
+
+    def _weigh_clouds(self) -> None:
+        """Each slot's cloud, weighed once the timeline is on screen (a long text in a
+        thread)."""
+        stopwords = self.loaded.session.agenda.stopwords
+        for index, cloud in self._cloud_slots:
+            cloud.weigh_texts(index, self.loaded.cloud_texts(index), stopwords)
 
     # Actions ---------------------------------------------------------------------------
 
