@@ -55,7 +55,7 @@ def test_phones_report_and_send_words(terminal: Terminal, tmp_path: Path, browse
     phone.locator("button.save").first.click()
     phone.locator(".status.saved", has_text="✓ Saved").wait_for()
 
-    (folder,) = (tmp_path / "sessions").iterdir()
+    (folder,) = [path for path in (tmp_path / "sessions").iterdir() if path.is_dir()]
     notes = tomllib.loads((folder / "notes-web.toml").read_text(encoding="utf-8"))
     [note] = notes["note"]
     assert (note["text"], note["table"], note["slot"]) == (REPORT, 3, 2)
