@@ -11,7 +11,6 @@ Chromium (/usr/bin/chromium) through Playwright. The pictures go to OUTPUT_FOLDE
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tempfile
@@ -28,17 +27,11 @@ from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the tests' browser settings are one import away
+
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, JOIN_URL  # noqa: E402
+
 FACILITATOR = str(Path(sys.executable).parent / "facilitator")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-URL = re.compile(r"http://127\.0\.0\.1:\d+/\?t=[A-Za-z0-9_-]+")
 
 
 def record_day(sessions: Path) -> HostRun:
@@ -61,7 +54,7 @@ def serve(sessions: Path, language: str) -> tuple[subprocess.Popen[str], str]:
     )
     assert server.stdout is not None
     for line in server.stdout:
-        found = URL.search(line)
+        found = JOIN_URL.search(line)
         if found:
             return server, found.group()
     raise RuntimeError("no join URL")
@@ -77,7 +70,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/facilitator-screenshots")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for language in ("en", "da"):
             sessions = Path(folder) / language
             host = record_day(sessions)
