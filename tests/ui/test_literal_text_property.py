@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 from textual import events
@@ -21,6 +21,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.cli.check import print_check
+from facilitator.i18n import t
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.roles.stage import Stage
@@ -30,7 +31,7 @@ from facilitator.timing.events import Action
 from facilitator.ui.app import host_app, notes_app, review_app, stage_app
 from facilitator.ui.dialogs.confirm import ConfirmModal
 from facilitator.ui.dialogs.goto import GotoModal
-from facilitator.ui.dialogs.message import MessageModal
+from facilitator.ui.dialogs.message import MessageModal, preset_for
 from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.screens.notes import NotesScreen
 from facilitator.ui.screens.review_list import ReviewListScreen
@@ -140,6 +141,9 @@ def the_day(texts: Texts) -> Agenda:
 
 async def drive_host(texts: Texts, store: SessionStore) -> None:
     run = HostRun(the_day(texts), store, fake_clock())
+    # A preset's number sends the preset (tests/ui/test_stage_controls.py): not literal text.
+    presets = run.agenda.messages or t("message.presets").split("|")
+    assume(preset_for(texts.message, presets) is None)
     app = host_app(run)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("space", "m")
