@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from facilitator.agenda.model import Agenda, load_agenda
 from facilitator.i18n import set_language
@@ -17,6 +18,10 @@ from facilitator.timing.clock import FakeClock
 from tests.seed import AGENDA_FILE, CPH, ROOT
 
 __all__ = ["AGENDA_FILE", "CPH", "ROOT"]  # tests import them from tests.seed
+
+# A loaded machine is slow, never wrong: no property test fails for taking its time.
+settings.register_profile("facilitator", deadline=None)
+settings.load_profile("facilitator")
 
 # Local time is the venue's: Copenhagen, as a POSIX rule so that no tz database is needed.
 os.environ["TZ"] = "CET-1CEST,M3.5.0,M10.5.0/3"
