@@ -11,9 +11,6 @@ none reaches a screen, an export or the word cloud.
 from __future__ import annotations
 
 import re
-from typing import Annotated
-
-from pydantic import BeforeValidator
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 control characters and DEL, except tab (\\x09) and newline (\\x0a)."""
@@ -37,13 +34,3 @@ def clean_text(text: str) -> str:
         return text  # the usual case, at the cost of one scan
     text = _LINE_BREAK.sub("\n", text)
     return _CONTROL.sub("", _SEQUENCE.sub("", text))
-
-
-def _clean_if_text(value: object) -> object:
-    """Clean a string before validation; anything else is left for the type to refuse."""
-    return clean_text(value) if isinstance(value, str) else value
-
-
-CleanText = Annotated[str, BeforeValidator(_clean_if_text)]
-"""A text field of a model read from a file or typed in: cleaned before it is validated,
-so a length or emptiness check sees the text as it will be shown."""

@@ -29,8 +29,8 @@ from facilitator.agenda.durations import (
     parse_duration,
     seconds_of_day,
 )
+from facilitator.agenda.fields import CleanText
 from facilitator.agenda.steps import Step, Template, describe_step_error
-from facilitator.clean import CleanText
 from facilitator.errors import AgendaError, one_line
 from facilitator.files import read_toml
 from facilitator.i18n import t

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from facilitator.agenda.durations import format_duration, parse_duration
-from facilitator.clean import CleanText
+from facilitator.agenda.fields import CleanText
 from facilitator.i18n import CATALOGUES, language, t
 
 if TYPE_CHECKING:

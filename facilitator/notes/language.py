@@ -13,9 +13,6 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-import snowballstemmer
-import stopwordsiso
-
 LANGUAGES = ("da", "en")
 """The languages whose stop words are left out and whose stemmers merge forms."""
 
@@ -26,6 +23,9 @@ _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 @cache
 def package_stopwords(language: str) -> frozenset[str]:
     """The stop words stopwordsiso ships for `language`, lower-cased."""
+    import stopwordsiso  # imported at first use: it loads urllib and email, a console's
+    # start-up would pay for them before its first paint
+
     return frozenset(word.lower() for word in stopwordsiso.stopwords(language))
 
 
@@ -71,5 +71,7 @@ def language_of(texts: Iterable[str]) -> str:
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
     """The stem of a lower-cased word in `language`; each word is stemmed once."""
+    import snowballstemmer  # at first use, as stopwordsiso: every language's stemmer loads
+
     snowball = snowballstemmer.stemmer(_STEMMER_NAMES[language])
     return lru_cache(maxsize=20_000)(snowball.stemWord)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from facilitator.clean import CleanText
+from facilitator.agenda.fields import CleanText
 
 HOST_WRITER = "host"
 """The writer name of the host console's own notes."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import tomli_w
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
-from facilitator.clean import CleanText
+from facilitator.agenda.fields import CleanText
 from facilitator.errors import SessionError
 from facilitator.files import FileWatcher, atomic_write, read_toml, validation_message
 from facilitator.i18n import t

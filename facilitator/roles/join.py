@@ -14,8 +14,6 @@ import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
-import segno
-
 from facilitator.errors import SessionError
 from facilitator.files import FileWatcher, atomic_write, dump_toml, read_toml
 from facilitator.i18n import t
@@ -83,6 +81,8 @@ class JoinWatch:
 def qr_lines(url: str) -> list[str]:
     """The QR code of `url` as lines of text: dark modules drawn as block characters on a
     light background, with a quiet zone, two module rows per line."""
+    import segno  # at first use: the stage's start-up does not pay for the QR encoder
+
     matrix = [
         [bool(module) for module in row]
         for row in segno.make(url, error="m", boost_error=False).matrix_iter(

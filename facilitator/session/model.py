@@ -6,8 +6,8 @@ from datetime import date, datetime, tzinfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from facilitator.agenda.fields import CleanText
 from facilitator.agenda.model import FIRST_DAY, LAST_DAY, Agenda
-from facilitator.clean import CleanText
 from facilitator.i18n import t
 from facilitator.names import safe_name
 from facilitator.session.questions import StageQuestion

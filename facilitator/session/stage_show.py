@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from facilitator.clean import CleanText
+from facilitator.agenda.fields import CleanText
 from facilitator.timing.events import Moment
 
 

@@ -12,12 +12,12 @@ from typing import Any, cast
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from facilitator.i18n import EN, t
+from facilitator.i18n import is_key, t
 
 
 def describe(binding: Binding) -> str:
     """The binding's description in the language in use."""
-    return t(binding.description) if binding.description in EN else binding.description
+    return t(binding.description) if is_key(binding.description) else binding.description
 
 
 class Localized:

@@ -1,14 +1,17 @@
-"""The catalogue: both languages complete, with the same placeholders, every key used,
-and the language chosen by flag, environment and agenda, in that order."""
+"""The catalogue: both languages complete, with the same placeholders, every key used, read
+as tomllib reads it, and the language chosen by flag, environment and agenda, in that
+order."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 
+from facilitator import i18n
 from facilitator.i18n import (
     DA,
     EN,
@@ -16,6 +19,7 @@ from facilitator.i18n import (
     clock_text,
     date_text,
     offset_text,
+    read_catalogue,
     set_language,
     span_text,
 )
@@ -89,3 +93,30 @@ def test_every_key_is_used() -> None:
         and not key.startswith(DYNAMIC_PREFIXES)
     ]
     assert unused == []
+
+
+@pytest.mark.parametrize("code", ["en", "da"])
+def test_a_catalogue_read_line_by_line_is_what_tomllib_reads(code: str) -> None:
+    text = (Path(i18n.__file__).parent / f"{code}.toml").read_text(encoding="utf-8")
+    assert read_catalogue(text) == tomllib.loads(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"a" = "x\\u00e6\\n\\"q\\\\"',  # the escapes both read alike
+        '"a" = "x\\U0001F600"',  # an escape JSON lacks
+        '"a" = "tab\there"',  # a tab, which TOML allows in a string
+        '"a" = "one"\n[table]\nb = "two"',  # a table
+        '"a" = """two\nlines"""',  # a multi-line string
+        "a = 'literal \\n'",  # a bare key and a literal string
+    ],
+)
+def test_a_catalogue_of_another_shape_is_read_as_tomllib_reads_it(text: str) -> None:
+    assert read_catalogue(text) == tomllib.loads(text)
+
+
+def test_a_broken_catalogue_is_refused_as_tomllib_refuses_it() -> None:
+    for text in ['"a" = "x\\/"', '"a" = "one"\n"a" = "two"']:
+        with pytest.raises(tomllib.TOMLDecodeError):
+            read_catalogue(text)
