@@ -95,13 +95,18 @@ class NotesText:
     data: dict[str, Any]
 
 
+_FOREIGN_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[U/]")
+"""An escape of TOML alone (`\\U0001F600`) or of JSON alone (`\\/`): a backslash that
+is not itself escaped, before U or a slash. A backslash written as `\\\\` before a U
+(the text `\\U`) is no escape at all."""
+
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)\Z")
 
 
 def _value(text: str) -> object:
     """One value as NotesWriter (or tomli_w) writes it; ValueError for any other."""
     if text.startswith('"'):
-        if "\\U" in text or "\\/" in text:  # escapes of TOML alone, or of JSON alone
+        if ("\\U" in text or "\\/" in text) and _FOREIGN_ESCAPE.search(text):
             raise ValueError(text)
         value = json.loads(text, strict=False)  # TOML's escapes that tomli_w writes are JSON's
         if not isinstance(value, str):
