@@ -22,6 +22,7 @@ from typing import Any
 
 import tomli_w
 
+from facilitator.clean import has_control
 from facilitator.errors import SessionError
 from facilitator.files import read_file
 from facilitator.i18n import t
@@ -45,20 +46,27 @@ del _ESCAPES[ord("\t")]  # a tab may stand in a basic string as it is
 
 
 _RARE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters other than tab and newline: clean_text keeps none, but a file may."""
+"""Control characters other than tab and newline: clean_text keeps none (nor any that
+has_control finds, a wider set, checked first as it is faster), but a file may."""
 
 
 def toml_string(text: str) -> str:
     """`text` as a TOML basic string, escaped as tomli_w escapes it, in time linear in
     the text (a few passes in C rather than one in Python)."""
+    return '"' + _escaped(text) + '"'
+
+
+def _escaped(text: str) -> str:
+    """What stands between a basic string's quotes for `text`."""
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    if _RARE.search(text):
+    if has_control(text):  # rarely: a text from a file, not yet cleaned
         text = _RARE.sub(lambda found: _ESCAPES[ord(found.group())], text)
-    return '"' + text + '"'
+    return text
 
 
 def note_table(note: Note) -> str:
-    """One note as a `[[note]]` table, ending with a newline."""
+    """One note as a `[[note]]` table, ending with a newline. Its text, which may be a
+    pasted 1 MB, is copied once here after it is escaped."""
     lines = [
         "[[note]]",
         f"id = {toml_string(note.id)}",
@@ -68,14 +76,15 @@ def note_table(note: Note) -> str:
     ]
     if note.question is not None:
         lines.append(f"question = {toml_string(note.question)}")
-    lines += [
-        f"text = {toml_string(note.text)}",
+    after = [
         f"writer = {toml_string(note.writer)}",
         f"created = {note.created}",
         f"updated = {note.updated}",
         f"deleted = {'true' if note.deleted else 'false'}",
+        "",
     ]
-    return "\n".join(lines) + "\n"
+    before = "\n".join([*lines, 'text = "'])
+    return "".join((before, _escaped(note.text), '"\n', "\n".join(after)))
 
 
 def header_text(writer: str, name: str, session: str) -> str:
@@ -85,7 +94,7 @@ def header_text(writer: str, name: str, session: str) -> str:
 
 def file_text(header: str, tables: list[str]) -> str:
     """A whole notes file: the header, then the tables, a blank line before each."""
-    return header + "".join("\n" + table for table in tables)
+    return "".join([header, *(part for table in tables for part in ("\n", table))])
 
 
 @dataclass(frozen=True)

@@ -206,7 +206,7 @@ class NotesWriter:
         self._in_file = dict(self.notes)
 
     def _append(self, notes: list[Note]) -> None:
-        chunk = "".join("\n" + self._table(note) for note in notes).encode("utf-8")
+        chunk = file_text("", [self._table(note) for note in notes]).encode("utf-8")
         try:
             with open(self.path, "ab") as handle:
                 handle.write(chunk)

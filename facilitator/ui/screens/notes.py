@@ -39,6 +39,8 @@ T = TypeVar("T")
 
 POLL_SECONDS = 0.5
 """How often other writers' files are checked: a new note appears within a second."""
+LET_GO_AFTER = 1.0
+"""Seconds after a save before the editor's old text is freed, off the save's way."""
 
 
 class NotesScreen(Localized, Screen[None]):
@@ -259,14 +261,19 @@ class NotesScreen(Localized, Screen[None]):
             self.redraw()
             return
         self.editing = note.id
-        self._saved([note])
+        self._saved([note], text)
 
-    def _saved(self, notes: list[Note]) -> None:
-        """Confirm notes now on disk; the editor empties if it holds one of them unchanged."""
+    def _saved(self, notes: list[Note], held: str | None = None) -> None:
+        """Confirm notes now on disk; the editor empties if it holds one of them unchanged
+        (`held`: what it holds, stripped, when the caller has just read it)."""
         editor = self.query_one("#editor", TextArea)
         for note in notes:
-            if note.id == self.editing and editor.text.strip() == note.text:
-                editor.load_text("")  # not clear(): that keeps a long note for undo
+            if note.id != self.editing:
+                continue
+            if held is None:
+                held = editor.text.strip()
+            if held == note.text:
+                self._empty_editor(editor)
                 self.editing = None
         note = notes[-1]
         self._status(
@@ -278,6 +285,14 @@ class NotesScreen(Localized, Screen[None]):
             )
         )
         self.redraw()
+
+    def _empty_editor(self, editor: TextArea) -> None:
+        """Empty the editor: not with clear(), which keeps a long note for undo. The text
+        it held is let go only once the screen has shown the save, as freeing a pasted
+        1 MB note's lines takes longer than writing it."""
+        held = [editor.document, editor.wrapped_document, editor.navigator]
+        editor.load_text("")
+        self.set_timer(LET_GO_AFTER, held.clear)
 
     def retry(self) -> None:
         """Write the notes whose save failed, until it succeeds."""
