@@ -179,19 +179,16 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one. Read from
     the file's TOML alone, without building the session's models: a console paints sooner."""
     from facilitator.session.index import folder_names
-    from facilitator.session.store import SESSION_FILE, SessionStore
+    from facilitator.session.place import SESSION_FILE, locate_folder
 
-    store = SessionStore(sessions)
+    root = Path(sessions)
     if name is not None and Path(name).is_file() and Path(name).name != SESSION_FILE:  # archive
         data = _toml_of(Path(name))
         return _language_in(data.get("session") if data else None)
     if name is not None:
-        try:
-            found = store.locate(name)
-        except FacilitatorError:
-            return None
-        return _language_in(_toml_of(found[0].folder(found[1]) / SESSION_FILE)) if found else None
-    folders = [store.root / name for name in folder_names(store.root)]
+        folder = locate_folder(root, name)
+        return _language_in(_toml_of(folder / SESSION_FILE)) if folder else None
+    folders = [root / name for name in folder_names(root)]
     for path in _newest_first(folders, SESSION_FILE):
         data = _toml_of(path)
         if data is not None:  # the newest session that can be read

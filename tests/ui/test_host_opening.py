@@ -104,3 +104,23 @@ def test_the_first_frame_needs_no_pydantic() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_language_of_a_session_is_found_without_pydantic(tmp_path: Path) -> None:
+    """The stage, notes and review consoles read their session's language before their
+    first frame: from the TOML alone."""
+    folder = tmp_path / "sessions" / "day"
+    folder.mkdir(parents=True)
+    (folder / "session.toml").write_text('[agenda]\nlanguage = "da"\n', encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from facilitator.cli import _language_of_session\n"
+        f"print(_language_of_session({str(tmp_path / 'sessions')!r}, 'day'),"
+        f" _language_of_session({str(tmp_path / 'sessions')!r}, None),"
+        f" _language_of_session('.', {str(folder)!r}),"
+        " 'pydantic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["da", "da", "da", "False"]
