@@ -14,13 +14,15 @@ import sys
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
-from pydantic import ValidationError
 
 from facilitator.errors import WriteError, one_line
 from facilitator.i18n import t
+
+if TYPE_CHECKING:  # the models load pydantic; a console's first frame comes before them
+    from pydantic import ValidationError
 
 
 def atomic_write(path: Path, text: str) -> None:

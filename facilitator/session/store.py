@@ -18,9 +18,8 @@ from facilitator.files import atomic_write, dump_toml, read_toml, validation_mes
 from facilitator.i18n import t
 from facilitator.session.index import SessionIndex, Signature, files_signature, folder_names
 from facilitator.session.lock import LOCK_FILE, SessionLock
-from facilitator.session.model import Session, is_folder_name, new_session_id
-
-SESSION_FILE = "session.toml"
+from facilitator.session.model import Session, new_session_id
+from facilitator.session.place import SESSION_FILE, is_folder_name, locate_folder
 
 
 @dataclass(frozen=True)
@@ -187,15 +186,12 @@ class SessionStore:
         """The sessions folder and folder name that SESSION names, or None: a session id in
         this folder, else the path of a session folder (or of its session.toml) from
         anywhere. The one rule for a session named on the command line."""
-        if is_folder_name(name) and (self.folder(name) / SESSION_FILE).exists():
-            return self, name
-        path = Path(name).expanduser()
-        if path.name == SESSION_FILE:
-            path = path.parent
-        if not (path / SESSION_FILE).is_file():
+        folder = locate_folder(self.root, name)
+        if folder is None:
             return None
-        path = path.resolve()  # "." or "sessions/x/.." still name a folder
-        return SessionStore(path.parent, self.read_only), path.name
+        if is_folder_name(name) and folder == self.root / name:
+            return self, name
+        return SessionStore(folder.parent, self.read_only), folder.name
 
     def resolve(self, name: str | None) -> tuple[SessionStore, Session]:
         """The session SESSION names (see `locate`) and the sessions folder that holds it,

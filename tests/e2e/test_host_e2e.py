@@ -108,3 +108,20 @@ def test_the_repositorys_day_opens_in_danish(terminal: Terminal) -> None:
     terminal.send("host", "q")
     terminal.start("english", FACILITATOR, "--lang", "en")
     terminal.wait_for("english", "Press space to start")
+
+
+def test_an_agenda_refused_after_the_first_frame_is_explained(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The first frame is drawn from a preview of the agenda; ten preset messages are
+    refused only by the models, after it: the console closes with the message, exit 2,
+    and no session is made."""
+    day = (Path(__file__).parents[2] / "agenda.toml").read_text(encoding="utf-8")
+    ten = ", ".join(f'"Besked {number}"' for number in range(1, 11))
+    (tmp_path / "ten.toml").write_text(
+        day.replace("messages = [", f"messages = [{ten}, ", 1), encoding="utf-8"
+    )
+    terminal.start("host", "sh", "-c", f"{FACILITATOR} run ten.toml; echo exit=$?; sleep 60")
+    screen = terminal.wait_for("host", "exit=2")
+    assert "facilitator: ten.toml: 'messages': 14 messages" in screen
+    assert not (tmp_path / "sessions").exists() or not any((tmp_path / "sessions").iterdir())
