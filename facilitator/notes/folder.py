@@ -14,8 +14,18 @@ from facilitator.files import validation_message
 from facilitator.names import safe_name
 from facilitator.notes.file_text import latest_versions, read_notes_text
 from facilitator.notes.model import NotesFile
+from facilitator.notes.writer_name import NOTES_PREFIX
 
-NOTES_PREFIX = "notes-"
+__all__ = [  # the prefix from writer_name.py, where the console reads it before pydantic
+    "NOTES_PREFIX",
+    "NOTES_SUFFIX",
+    "files_named",
+    "is_conflict_copy",
+    "load_notes_file",
+    "notes_file_paths",
+    "notes_path",
+]
+
 NOTES_SUFFIX = ".toml"
 
 

@@ -64,7 +64,7 @@ async def test_switching_tables_weighs_no_cloud(
     monkeypatch.setattr(word_cloud, "weigh", lambda *a: weighed.append(a) or real(*a))
     app = notes_app(notes)
     async with app.run_test(size=SIZE) as pilot:
-        assert len(weighed) == 1
+        await until(pilot, lambda: len(weighed) == 1, "the cloud weighed after the first frame")
         await pilot.press("f3", "f3", "f2", "f4")
         await pilot.pause()
         assert len(weighed) == 1
