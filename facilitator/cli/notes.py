@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.cli.crash import run_console
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, SessionError
 from facilitator.i18n import t
 from facilitator.names import safe_name
 from facilitator.notes.writer_name import HOST_WRITER, default_writer, writer_lock_path
@@ -23,6 +23,8 @@ from facilitator.session.place import locate_folder
 if TYPE_CHECKING:
     from facilitator.notes.preview import NotesPreview
     from facilitator.roles.note_taker import NoteTaking
+    from facilitator.session.model import Session
+    from facilitator.session.store import SessionStore
     from facilitator.ui.app import FacilitatorApp
 
 
@@ -33,9 +35,9 @@ def command(args: argparse.Namespace) -> int:
         raise FacilitatorError(t("cli.writer_empty", value=args.writer))
     if safe_name(writer) == HOST_WRITER:
         raise FacilitatorError(t("cli.writer_host", value=args.writer))
-    preview = _opening_preview(args, writer)
-    if preview is not None:
-        return _open_after_first_frame(args, writer, preview)
+    opening = _opening_preview(args, writer)
+    if opening is not None:
+        return _open_after_first_frame(args, writer, *opening)
     from facilitator.ui.app import notes_app
 
     notes = _note_taking(args, writer)
@@ -45,10 +47,10 @@ def command(args: argparse.Namespace) -> int:
         notes.close()
 
 
-def _opening_preview(args: argparse.Namespace, writer: str) -> NotesPreview | None:
-    """The preview of the session the console will open, which is what its first frame
-    shows; None when there is none, or when another console writes as this writer (that
-    is refused, as before, before a console opens)."""
+def _opening_preview(args: argparse.Namespace, writer: str) -> tuple[Path, NotesPreview] | None:
+    """The folder of the session the console will open and its preview, which is what
+    its first frame shows; None when there is none, or when another console writes as
+    this writer (that is refused, as before, before a console opens)."""
     from facilitator.notes.preview import newest_unfinished, preview_notes
 
     root = Path(args.sessions)
@@ -58,11 +60,15 @@ def _opening_preview(args: argparse.Namespace, writer: str) -> NotesPreview | No
     lock = writer_lock_path(folder, safe_name(writer))
     if not args.take_over and SessionLock.holder_of(lock) is not None:
         return None
-    return preview_notes(folder)
+    preview = preview_notes(folder)
+    return (folder, preview) if preview is not None else None
 
 
-def _open_after_first_frame(args: argparse.Namespace, writer: str, preview: NotesPreview) -> int:
-    """Draw the slot from `preview`, then load the session and open the console over it."""
+def _open_after_first_frame(
+    args: argparse.Namespace, writer: str, folder: Path, preview: NotesPreview
+) -> int:
+    """Draw the slot from `preview`, then load the session in `folder` and open the
+    console over it."""
     from facilitator.ui.app import FacilitatorApp
     from facilitator.ui.screens.notes_opening import NotesOpening
 
@@ -71,7 +77,7 @@ def _open_after_first_frame(args: argparse.Namespace, writer: str, preview: Note
     def prepare(app: FacilitatorApp) -> None:
         from facilitator.ui.screens.notes import NotesScreen
 
-        notes = _note_taking(args, writer)
+        notes = _note_taking(args, writer, folder)
         held.append(notes)
         app.add_mode("notes", lambda: NotesScreen(notes))
 
@@ -83,17 +89,30 @@ def _open_after_first_frame(args: argparse.Namespace, writer: str, preview: Note
             notes.close()
 
 
-def _note_taking(args: argparse.Namespace, writer: str) -> NoteTaking:
+def _note_taking(args: argparse.Namespace, writer: str, found: Path | None = None) -> NoteTaking:
     """The writer's hold on the session the arguments name (SessionError if it cannot be
-    read or the writer's file is held): without a session named, it moves on to a
-    session that starts later."""
+    read or the writer's file is held): without a session named, the newest unfinished
+    one, or the one `found` then (its first frame's, even if it has finished since), and
+    it moves on to a session that starts later."""
     from facilitator.roles.following import NewestSession
     from facilitator.roles.note_taker import NoteTaking
     from facilitator.session.store import SessionStore
     from facilitator.timing.clock import SystemClock
 
-    store, session = SessionStore(args.sessions).resolve(args.session)
+    store = SessionStore(args.sessions)
+    session = _readable(store, found) if args.session is None and found is not None else None
+    if session is None:
+        store, session = store.resolve(args.session)
     newest = NewestSession(store) if args.session is None else None
     return NoteTaking(
         store, session, writer, SystemClock(), take_over=args.take_over, newest=newest
     )
+
+
+def _readable(store: SessionStore, folder: Path) -> Session | None:
+    """The session in `folder` if the models read it, else None (the newest unfinished
+    one is then looked for as always)."""
+    try:
+        return store.load(folder.name)
+    except SessionError:
+        return None
