@@ -57,7 +57,7 @@ class _Position:
 def preview_notes(folder: Path) -> NotesPreview | None:
     """The preview of the session in `folder`, or None when its session.toml cannot be
     read, is finished, or has anything this reading does not follow."""
-    data = _read(folder / SESSION_FILE)
+    data = _read(folder)
     return _preview(data) if data is not None else None
 
 
@@ -72,18 +72,21 @@ def newest_unfinished(root: Path) -> Path | None:
         except OSError:
             continue
     for _mtime, name in sorted(stamped, reverse=True)[:NEWEST_LOOKED_AT]:
-        data = _read(root / name / SESSION_FILE)
+        data = _read(root / name)
         position = _position(data.get("event")) if data is not None else None
         if position is not None and not position.finished:
             return root / name
     return None
 
 
-def _read(path: Path) -> dict[str, object] | None:
+def _read(folder: Path) -> dict[str, object] | None:
+    """The TOML data of the session in `folder`; None if it cannot be read, or if its id
+    is not the folder's name (a copy, which the store does not read either)."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
+    return data if data.get("id") == folder.name else None
 
 
 def _preview(data: dict[str, object]) -> NotesPreview | None:

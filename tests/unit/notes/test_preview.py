@@ -120,6 +120,7 @@ def test_a_round_that_may_be_under_way_gives_no_preview(agenda: Agenda, tmp_path
         ('start = "09:00"', 'start = "9 o\'clock"'),
         ("tables = 12", "tables = 0"),
         ("[agenda]", "agenda = 1\n[other]"),
+        ('id = "', 'id = "copy-of-'),  # not its folder's: the store does not read it
     ],
 )
 def test_what_it_does_not_follow_gives_no_preview(
