@@ -255,8 +255,13 @@ def review_app(store: SessionStore, session: LoadedSession | None = None) -> Fac
 
 def stage_app(stage: Stage) -> FacilitatorApp:
     """The stage screen, drawing what `stage` follows."""
+    app = FacilitatorApp("stage")
+    add_stage_mode(app, stage)
+    return app
+
+
+def add_stage_mode(app: FacilitatorApp, stage: Stage) -> None:
+    """Give `app` the stage screen (see `stage_app`), also after a first frame."""
     from facilitator.ui.screens.stage import StageScreen
 
-    app = FacilitatorApp("stage")
     app.add_mode("stage", lambda: StageScreen(stage))
-    return app
