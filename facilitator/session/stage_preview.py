@@ -35,7 +35,7 @@ def preview_stage(folder: Path) -> StagePreview | None:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     glance = read_glance(data)
-    if glance is None:
+    if glance is None or data.get("id") != folder.name:  # a copy is not read (store.load)
         return None
     agenda = data.get("agenda")
     slots = agenda.get("slot") if isinstance(agenda, dict) else None

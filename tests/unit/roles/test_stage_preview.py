@@ -116,3 +116,20 @@ def test_a_session_that_is_not_as_written_has_no_preview(tmp_path: Path) -> None
         (tmp_path / "session.toml").write_text(text, encoding="utf-8")
         assert preview_stage(tmp_path) is None
     assert preview_stage(tmp_path / "missing") is None
+
+
+def test_a_copy_of_a_session_folder_has_no_preview(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    """A sync tool's conflict copy keeps the id of the folder it was copied from: the
+    stage does not read it, so its first frame must not show it either."""
+    run = HostRun(agenda, store, clock)
+    run.act(Action.START)
+    assert run.session is not None
+    folder = store.folder(run.session.id)
+    assert preview_stage(folder) is not None
+    copy = folder.with_name(f"{folder.name} (conflicted copy)")
+    copy.mkdir()
+    (copy / "session.toml").write_bytes((folder / "session.toml").read_bytes())
+    assert preview_stage(copy) is None
+    run.close()
