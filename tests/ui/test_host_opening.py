@@ -131,4 +131,3 @@ async def test_the_first_frame_gives_way_on_a_small_terminal_as_the_console_does
         screen = app.screen
         assert screen.has_class("-narrow") and screen.has_class("-short")
         assert not screen.query_one("#agenda").display  # as on the host screen
-        assert not screen.query_one("#slot-speakers").display
