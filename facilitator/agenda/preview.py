@@ -17,6 +17,8 @@ from pathlib import Path
 from facilitator.agenda.durations import parse_clock, parse_duration, seconds_of_day
 from facilitator.clean import clean_text
 
+DAY_SECONDS = 24 * 3600
+"""The longest slot a preview shows; a longer one is for the models to refuse."""
 KINDS = ("welcome", "talk", "case", "dialogue", "summary", "break", "meal", "election", "other")
 """The slot kinds the models know (agenda/model.py SlotKind)."""
 
@@ -34,13 +36,12 @@ class SlotPreview:
 
 @dataclass(frozen=True)
 class AgendaPreview:
-    """The day's title, its language, how many slots it has, and its first two slots."""
+    """The day's title, its language, how many slots it has, and its first slot."""
 
     title: str
     language: str | None
     slot_count: int
     first: SlotPreview
-    second: SlotPreview | None
 
 
 def preview_agenda(path: Path) -> AgendaPreview | None:
@@ -59,18 +60,12 @@ def _preview(data: dict[str, object]) -> AgendaPreview | None:
     language = data.get("language")
     if not isinstance(slots, list) or not slots or not title or language not in (None, "da", "en"):
         return None
-    end = data.get("end")
-    lengths = [_length(slots, index, end) for index in range(min(2, len(slots)))]
-    previews = [_slot(slot, length) for slot, length in zip(slots, lengths, strict=False)]
-    if any(preview is None for preview in previews):
-        return None
-    first, second = previews[0], previews[1] if len(previews) > 1 else None
-    assert first is not None
-    return AgendaPreview(title, language, len(slots), first, second)
+    first = _slot(slots[0], _length(slots, 0, data.get("end")))
+    return AgendaPreview(title, language, len(slots), first) if first else None
 
 
 def _slot(data: object, seconds: int | None) -> SlotPreview | None:
-    if not isinstance(data, dict) or seconds is None or seconds <= 0:
+    if not isinstance(data, dict) or seconds is None or not 0 < seconds <= DAY_SECONDS:
         return None
     title = _text(data.get("title"))
     title = title.strip() if title else None  # a slot's title is stripped by the model

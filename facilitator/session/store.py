@@ -49,16 +49,22 @@ class SessionStore:
         return self.root / session_id
 
     def create(self, session: Session) -> Session:
-        """Write a new session in a folder of its own; its id gets a suffix if taken."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Write a new session in a folder of its own; its id gets a suffix if taken.
+        SessionError when the folder cannot be made (the sessions folder is a file, or
+        read-only)."""
         base, number = session.id, 1
-        while True:
-            try:
-                self.folder(session.id).mkdir()
-                break
-            except FileExistsError:
-                number += 1
-                session = session.model_copy(update={"id": f"{base}-{number}"})
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            while True:
+                try:
+                    self.folder(session.id).mkdir()
+                    break
+                except FileExistsError:
+                    number += 1
+                    session = session.model_copy(update={"id": f"{base}-{number}"})
+        except OSError as error:
+            path = self.folder(session.id)
+            raise SessionError(t("file.not_written", path=path, reason=error.strerror)) from None
         self.save(session)
         return session
 

@@ -91,9 +91,10 @@ class FacilitatorApp(Localized, TypeAheadApp):
     def _open_after_first_frame(self) -> None:
         """Load what the console needs, then show it; the keys the first frame held go on
         to it. A file refused now closes the console with its message."""
+        if self.prepare is None:
+            return  # a first frame on its own (a test looking at it)
         try:
-            if self.prepare is not None:
-                self.prepare(self)
+            self.prepare(self)
         except FacilitatorError as error:
             self.failure = error
             self.exit(return_code=error.exit_status)
@@ -255,8 +256,13 @@ def review_app(store: SessionStore, session: LoadedSession | None = None) -> Fac
 
 def stage_app(stage: Stage) -> FacilitatorApp:
     """The stage screen, drawing what `stage` follows."""
+    app = FacilitatorApp("stage")
+    add_stage_mode(app, stage)
+    return app
+
+
+def add_stage_mode(app: FacilitatorApp, stage: Stage) -> None:
+    """Give `app` the stage screen (see `stage_app`), also after a first frame."""
     from facilitator.ui.screens.stage import StageScreen
 
-    app = FacilitatorApp("stage")
     app.add_mode("stage", lambda: StageScreen(stage))
-    return app

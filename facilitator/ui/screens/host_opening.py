@@ -9,7 +9,7 @@ ui/type_ahead.py), so a space pressed at once starts the day.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -17,19 +17,23 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
 from facilitator.agenda.preview import AgendaPreview
-from facilitator.i18n import clock_text, countdown_text, minute_text, t
+from facilitator.i18n import clock_text, countdown_text, t
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.plain_label import PlainLabel
+
+HOST_CSS = (Path(__file__).parent / "host.tcss").read_text(encoding="utf-8")
 
 
 class HostOpening(Screen[None]):
     """The first slot of `preview`, waiting to start, beside the frame of the agenda."""
 
     HOLDS_KEYS = True
-    # The host screen's own stylesheet, as this screen's: the default screen of an app has
-    # no CSS_PATH read for it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]  # as the host screen's
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
+    # The host screen's own stylesheet, its rules named for this screen: the default
+    # screen of an app has no CSS_PATH read for it.
     DEFAULT_CSS = (
-        (Path(__file__).parent / "host.tcss").read_text(encoding="utf-8")
+        HOST_CSS.replace("HostScreen", "HostOpening")
         + """
     #opening-header {
         width: 100%;
@@ -47,7 +51,8 @@ class HostOpening(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The header, the slot panel as the host screen draws a day not started, and the
-        agenda's empty frame (its list comes with the console)."""
+        agenda's empty frame (its list comes with the console). Nothing that needs the
+        forecast: when the next slot is expected depends on the whole day."""
         preview, first = self.preview, self.preview.first
         header = f"{preview.title}  {clock_text(self.now)}  {t('header.not_started')}"
         yield PlainLabel(header, id="opening-header")
@@ -59,12 +64,4 @@ class HostOpening(Screen[None]):
                 yield PlainLabel(", ".join(first.speakers), id="slot-speakers")
                 yield BigDigits(countdown_text(first.seconds), id="countdown")
                 yield PlainLabel(t("phase.pending"), id="slot-phase")
-                yield PlainLabel(self._next_text(), id="next")
             yield Vertical(id="agenda")
-
-    def _next_text(self) -> str:
-        second = self.preview.second
-        if second is None:
-            return t("slot.last")
-        starts = self.now + timedelta(seconds=self.preview.first.seconds)
-        return t("slot.next", time=minute_text(starts), title=second.title)
