@@ -75,11 +75,11 @@ def _open_after_first_frame(
     held: list[NoteTaking] = []
 
     def prepare(app: FacilitatorApp) -> None:
-        from facilitator.ui.screens.notes import NotesScreen
+        from facilitator.ui.app import add_notes_mode
 
         notes = _note_taking(args, writer, folder)
         held.append(notes)
-        app.add_mode("notes", lambda: NotesScreen(notes))
+        add_notes_mode(app, notes)
 
     app = FacilitatorApp("notes", NotesOpening(preview, writer.strip()), prepare)
     try:

@@ -234,11 +234,16 @@ def add_host_modes(
 
 def notes_app(note_taking: NoteTaking) -> FacilitatorApp:
     """The note-taker's console."""
+    app = FacilitatorApp("notes")
+    add_notes_mode(app, note_taking)
+    return app
+
+
+def add_notes_mode(app: FacilitatorApp, note_taking: NoteTaking) -> None:
+    """Give `app` the note-taker's screen (see `notes_app`), also after a first frame."""
     from facilitator.ui.screens.notes import NotesScreen
 
-    app = FacilitatorApp("notes")
     app.add_mode("notes", lambda: NotesScreen(note_taking))
-    return app
 
 
 def review_app(store: SessionStore, session: LoadedSession | None = None) -> FacilitatorApp:
