@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rich.segment import Segment
 from rich.text import Text
-from textual.geometry import Region
-from textual.reactive import reactive
+from textual.geometry import Offset, Region
+from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
 
 from facilitator.ui.widgets.block_letters import LETTERS
+from facilitator.ui.widgets.sizing import content_size
 
 # A 3x5 pixel font; the colon and the point are narrower.
 GLYPHS: dict[str, tuple[str, ...]] = {
@@ -45,22 +48,10 @@ def pixel_rows(text: str, letters: bool = False) -> list[str]:
     return [".".join(glyph[row] for glyph in glyphs) for row in range(FONT_HEIGHT)]
 
 
-@lru_cache(maxsize=64)
-def render_blocks(
-    text: str, width: int, height: int, letters: bool = False
-) -> tuple[str, ...] | None:
-    """`text` as block characters in at most width x height cells, or None if it cannot fit.
-
-    A pixel is `scale` cells wide and `scale` half-cells tall, which keeps the glyphs'
-    proportions on terminals whose cells are about twice as tall as wide.
-    """
-    if not text:
-        return ()
-    rows = pixel_rows(text, letters)
-    pixels_wide = len(rows[0])
-    scale = min(width // pixels_wide, (height * 2) // FONT_HEIGHT)
-    if scale < 1:
-        return None
+def _blocks(rows: list[str], scale: int) -> tuple[str, ...]:
+    """Rows of '#' and '.' pixels as block characters, each pixel `scale` cells wide and
+    `scale` half-cells tall (which keeps the glyphs' proportions on terminals whose cells
+    are about twice as tall as wide)."""
     half_rows = [
         [pixel == "#" for pixel in row for _ in range(scale)] for row in rows for _ in range(scale)
     ]
@@ -72,8 +63,90 @@ def render_blocks(
     )
 
 
+@lru_cache(maxsize=256)
+def _glyph_blocks(char: str, scale: int, letters: bool) -> tuple[str, ...]:
+    """One character in block characters at `scale`: a countdown draws each of its few
+    characters once per size, not every second."""
+    return _blocks(pixel_rows(char, letters), scale)
+
+
+@lru_cache(maxsize=64)
+def render_blocks(
+    text: str, width: int, height: int, letters: bool = False
+) -> tuple[str, ...] | None:
+    """`text` as block characters in at most width x height cells, or None if it cannot fit.
+
+    The characters are drawn one by one and joined by the blank pixel column between them,
+    which gives the same cells as drawing `pixel_rows(text)` whole.
+    """
+    if not text:
+        return ()
+    font = FULL_FONT if letters else GLYPHS
+    pixels_wide = sum(len(font.get(char, GLYPHS[" "])[0]) for char in text) + len(text) - 1
+    scale = min(width // pixels_wide, (height * 2) // FONT_HEIGHT)
+    if scale < 1:
+        return None
+    gap = " " * scale
+    glyphs = [_glyph_blocks(char, scale, letters) for char in text]
+    return tuple(gap.join(row) for row in zip(*glyphs, strict=True))
+
+
+def _same_shape(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """Whether two renders take the same rows and columns."""
+    return len(before) == len(after) and len(before[0]) == len(after[0])
+
+
+def _changed_cells(before: tuple[str, ...], after: tuple[str, ...]) -> Region | None:
+    """The smallest region holding every cell that differs between two renders of the
+    same shape; None when none does."""
+    rows = [row for row, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    if not rows:
+        return None
+    left = min(_first_difference(before[row], after[row]) for row in rows)
+    width = len(after[0])
+    right = width - min(_first_difference(before[row][::-1], after[row][::-1]) for row in rows)
+    return Region(left, rows[0], right - left, rows[-1] - rows[0] + 1)
+
+
+def _first_difference(old: str, new: str) -> int:
+    """Where two different rows of the same length first differ: halving the span that
+    still agrees, a comparison of slices at a time, not a cell at a time."""
+    agree, differ = 0, len(old)  # old[:agree] == new[:agree], old[:differ] != new[:differ]
+    while differ - agree > 1:
+        middle = (agree + differ) // 2
+        if old[:middle] == new[:middle]:
+            agree = middle
+        else:
+            differ = middle
+    return agree
+
+
+@lru_cache(maxsize=256)
+def _row_strip(line: str, width: int, style: Style) -> Strip:
+    """One row `width` cells wide, `line` in the middle, with the styles Textual's own
+    alignment gives: `style` on the blocks, and without reverse on the space around."""
+    space = (style + Style(reverse=False)).rich_style
+    if not line:
+        return Strip([Segment(" " * width, space)], width)
+    left = (width - len(line)) // 2
+    right = width - len(line) - left
+    segments = [Segment(line, style.rich_style)]
+    if left:
+        segments.insert(0, Segment(" " * left, space))
+    if right:
+        segments.append(Segment(" " * right, space))
+    return Strip(segments, width)
+
+
 class BigDigits(Widget):
-    """A countdown in block digits as large as the widget allows; plain text when tiny."""
+    """A countdown in block digits as large as the widget allows; plain text when tiny.
+
+    It draws line by line (Textual's line API): a second that passes redraws only the
+    cells that change, from rows kept as strips, instead of laying the whole text out
+    again. Block characters are no text to select with the mouse, so it offers none.
+    """
+
+    ALLOW_SELECT = False
 
     DEFAULT_CSS = """
     BigDigits {
@@ -84,18 +157,39 @@ class BigDigits(Widget):
     }
     """
 
-    value: reactive[str] = reactive("", layout=False, repaint=False)
-    """The text shown: digits, a colon, and a leading "+" or "-"."""
-
     def __init__(self, value: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
-        self.set_reactive(BigDigits.value, value)
+        self._value = value
+        self._drawn_for: tuple[object, ...] = ()
+        self._drawn: list[Strip] = []
+        """The rows last drawn, and what they were drawn for."""
 
-    def watch_value(self, old: str, new: str) -> None:
-        """Repaint only the rows the digits stand on: a countdown changes every second,
-        and the blank rows around it need not be drawn again."""
-        width, height = self.content_size.width, self.content_size.height
-        rows = max(self._rows_of(old, width, height), self._rows_of(new, width, height))
+    @property
+    def value(self) -> str:
+        """The text shown: digits, a colon, and a leading "+" or "-". A plain attribute,
+        not a reactive one: a countdown sets it every second, and only a change of text
+        repaints (only the cells that change)."""
+        return self._value
+
+    @value.setter
+    def value(self, new: str) -> None:
+        old, self._value = self._value, new
+        if new != old:
+            self._repaint(old, new)
+
+    def _repaint(self, old: str, new: str) -> None:
+        """Repaint only the cells that change: a countdown changes every second, mostly in
+        its last digit and there only in some rows, and the rest need not be drawn again."""
+        width, height = content_size(self)
+        before, after = render_blocks(old, width, height), render_blocks(new, width, height)
+        if before and after and _same_shape(before, after):
+            changed = _changed_cells(before, after)
+            if changed is not None:
+                top = (height - len(after)) // 2
+                left = (width - len(after[0])) // 2
+                self.refresh(changed.translate(Offset(left, top)))
+            return
+        rows = max(self._rows_of(before, height), self._rows_of(after, height))
         if rows == 0 or rows >= height:
             self.refresh()
             return
@@ -103,13 +197,73 @@ class BigDigits(Widget):
         self.refresh(Region(0, max(0, top - 1), self.size.width, rows + 2))
 
     @staticmethod
-    def _rows_of(value: str, width: int, height: int) -> int:
-        lines = render_blocks(value, width, height)
+    def _rows_of(lines: tuple[str, ...] | None, height: int) -> int:
         return height if lines is None else len(lines)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows in `crop`, straight from the rows drawn last, when the widget has no
+        box or effect of its own for Textual to add (no border, padding, outline, tint or
+        transparency): then Textual's per-line styling would give the very same rows, and
+        a second costs a lookup per row instead."""
+        rows = self._rows() if self._plain() else None
+        if rows is None:
+            return super().render_lines(crop)
+        strips = rows[crop.y : crop.bottom]
+        background = self.visual_style.background  # as `background_colors` gives it
+        if background is None:
+            _, background = self.background_colors
+        for line_filter in self.get_line_filters():
+            strips = [strip.apply_filter(line_filter, background) for strip in strips]
+        if crop.column_span != (0, content_size(self).width):
+            strips = [strip.crop(*crop.column_span) for strip in strips]
+        return strips
+
+    def _plain(self) -> bool:
+        """Whether Textual would draw the content's rows as they are."""
+        styles = self.styles
+        return (
+            not any(styles.gutter)
+            and not any(edge for edge, _ in styles.outline)
+            and not styles.tint.a
+            and styles.text_opacity == 1
+            and self.opacity == 1
+            and not (styles.has_rule("hatch") and styles.hatch != "none")
+        )
+
+    def render_line(self, y: int) -> Strip:
+        """Row `y` of the content: the digits centred both ways, as `render` would lay
+        them out with the widget's `content-align: center middle`."""
+        rows = self._rows()
+        if rows is None:  # nothing to show, or too small for blocks: the text as it is
+            return super().render_line(y)
+        return rows[y] if y < len(rows) else Strip.blank(content_size(self).width)
+
+    def _rows(self) -> list[Strip] | None:
+        """Every row of the content in blocks, drawn again only when the digits, the size
+        or the style change; None when there are no blocks to draw."""
+        width, height = content_size(self)
+        lines = render_blocks(self.value, width, height)
+        if not lines:
+            return None
+        key = (lines, width, height, self.visual_style)
+        if key != self._drawn_for:
+            self._drawn_for, self._drawn = key, self._draw(*key)
+        return self._drawn
+
+    @staticmethod
+    def _draw(lines: tuple[str, ...], width: int, height: int, style: Style) -> list[Strip]:
+        """Every row of the content. A row the last digits had too is the same strip as
+        before, so Textual's filters and cuts it keeps per strip need not run again."""
+        top = (height - len(lines)) // 2
+        strips = [_row_strip("", width, style)] * height
+        for row, line in enumerate(lines, start=top):
+            strips[row] = _row_strip(line, width, style)
+        return strips
+
     def render(self) -> Text:
-        """The digits, scaled to the content region."""
-        lines = render_blocks(self.value, self.content_size.width, self.content_size.height)
+        """The digits, scaled to the content region (what `render_line` draws by rows)."""
+        width, height = content_size(self)
+        lines = render_blocks(self.value, width, height)
         if lines is None:
             return Text(self.value)
         return Text("\n".join(lines), no_wrap=True, overflow="crop")
