@@ -7,7 +7,6 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -26,6 +25,7 @@ from facilitator.ui.screens.host_stage import STAGE_ACTIONS, STAGE_BINDINGS, Sta
 from facilitator.ui.ticking import next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.day_header import DayHeader
+from facilitator.ui.widgets.filled import FilledColumn, FilledRow
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_panel import SlotPanel
 
@@ -36,6 +36,7 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
     """What the host watches on the stage laptop."""
 
     CSS_PATH = "host.tcss"
+    BLANK = True  # its children cover it: a tick need not draw its background (filled.py)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
@@ -64,11 +65,17 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
         self._next_tick: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        """Header, the countdown panel beside the agenda list, and the footer."""
-        yield DayHeader(self.run.agenda, self._speed(), id="header")
-        with Horizontal(id="main"):
+        """Header, the countdown panel beside the agenda list, and the footer.
+
+        The header and the list are each alone in a blank container: as the countdown
+        ticks, Textual draws the containers around it again, not what they hold
+        (widgets/filled.py)."""
+        with FilledColumn(id="header-row"):
+            yield DayHeader(self.run.agenda, self._speed(), id="header")
+        with FilledRow(id="main"):
             yield SlotPanel(self.run, id="slot-panel")
-            yield AgendaList(self.run.agenda, id="agenda")
+            with FilledColumn(id="agenda-column"):
+                yield AgendaList(self.run.agenda, id="agenda")
         yield PlainLabel(id="read-only")
 
     def _speed(self) -> float | None:
