@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.segment import Segment
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -42,6 +43,9 @@ async def test_the_bar_draws_what_rich_would_draw(css: str) -> None:
                 await pilot.pause()
                 bar.refresh()  # Rich's rendering below lays the bar out afresh
                 assert segments(bar.render_line(0)) == segments(Widget.render_line(bar, 0))
+                whole = Region(0, 0, *bar.outer_size)
+                ours, textuals = bar.render_lines(whole), Widget.render_lines(bar, whole)
+                assert list(map(segments, ours)) == list(map(segments, textuals))
 
 
 async def test_the_bar_is_drawn_again_only_when_it_moves_by_half_a_cell() -> None:

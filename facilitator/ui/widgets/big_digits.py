@@ -6,12 +6,13 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.geometry import Offset, Region
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
 from facilitator.ui.widgets.block_letters import LETTERS
+from facilitator.ui.widgets.plain_lines import draws_plainly, plain_lines
 from facilitator.ui.widgets.sizing import content_size
 
 # A 3x5 pixel font; the colon and the point are narrower.
@@ -96,29 +97,12 @@ def _same_shape(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     return len(before) == len(after) and len(before[0]) == len(after[0])
 
 
-def _changed_cells(before: tuple[str, ...], after: tuple[str, ...]) -> Region | None:
-    """The smallest region holding every cell that differs between two renders of the
-    same shape; None when none does."""
+def _changed_rows(before: tuple[str, ...], after: tuple[str, ...]) -> range | None:
+    """The rows from the first to the last that differ between two renders of the same
+    shape; None when none does. Whole rows: the screen writes a widget's line from its
+    start, so narrower regions would not write less."""
     rows = [row for row, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
-    if not rows:
-        return None
-    left = min(_first_difference(before[row], after[row]) for row in rows)
-    width = len(after[0])
-    right = width - min(_first_difference(before[row][::-1], after[row][::-1]) for row in rows)
-    return Region(left, rows[0], right - left, rows[-1] - rows[0] + 1)
-
-
-def _first_difference(old: str, new: str) -> int:
-    """Where two different rows of the same length first differ: halving the span that
-    still agrees, a comparison of slices at a time, not a cell at a time."""
-    agree, differ = 0, len(old)  # old[:agree] == new[:agree], old[:differ] != new[:differ]
-    while differ - agree > 1:
-        middle = (agree + differ) // 2
-        if old[:middle] == new[:middle]:
-            agree = middle
-        else:
-            differ = middle
-    return agree
+    return range(rows[0], rows[-1] + 1) if rows else None
 
 
 @lru_cache(maxsize=256)
@@ -178,16 +162,15 @@ class BigDigits(Widget):
             self._repaint(old, new)
 
     def _repaint(self, old: str, new: str) -> None:
-        """Repaint only the cells that change: a countdown changes every second, mostly in
+        """Repaint only the rows that change: a countdown changes every second, mostly in
         its last digit and there only in some rows, and the rest need not be drawn again."""
         width, height = content_size(self)
         before, after = render_blocks(old, width, height), render_blocks(new, width, height)
         if before and after and _same_shape(before, after):
-            changed = _changed_cells(before, after)
+            changed = _changed_rows(before, after)
             if changed is not None:
-                top = (height - len(after)) // 2
-                left = (width - len(after[0])) // 2
-                self.refresh(changed.translate(Offset(left, top)))
+                top = (height - len(after)) // 2 + changed.start
+                self.refresh(Region(0, top, width, len(changed)))
             return
         rows = max(self._rows_of(before, height), self._rows_of(after, height))
         if rows == 0 or rows >= height:
@@ -201,34 +184,12 @@ class BigDigits(Widget):
         return height if lines is None else len(lines)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """The rows in `crop`, straight from the rows drawn last, when the widget has no
-        box or effect of its own for Textual to add (no border, padding, outline, tint or
-        transparency): then Textual's per-line styling would give the very same rows, and
-        a second costs a lookup per row instead."""
-        rows = self._rows() if self._plain() else None
+        """The rows in `crop`, straight from the rows drawn last when Textual would add
+        nothing to them (plain_lines.py): a second costs a lookup per row."""
+        rows = self._rows() if draws_plainly(self) else None
         if rows is None:
             return super().render_lines(crop)
-        strips = rows[crop.y : crop.bottom]
-        background = self.visual_style.background  # as `background_colors` gives it
-        if background is None:
-            _, background = self.background_colors
-        for line_filter in self.get_line_filters():
-            strips = [strip.apply_filter(line_filter, background) for strip in strips]
-        if crop.column_span != (0, content_size(self).width):
-            strips = [strip.crop(*crop.column_span) for strip in strips]
-        return strips
-
-    def _plain(self) -> bool:
-        """Whether Textual would draw the content's rows as they are."""
-        styles = self.styles
-        return (
-            not any(styles.gutter)
-            and not any(edge for edge, _ in styles.outline)
-            and not styles.tint.a
-            and styles.text_opacity == 1
-            and self.opacity == 1
-            and not (styles.has_rule("hatch") and styles.hatch != "none")
-        )
+        return plain_lines(self, rows, crop)
 
     def render_line(self, y: int) -> Strip:
         """Row `y` of the content: the digits centred both ways, as `render` would lay
