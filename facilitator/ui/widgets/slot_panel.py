@@ -43,6 +43,8 @@ class SlotPanel(LooksUpOnce, Vertical):
         """The phase and the slot last drawn: the usual second changes neither."""
         self._next_for: tuple[object, ...] = ()
         self._next = ""
+        self._round_blank = False
+        """Whether the round's lines are cleared, in a slot without a round."""
 
     def compose(self) -> ComposeResult:
         """The slot's place and title, its countdown and progress, then what comes next.
@@ -156,6 +158,15 @@ class SlotPanel(LooksUpOnce, Vertical):
     def _show_round(self, state: DayState) -> None:
         """The report-back round: the table reporting, its countdown and who is next."""
         report = None if state.finished else state.report
+        no_round = state.finished or self.run.agenda.slots[state.current].kind not in ROUND_KINDS
+        if report is None and no_round:
+            if not self._round_blank:  # cleared once, not every second of every other slot
+                self._round_blank = True
+                for label in ("report-turn", "report-tally", "report-keys"):
+                    self._set(label, "")
+                self.widget(PlainLabel, "report-turn").remove_class("-over")
+            return
+        self._round_blank = False
         turn = ""
         if report is not None:
             turn = " · ".join(filter(None, (turn_text(report), next_text(report))))
@@ -165,7 +176,7 @@ class SlotPanel(LooksUpOnce, Vertical):
         self._set("report-tally", tally)
         if report is not None and report.active:
             keys = t("round.keys")
-        elif self.run.agenda.slots[state.current].kind not in ROUND_KINDS:
+        elif no_round:
             keys = ""  # no round here: no need to ask the timeline whether one can start
         else:
             keys = t("round.start_hint") if self.run.can(Action.REPORT_START) else ""
