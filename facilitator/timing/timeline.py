@@ -70,9 +70,12 @@ class Timeline:
         self._day = day
         count = len(agenda.slots)
         self._on_day: dict[date, list[datetime]] = {}
+        self._started_day: tuple[tuple[int, datetime] | None, date] = (None, date.min)
         self._durations = [agenda.duration_of(i) for i in range(count)]
         self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._fixed = [slot.fixed for slot in agenda.slots]
+        self._kept = [agenda.kept(i) for i in range(count)]
+        self._shortest = [agenda.shortest_of(i) for i in range(count)]
         self._stack: list[LogState] = [LogState.blank(count)]
         self._closed: tuple[LogState, list[list[Segment]]] | None = None
         self.events: list[Event] = []
@@ -89,8 +92,11 @@ class Timeline:
         """The date the agenda's times refer to at `now`: the date of the first start once
         the day has started; before it, the given day, else the date nearest to `now`."""
         log = self.log
-        if log.started_at is not None:
-            return self._nearest_day(log.started_slot, log.started_at)
+        if log.started_at is not None:  # the same every second of the day: worked out once
+            started = (log.started_slot, log.started_at)
+            if started != self._started_day[0]:
+                self._started_day = (started, self._nearest_day(*started))
+            return self._started_day[1]
         if self._day is not None or now is None:
             return self._day or self.agenda.date or date.today()
         return self._nearest_day(log.current, now)
@@ -294,6 +300,8 @@ class Timeline:
                     later.delays,
                     (end - last_end).total_seconds(),
                     now,
+                    kept=self._kept,
+                    shortest=self._shortest,
                 )
         stays = self.stays(now)
         slots = tuple(
