@@ -70,7 +70,6 @@ class Timeline:
         self._day = day
         count = len(agenda.slots)
         self._on_day: dict[date, list[datetime]] = {}
-        self._started_day: tuple[tuple[int, datetime] | None, date] = (None, date.min)
         self._durations = [agenda.duration_of(i) for i in range(count)]
         self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._fixed = [slot.fixed for slot in agenda.slots]
@@ -92,11 +91,8 @@ class Timeline:
         """The date the agenda's times refer to at `now`: the date of the first start once
         the day has started; before it, the given day, else the date nearest to `now`."""
         log = self.log
-        if log.started_at is not None:  # the same every second of the day: worked out once
-            started = (log.started_slot, log.started_at)
-            if started != self._started_day[0]:
-                self._started_day = (started, self._nearest_day(*started))
-            return self._started_day[1]
+        if log.started_at is not None:
+            return self._nearest_day(log.started_slot, log.started_at)
         if self._day is not None or now is None:
             return self._day or self.agenda.date or date.today()
         return self._nearest_day(log.current, now)
@@ -219,12 +215,16 @@ class Timeline:
                 return fold_round(log, event, self.agenda, left, current_has_run)
         return None
 
+    def running_time(self, now: datetime) -> float:
+        """The current slot's running time at `now`, as `state(now)` has it."""
+        log = self.log
+        ran = log.ran[log.current]
+        return ran + (now - log.running_since).total_seconds() if log.running_since else ran
+
     def _remaining_at(self, log: LogState, at: datetime) -> float:
         """The current slot's remaining time at `at`."""
-        index = log.current
-        ran = log.ran[index]
-        if log.running_since is not None:
-            ran += (at - log.running_since).total_seconds()
+        index, ran = log.current, log.ran[log.current]
+        ran += (at - log.running_since).total_seconds() if log.running_since else 0.0
         return remaining_time(log.length_of(index, self._durations), log.adjustments[index], ran)
 
     def _switch(self, log: LogState, target: int, at: datetime) -> LogState:

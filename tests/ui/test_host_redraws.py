@@ -143,3 +143,33 @@ async def test_a_second_repaints_only_the_rows_that_change(
         assert others.pop("SlotProgress#progress") <= 2 * 66 * SECONDS // 300 + 1
         assert others.pop("DayHeader#header", 0) <= 2
         assert others == Counter(), others
+
+
+async def test_a_steady_second_leaves_nothing_for_a_full_redraw(
+    host: HostFixture, refreshed: list[tuple[str, tuple[Region, ...]]]
+) -> None:
+    """Each second of the welcome (running, warning, over its time) is drawn as the beat
+    draws it; a full redraw at that moment then finds nothing to change. While the slot
+    runs within its time the beat works out the whole day only as the minute turns."""
+    computed: list[int] = []
+    state = host.run.state
+    host.run.state = lambda: computed.append(1) or state()  # type: ignore[method-assign]
+    async with host.app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("space")
+        host.clock.advance(0.3)
+        for second in range(1, 421):
+            host.clock.advance(1)
+            computed.clear()
+            host.screen.refresh_second()
+            if second == 200:  # well within the five minutes, and not as a minute turns
+                assert computed == []
+            steady = not computed
+            refreshed.clear()
+            host.screen.refresh_state()
+            assert refreshed == [], (second, steady, refreshed)
+        assert digits_of(host) == "+02:00"
+
+
+def digits_of(host: HostFixture) -> str:
+    return host.screen.query_one(BigDigits).value

@@ -21,6 +21,7 @@ from facilitator.ui.localize import Localized
 from facilitator.ui.looked_up import LooksUpOnce
 from facilitator.ui.screens.host_report import REPORT_ACTIONS, REPORT_BINDINGS, ReportKeys
 from facilitator.ui.screens.host_stage import STAGE_ACTIONS, STAGE_BINDINGS, StageKeys
+from facilitator.ui.steady_day import SteadyDay
 from facilitator.ui.ticking import Beat, next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.day_header import DayHeader
@@ -61,7 +62,8 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
         self.run = run
         self.offer_resume = offer_resume
         self._save_failed = False
-        self._beat = Beat(self, self.refresh_state)
+        self._beat = Beat(self, self.refresh_second)
+        self._steady = SteadyDay()
 
     def compose(self) -> ComposeResult:
         """Header, the countdown panel beside the agenda list, and the footer.
@@ -116,7 +118,24 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
         """Compute the day from the log and the clock, and redraw what changed."""
         self._retry_save()
         self._watch_others()
-        state = self.run.state()
+        self._redraw(self.run.state())
+
+    def refresh_second(self) -> None:
+        """The beat's redraw: while the day holds steady (ui/steady_day.py) only the
+        running slot's digits and bar, else as `refresh_state`."""
+        self._retry_save()
+        self._watch_others()
+        state = self._steady.now(self.run, self.app.theme)
+        if state is None:
+            self._redraw(self.run.state())
+            return
+        if self.run.bell_due(state):
+            self.app.bell()
+        self.widget(SlotPanel).count_down(state.current_slot)
+        self._schedule_next(state)
+
+    def _redraw(self, state: DayState) -> None:
+        """Draw the day at `state`."""
         if self.run.bell_due(state):
             self.app.bell()
         if self.widget(DayHeader).show(state, may_replan=not self.run.read_only):
@@ -124,6 +143,7 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
         self.widget(AgendaList).show(state)
         self.widget(SlotPanel).show(state)
         self._set("read-only", self.run.read_only_notice())
+        self._steady.hold(self.run, state, self.app.theme)
         self._schedule_next(state)
 
     def _schedule_next(self, state: DayState) -> None:

@@ -13,7 +13,7 @@ from facilitator.session.questions import marked_in
 from facilitator.session.stage_show import StageMode
 from facilitator.timing.events import Action
 from facilitator.timing.steps import current_step
-from facilitator.timing.timeline import DayState, Phase
+from facilitator.timing.timeline import DayState, Phase, SlotState
 from facilitator.ui.looked_up import LooksUpOnce
 from facilitator.ui.widgets.big_digits import BigDigits
 from facilitator.ui.widgets.filled import FilledColumn
@@ -85,9 +85,8 @@ class SlotPanel(LooksUpOnce, Vertical):
             for each, css_class in PHASE_CLASSES.items():
                 self.set_class(each is phase, css_class)
         self._show_slot(slot.index, len(state.slots))
-        digits = self.widget(BigDigits)
         if state.finished:
-            digits.value = ""
+            self.widget(BigDigits).value = ""
             self._set("slot-phase", t("day.finished"))
             self._set(
                 "next",
@@ -97,16 +96,25 @@ class SlotPanel(LooksUpOnce, Vertical):
                     offset=offset_text(state.offset),
                 ),
             )
+            self._show_progress(slot, phase)
         else:
-            digits.value = countdown_text(slot.display_seconds)
+            self.count_down(slot)
             self._set("slot-phase", t(f"phase.{slot.phase.value}"))
             self._set("next", self._next_text(state))
-        planned = max(1, slot.planned_duration + slot.adjustment)
-        self.widget(SlotProgress).show(slot.elapsed, planned, phase)
         self._show_step(state)
         self._show_question(state)
         self._show_round(state)
         self._set("stage-message", self._on_stage_text())
+
+    def count_down(self, slot: SlotState) -> None:
+        """The running slot's digits and bar: all a second changes while the day holds
+        steady (ui/steady_day.py)."""
+        self.widget(BigDigits).value = countdown_text(slot.display_seconds)
+        self._show_progress(slot, slot.phase)
+
+    def _show_progress(self, slot: SlotState, phase: Phase) -> None:
+        planned = max(1, slot.planned_duration + slot.adjustment)
+        self.widget(SlotProgress).show(slot.elapsed, planned, phase)
 
     def _show_slot(self, index: int, count: int) -> None:
         """What the agenda says of the slot: drawn when the slot (or the agenda) changes,
