@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from facilitator.agenda.fields import CleanText
 from facilitator.agenda.model import FIRST_DAY, LAST_DAY, Agenda
 from facilitator.i18n import t
-from facilitator.names import safe_name
+from facilitator.names import is_folder_name, safe_name
 from facilitator.session.questions import StageQuestion
 from facilitator.session.stage_show import StageMessage, StageMode, message_in_force
 from facilitator.timing.clock import MAX_SPEED, Clock, RehearsalClock
@@ -148,12 +148,6 @@ def _slot_count(info: ValidationInfo) -> int | None:
     """The number of slots of the agenda validated before this field, if it was valid."""
     agenda = info.data.get("agenda")
     return len(agenda.slots) if isinstance(agenda, Agenda) else None
-
-
-def is_folder_name(text: str) -> bool:
-    """Whether `text` names a folder inside the sessions folder: one visible path part,
-    so that no id can lead a write elsewhere ("/srv/x", "../x", ".")."""
-    return bool(text) and not text.startswith(".") and not any(c in text for c in "/\\\0")
 
 
 def new_session_id(title: str, created: datetime, rehearsal: bool) -> str:
