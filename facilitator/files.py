@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import sys
 import tomllib
@@ -67,7 +66,7 @@ def _create_beside(path: Path) -> tuple[int, str]:
     (mkstemp would make it 0600 whatever the umask)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(name, flags, 0o666), name
         except FileExistsError:

@@ -51,3 +51,9 @@ def same_name(first: str, second: str) -> bool:
     return unicodedata.normalize("NFC", first.strip()) == unicodedata.normalize(
         "NFC", second.strip()
     )
+
+
+def is_folder_name(text: str) -> bool:
+    """Whether `text` names a folder inside the sessions folder: one visible path part,
+    so that no id can lead a write elsewhere ("/srv/x", "../x", ".")."""
+    return bool(text) and not text.startswith(".") and not any(c in text for c in "/\\\0")

@@ -6,7 +6,6 @@ import datetime as dt
 import difflib
 import math
 from datetime import time
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,6 +29,7 @@ from facilitator.agenda.durations import (
     seconds_of_day,
 )
 from facilitator.agenda.fields import CleanText
+from facilitator.agenda.kinds import SlotKind
 from facilitator.agenda.steps import Step, Template, describe_step_error
 from facilitator.errors import AgendaError, one_line
 from facilitator.files import read_toml
@@ -54,20 +54,6 @@ FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(8999, 12, 31)
 """The days the program works with: far enough from the years 1 and 9999, where Python's
 datetime ends, that no sum of a day's times and offsets can overflow."""
-
-
-class SlotKind(StrEnum):
-    """What happens in a slot; decides its colour, and whether notes are taken in it."""
-
-    WELCOME = "welcome"
-    TALK = "talk"
-    CASE = "case"
-    DIALOGUE = "dialogue"
-    SUMMARY = "summary"
-    BREAK = "break"
-    MEAL = "meal"
-    ELECTION = "election"
-    OTHER = "other"
 
 
 SHORTEST_SHARE: dict[SlotKind, float] = {

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.agenda.durations import parse_clock, parse_duration, seconds_of_day
+from facilitator.agenda.kinds import SlotKind
 from facilitator.clean import clean_text
 
 DAY_SECONDS = 24 * 3600
 """The longest slot a preview shows; a longer one is for the models to refuse."""
-KINDS = ("welcome", "talk", "case", "dialogue", "summary", "break", "meal", "election", "other")
-"""The slot kinds the models know (agenda/model.py SlotKind)."""
+KINDS = frozenset(kind.value for kind in SlotKind)
+"""The slot kinds the models know."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
@@ -26,7 +26,9 @@ from facilitator.clean import has_control
 from facilitator.errors import SessionError
 from facilitator.files import read_file
 from facilitator.i18n import t
-from facilitator.notes.model import Note
+
+if TYPE_CHECKING:  # only a type here: the review list reads no notes and loads no pydantic
+    from facilitator.notes.model import Note
 
 TABLE_START = "\n[[note]]\n"
 """What comes before every note table but the file's first: a blank line, the header."""
@@ -112,15 +114,24 @@ is not itself escaped, before U or a slash. A backslash written as `\\\\` before
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)\Z")
 
 
+def _quoted(text: str) -> str:
+    """A basic string as NotesWriter (or tomli_w) writes it; ValueError for any other."""
+    if "\\" not in text:  # nothing escaped: a quote can only end it (most values)
+        if len(text) < 2 or text[0] != '"' or text[-1] != '"' or '"' in text[1:-1]:
+            raise ValueError(text)
+        return text[1:-1]
+    if ("\\U" in text or "\\/" in text) and _FOREIGN_ESCAPE.search(text):
+        raise ValueError(text)  # an escape of TOML alone, or of JSON alone
+    value = json.loads(text, strict=False)  # TOML's escapes that tomli_w writes are JSON's
+    if not isinstance(value, str):
+        raise ValueError(text)
+    return value
+
+
 def _value(text: str) -> object:
     """One value as NotesWriter (or tomli_w) writes it; ValueError for any other."""
     if text.startswith('"'):
-        if ("\\U" in text or "\\/" in text) and _FOREIGN_ESCAPE.search(text):
-            raise ValueError(text)
-        value = json.loads(text, strict=False)  # TOML's escapes that tomli_w writes are JSON's
-        if not isinstance(value, str):
-            raise ValueError(text)
-        return value
+        return _quoted(text)
     if text in ("true", "false"):
         return text == "true"
     if text.isdigit():
@@ -156,11 +167,79 @@ def _parse_as_written(text: str) -> dict[str, Any] | None:
     return data
 
 
+_STRING = r'"([^"\\\n]*+(?:\\.[^"\\\n]*+)*+)"'
+_STAMP = r"(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d))"
+_TABLE = re.compile(
+    "\n\\[\\[note\\]\\]\n"
+    f"id = {_STRING}\n"
+    "slot = (\\d+)\n"
+    f"slot_title = {_STRING}\n"
+    "table = (\\d+)\n"
+    f"(?:question = {_STRING}\n)?"
+    f"text = {_STRING}\n"
+    f"writer = {_STRING}\n"
+    f"created = {_STAMP}\n"
+    f"updated = {_STAMP}\n"
+    "deleted = (true|false)\n",
+    re.ASCII,
+)
+"""One note table exactly as note_table writes it, after the blank line before it."""
+
+
+def _parse_tables(text: str) -> dict[str, Any] | None:
+    """The data of a notes file whose tables are all exactly as note_table writes them,
+    read a table at a time by one regular expression: a day's thousands of notes read in
+    a fraction of the time of a line at a time. None for any other file."""
+    start = text.find(TABLE_START)
+    if start < 0:
+        return None
+    data = _parse_as_written(text[:start])
+    if data is None:
+        return None
+    notes = []
+    match = _TABLE.match
+    try:
+        while start < len(text):
+            found = match(text, start)
+            if found is None:
+                return None
+            id_, slot, title, table, question, body, writer, created, updated, deleted = (
+                found.groups()
+            )
+            when = datetime.fromisoformat(created)
+            note = {
+                "id": _inside(id_),
+                "slot": int(slot),
+                "slot_title": _inside(title),
+                "table": int(table),
+                "text": _inside(body),
+                "writer": _inside(writer),
+                "created": when,
+                "updated": when if updated == created else datetime.fromisoformat(updated),
+                "deleted": deleted == "true",
+            }
+            if question is not None:
+                note["question"] = _inside(question)
+            notes.append(note)
+            start = found.end()
+    except ValueError:
+        return None
+    data["note"] = notes
+    return data
+
+
+def _inside(content: str) -> str:
+    """The string whose quoted content is `content`; ValueError for one not written so."""
+    return content if "\\" not in content else _quoted(f'"{content}"')
+
+
 def parse_notes(raw: bytes) -> NotesText:
     """The data of a notes file's bytes; ValueError (UnicodeDecodeError or TOMLDecodeError)
     when it is broken anywhere, a last table cut short included."""
     text = raw.decode("utf-8")
-    fast = _parse_as_written(text)
+    fast = _parse_tables(text)
+    if fast is None:
+        fast = _parse_as_written(text)
     return NotesText(fast if fast is not None else tomllib.loads(text))
 
 

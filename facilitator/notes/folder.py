@@ -6,15 +6,14 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from facilitator.errors import SessionError
-from facilitator.files import validation_message
 from facilitator.names import safe_name
-from facilitator.notes.file_text import latest_versions, read_notes_text
-from facilitator.notes.model import NotesFile
 from facilitator.notes.writer_name import NOTES_PREFIX
+
+if TYPE_CHECKING:
+    from facilitator.notes.model import NotesFile
 
 __all__ = [  # the prefix from writer_name.py, where the console reads it before pydantic
     "NOTES_PREFIX",
@@ -69,6 +68,13 @@ def load_notes_file(path: Path) -> NotesFile:
 def _load_notes(path: Path, raw: bytes | None = None) -> tuple[NotesFile, int]:
     """A notes file (from `raw`, its bytes, when already read) and how many tables it
     holds."""
+    # The model is loaded with the first notes file read: listing names needs none of it.
+    from pydantic import ValidationError
+
+    from facilitator.files import validation_message
+    from facilitator.notes.file_text import latest_versions, read_notes_text
+    from facilitator.notes.model import NotesFile
+
     text = read_notes_text(path, raw)
     try:
         file = NotesFile.model_validate(text.data)

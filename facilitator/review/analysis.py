@@ -3,29 +3,16 @@ and averages over many days for planning the next one."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from facilitator.agenda.model import SlotKind
 from facilitator.notes.model import Note
+from facilitator.review.recurring import RecurringSlot, noticeable, recurring_runs
 from facilitator.session.model import Session
 from facilitator.timing.report_back import Round, end
 from facilitator.timing.timeline import Replanned
-
-NOTICEABLE = 60
-"""Seconds over or under the plan from which a slot or a day is noticeably over or under:
-a source of delay or an absorber, red or green in the review, "after its planned end" in
-the minutes."""
-
-
-def noticeable(over: float | None) -> int:
-    """1 when `over` is noticeably over the plan, -1 noticeably under, 0 otherwise (or None)."""
-    if over is None:
-        return 0
-    return 1 if over >= NOTICEABLE else -1 if over <= -NOTICEABLE else 0
 
 
 @dataclass(frozen=True)
@@ -156,54 +143,6 @@ def _round_of(found: Round | None) -> dict[str, tuple[int, ...]]:
     return {"reported": done.reported, "not_reported": done.missing}
 
 
-@dataclass(frozen=True)
-class RecurringSlot:
-    """A slot that recurs across sessions (same title), with its average over/under."""
-
-    title: str
-    kind: SlotKind
-    average_over: float
-    days: int
-
-
-class SlotRun(Protocol):
-    """A slot as it ran on one day: a SlotReview, or a summary of one."""
-
-    @property
-    def title(self) -> str:
-        """The slot's title."""
-
-    @property
-    def kind(self) -> SlotKind:
-        """The slot's kind."""
-
-    @property
-    def over(self) -> float | None:
-        """Seconds over its plan; None if it never ran."""
-
-
 def recurring_slots(reviews: Iterable[SessionReview], min_days: int = 2) -> list[RecurringSlot]:
     """Slots that ran in at least `min_days` sessions, by title, most over first."""
     return recurring_runs(((review.session.id, review.slots) for review in reviews), min_days)
-
-
-def recurring_runs(
-    days_slots: Iterable[tuple[str, Iterable[SlotRun]]], min_days: int = 2
-) -> list[RecurringSlot]:
-    """Slots that ran in at least `min_days` of the sessions given by id with their slots,
-    by title, most over first."""
-    runs: dict[str, list[float]] = defaultdict(list)
-    days: dict[str, set[str]] = defaultdict(set)
-    kinds: dict[str, SlotKind] = {}
-    for session_id, slots in days_slots:
-        for slot in slots:
-            if slot.over is not None:
-                runs[slot.title].append(slot.over)
-                days[slot.title].add(session_id)
-                kinds[slot.title] = slot.kind
-    found = [
-        RecurringSlot(title, kinds[title], sum(overs) / len(overs), len(days[title]))
-        for title, overs in runs.items()
-        if len(days[title]) >= min_days
-    ]
-    return sorted(found, key=lambda item: -item.average_over)

@@ -21,8 +21,9 @@ from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes,
 from facilitator.i18n.rounding import whole_minutes
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.wordcloud import weigh
-from facilitator.review.analysis import SessionReview, SlotReview, noticeable, review_session
+from facilitator.review.analysis import SessionReview, SlotReview, review_session
 from facilitator.review.archive import LoadedSession, archive_text
+from facilitator.review.recurring import noticeable
 from facilitator.timing.timeline import Replanned
 
 

@@ -1,21 +1,32 @@
 """The sessions folder as the organiser's list: one summary per session, readable or not,
-kept in the review index so that only the sessions that changed are read again."""
+kept in the review index so that only the sessions that changed are read again.
+
+Two indexes (session/index.py): `review`, the line of each session, read before the list
+paints; and `review-slots`, how far each slot ran over, read after it for the slots that
+recur. A warm index lists a folder without pydantic: the session model, the notes reader
+and the analysis are loaded only when a session has to be read.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import partial
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from facilitator.agenda.model import SlotKind
+from facilitator.agenda.kinds import SlotKind
 from facilitator.errors import SessionError
-from facilitator.notes.store import count_live_notes, notes_file_paths
-from facilitator.review.analysis import review_session
+from facilitator.notes.folder import notes_file_paths
 from facilitator.session.index import SessionIndex, Signature, folder_names, folder_signature
-from facilitator.session.model import Session
 from facilitator.session.store import SESSION_FILE, SessionStore
+
+if TYPE_CHECKING:
+    from facilitator.session.model import Session
+
+SlotFacts = tuple[tuple[str, str, float | None], ...]
+"""Each slot's title, kind and seconds over (None if it never ran), as the index keeps them."""
 
 
 class SlotOver(NamedTuple):
@@ -29,12 +40,13 @@ class SlotOver(NamedTuple):
 _KINDS = {kind.value: kind for kind in SlotKind}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SessionSummary:
-    """One line of the list: what a session was and how it went, or why it cannot be read."""
+    """One line of the list: what a session was and how it went, or why it cannot be read.
+    Not frozen, so that making thousands of them from the index costs less; not changed
+    once made."""
 
     id: str
-    path: Path
     title: str = ""
     day: date | None = None
     rehearsal: bool = False
@@ -45,24 +57,21 @@ class SessionSummary:
     over: float | None = None
     finished: bool = False
     error: str | None = None
-    slot_facts: tuple[tuple[str, str, float | None], ...] = ()
-    """Each slot's title, kind and seconds over, as the index keeps them (see slot_overs)."""
     modified: int = 0
     """When session.toml was last written, in nanoseconds: the list is newest first."""
-
-    @property
-    def slot_overs(self) -> tuple[SlotOver, ...]:
-        """How far each slot ran over; made when asked (the slots that recur, after the
-        list is on screen), not for every session at every listing."""
-        return tuple(SlotOver(title, _KINDS[kind], over) for title, kind, over in self.slot_facts)
+    signature: Signature = field(default="", compare=False, repr=False)
+    """The files' signature when the summary was made: its slots are looked up by it."""
+    slot_facts: SlotFacts | None = field(default=None, compare=False, repr=False)
+    """The slots, when the session was read for this summary; else in `review-slots`."""
 
 
-def summarize(session: Session, path: Path, notes: int, modified: int = 0) -> SessionSummary:
+def summarize(session: Session, notes: int, modified: int = 0) -> SessionSummary:
     """The summary of a readable session with `notes` live notes."""
+    from facilitator.review.analysis import review_session
+
     review = review_session(session)
     return SessionSummary(
         id=session.id,
-        path=path,
         title=session.agenda.title,
         day=session.day,
         rehearsal=session.is_rehearsal,
@@ -72,47 +81,47 @@ def summarize(session: Session, path: Path, notes: int, modified: int = 0) -> Se
         ended=review.ended,
         over=review.over if review.finished else None,
         finished=review.finished,
+        modified=modified,
         slot_facts=tuple((s.title, s.kind.value, s.over) for s in review.slots),
-        modified=modified,
     )
 
 
-def _facts(summary: SessionSummary) -> dict[str, Any]:
-    """A summary as JSON data for the index."""
-    return {
-        "title": summary.title,
-        "day": summary.day.isoformat() if summary.day else None,
-        "rehearsal": summary.rehearsal,
-        "slots": summary.slots,
-        "notes": summary.notes,
-        "started": summary.started.isoformat() if summary.started else None,
-        "ended": summary.ended.isoformat() if summary.ended else None,
-        "over": summary.over,
-        "finished": summary.finished,
-        "slot_overs": [list(slot) for slot in summary.slot_facts],
-    }
+def _facts(summary: SessionSummary) -> list[Any]:
+    """A summary as JSON data for the index: a list, which reads faster than a table."""
+    return [
+        summary.title,
+        summary.day.isoformat() if summary.day else None,
+        summary.rehearsal,
+        summary.slots,
+        summary.notes,
+        summary.started.isoformat() if summary.started else None,
+        summary.ended.isoformat() if summary.ended else None,
+        summary.over,
+        summary.finished,
+    ]
 
 
-def _from_facts(name: str, path: Path, facts: dict[str, Any], modified: int) -> SessionSummary:
-    """A summary from the index; KeyError, TypeError or ValueError if it is not one."""
-    return SessionSummary(
-        id=name,
-        path=path,
-        title=str(facts["title"]),
-        day=date.fromisoformat(facts["day"]) if facts["day"] else None,
-        rehearsal=bool(facts["rehearsal"]),
-        slots=int(facts["slots"]),
-        notes=int(facts["notes"]),
-        started=datetime.fromisoformat(facts["started"]) if facts["started"] else None,
-        ended=datetime.fromisoformat(facts["ended"]) if facts["ended"] else None,
-        over=None if facts["over"] is None else float(facts["over"]),
-        finished=bool(facts["finished"]),
-        slot_facts=_slot_facts(facts["slot_overs"]),
-        modified=modified,
+def _from_facts(name: str, facts: Any, modified: int, signature: Signature) -> SessionSummary:
+    """A summary from the index; TypeError or ValueError if it is not one."""
+    title, day, rehearsal, slots, notes, started, ended, over, finished = facts
+    return SessionSummary(  # by position: a listing makes thousands
+        name,
+        str(title),
+        date.fromisoformat(day) if day else None,
+        bool(rehearsal),
+        int(slots),
+        int(notes),
+        datetime.fromisoformat(started) if started else None,
+        datetime.fromisoformat(ended) if ended else None,
+        None if over is None else float(over),
+        bool(finished),
+        None,
+        modified,
+        signature,
     )
 
 
-def _slot_facts(items: list[Any]) -> tuple[tuple[str, str, float | None], ...]:
+def _slot_facts(items: list[Any]) -> SlotFacts:
     """Slot facts from the index, checked as far as they are used; ValueError if not."""
     facts = tuple((str(title), str(kind), over) for title, kind, over in items)
     if any(
@@ -130,45 +139,81 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
     not read (session/index.py); any other is read, and the index updated.
     """
     index = SessionIndex(store.root, "review")
+    root = os.fspath(store.root) + os.sep  # strings: a Path per folder costs more than its stat
     summaries = []
     for name in folder_names(store.root):
-        path = store.root / name
-        signature = folder_signature(
-            path,
-            index.signature(name),
-            partial(_files_of, path),
-        )
-        modified = signature[1][2] if len(signature) > 1 and len(signature[1]) > 1 else 0
-        summary = _indexed(index, name, path, signature, modified)
+        signature, modified = folder_signature(root + name, index.signature(name), _files_of)
+        modified = max(modified, 0)
+        summary = _indexed(index, name, signature, modified)
         if summary is None:
-            summary = _read(store, name, path, modified)
+            summary = _read(store, name, modified, signature)
             if summary.error is None:  # an error is said in the language in use: read anew
                 index.put(name, signature, _facts(summary))
         summaries.append(summary)
     index.save()
-    return sorted(summaries, key=lambda s: (s.modified, s.id), reverse=True)
+    return sorted(summaries, key=attrgetter("modified", "id"), reverse=True)
 
 
-def _files_of(folder: Path) -> list[str]:
+def slot_overs(
+    store: SessionStore, summaries: list[SessionSummary]
+) -> list[tuple[str, tuple[SlotOver, ...]]]:
+    """How far each slot of each readable session ran over, by session id: from the
+    summary when its session was read for it, else from the `review-slots` index, else
+    (an index missing or stale) from the session, read again."""
+    index = SessionIndex(store.root, "review-slots")
+    found = []
+    for summary in summaries:
+        if summary.error is not None:
+            continue
+        facts, indexed = summary.slot_facts, False
+        if facts is None:
+            facts = _indexed_slots(index, summary)
+            indexed = facts is not None
+        if facts is None:
+            try:
+                facts = summarize(store.load(summary.id), 0).slot_facts or ()
+            except SessionError:
+                continue  # unreadable since it was listed: it has no slots to count
+        if not indexed:
+            index.put(summary.id, summary.signature, [list(item) for item in facts])
+        found.append((summary.id, tuple(SlotOver(t, _KINDS[k], o) for t, k, o in facts)))
+    index.save()
+    return found
+
+
+def _indexed_slots(index: SessionIndex, summary: SessionSummary) -> SlotFacts | None:
+    facts = index.lookup(summary.id, summary.signature)
+    if facts is None:
+        return None
+    try:
+        return _slot_facts(facts)
+    except (TypeError, ValueError):
+        return None
+
+
+def _files_of(folder: str) -> list[str]:
     """The files a summary is made from: session.toml and every notes file."""
-    return [SESSION_FILE, *(path.name for path in notes_file_paths(folder))]
+    return [SESSION_FILE, *(path.name for path in notes_file_paths(Path(folder)))]
 
 
 def _indexed(
-    index: SessionIndex, name: str, path: Path, signature: Signature, modified: int
+    index: SessionIndex, name: str, signature: Signature, modified: int
 ) -> SessionSummary | None:
     facts = index.lookup(name, signature)
     if facts is None:
         return None
     try:
-        return _from_facts(name, path, facts, modified)
-    except (KeyError, TypeError, ValueError):
+        return _from_facts(name, facts, modified, signature)
+    except (TypeError, ValueError):
         return None
 
 
-def _read(store: SessionStore, name: str, path: Path, modified: int) -> SessionSummary:
+def _read(store: SessionStore, name: str, modified: int, signature: Signature) -> SessionSummary:
+    from facilitator.notes.reader import count_live_notes
+
     try:
         session = store.load(name)
     except SessionError as problem:
-        return SessionSummary(id=name, path=path, error=str(problem), modified=modified)
-    return summarize(session, path, count_live_notes(path), modified)
+        return SessionSummary(id=name, error=str(problem), modified=modified)
+    summary = summarize(session, count_live_notes(store.folder(name)), modified)
+    return replace(summary, signature=signature)

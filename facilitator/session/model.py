@@ -9,9 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from facilitator.agenda.fields import CleanText
 from facilitator.agenda.model import FIRST_DAY, LAST_DAY, Agenda
 from facilitator.i18n import t
-from facilitator.names import safe_name
+from facilitator.names import is_folder_name, safe_name
 from facilitator.session.glance import Glance
-from facilitator.session.place import is_folder_name
 from facilitator.session.questions import StageQuestion
 from facilitator.session.stage_show import StageMessage, StageMode, message_in_force
 from facilitator.timing.clock import MAX_SPEED, Clock, RehearsalClock

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from facilitator.names import is_folder_name
+
 SESSION_FILE = "session.toml"
-
-
-def is_folder_name(text: str) -> bool:
-    """Whether `text` names a folder inside the sessions folder: one visible path part,
-    so that no id can lead a write elsewhere ("/srv/x", "../x", ".")."""
-    return bool(text) and not text.startswith(".") and not any(c in text for c in "/\\\0")
 
 
 def locate_folder(root: Path, name: str) -> Path | None:

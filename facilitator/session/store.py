@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from facilitator.errors import SessionError
 from facilitator.files import atomic_write, dump_toml, read_toml, validation_message
 from facilitator.i18n import t
+from facilitator.names import is_folder_name
 from facilitator.session.index import SessionIndex, Signature, files_signature, folder_names
-from facilitator.session.lock import LOCK_FILE, SessionLock
-from facilitator.session.model import Session, new_session_id
-from facilitator.session.place import SESSION_FILE, is_folder_name, locate_folder
+from facilitator.session.place import SESSION_FILE, locate_folder
+
+if TYPE_CHECKING:  # loaded when first used: the review list paints without them
+    from facilitator.session.lock import SessionLock
+    from facilitator.session.model import Session
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ class SessionStore:
         The folder is the truth: a session whose id is not its folder's name is not read,
         since its writes would go to another folder.
         """
+        from pydantic import ValidationError
+
+        from facilitator.session.model import Session
+
         path = self.folder(session_id) / SESSION_FILE
         data = read_toml(path, SessionError, what=t("what.session"))
         try:
@@ -157,7 +162,7 @@ class SessionStore:
             for _modified, name, signature in self._signed_newest_first():
                 facts = index.lookup(name, signature)
                 session = None
-                if facts is None:
+                if not isinstance(facts, dict) or facts.keys() != _RESUME_FACTS:
                     try:
                         session = self.load(name)
                     except SessionError:
@@ -183,9 +188,9 @@ class SessionStore:
         """Every folder with a session.toml, its mtime and signature, newest first."""
         signed = []
         for name in folder_names(self.root):
-            signature = files_signature(self.root / name, [SESSION_FILE])
-            if len(signature[0]) > 1:
-                signed.append((signature[0][2], name, signature))
+            signature, modified = files_signature(self.root / name, [SESSION_FILE])
+            if modified >= 0:
+                signed.append((modified, name, signature))
         return sorted(signed, reverse=True)
 
     def locate(self, name: str) -> tuple[SessionStore, str] | None:
@@ -215,7 +220,12 @@ class SessionStore:
 
     def lock(self, session_id: str, take_over: bool = False) -> SessionLock:
         """Hold the session for this host console; SessionLocked if another holds it."""
+        from facilitator.session.lock import LOCK_FILE, SessionLock
+
         return SessionLock.acquire(self.folder(session_id) / LOCK_FILE, take_over)
+
+
+_RESUME_FACTS = {"finished", "agenda_file", "rehearsal"}
 
 
 def _resume_facts(session: Session) -> dict[str, Any]:
@@ -229,6 +239,8 @@ def _resume_facts(session: Session) -> dict[str, Any]:
 
 def new_session(store: SessionStore, **fields: Any) -> Session:
     """Create and write a session from its fields; the id comes from title, time and kind."""
+    from facilitator.session.model import Session, new_session_id
+
     session_id = new_session_id(
         fields["agenda"].title, fields["created"], fields.get("rehearsal") is not None
     )

@@ -251,6 +251,7 @@ async def drive_review(texts: Texts, store: SessionStore) -> None:
         await pilot.pause()
         assert rendered(review.query_one("#session-heading")).startswith(f"{texts.day} · ")
         assert texts.title in rich_text(review.query_one("#timeline-table", Static).content)
+        await pilot.press("2")  # the notes tab is made when it is shown
         notes = rendered(review.query_one("#notes-text", Static))
         assert f"  {texts.question}\n" in notes
         assert f"Table 1: {texts.message}  (desk," in notes

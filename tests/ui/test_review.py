@@ -20,6 +20,7 @@ from facilitator.ui.dialogs.export import ExportModal
 from facilitator.ui.screens.review_list import ReviewListScreen
 from facilitator.ui.screens.review_session import SessionReviewScreen
 from tests.ui.reading import notified
+from tests.ui.waiting import until
 
 SIZE = (120, 40)
 
@@ -138,6 +139,9 @@ async def test_a_session_of_two_thousand_notes_opens(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionReviewScreen)
+        # The timeline shows first; the notes tab is made when it is shown.
+        assert not screen.query("#notes-text")
+        await pilot.press("2")
         assert "Note 1999:" in str(screen.query_one("#notes-text", Static).content)
 
 
@@ -155,8 +159,12 @@ async def test_an_archive_file_opens_alone(
         assert isinstance(app.screen, SessionReviewScreen)
         heading = str(app.screen.query_one("#session-heading", Label).content)
         assert session_id in heading
+        below = app.screen_stack[0]
+        assert isinstance(below, ReviewListScreen)
+        assert not below.query("#sessions")  # the list is made when it is first shown
         await pilot.press("escape")
-        assert isinstance(app.screen, ReviewListScreen)
+        assert app.screen is below
+        await until(pilot, lambda: below.query("#sessions"), "the list")
 
 
 @pytest.mark.parametrize("size", [(60, 20), (250, 70)])

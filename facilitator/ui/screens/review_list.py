@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,26 +17,28 @@ from textual.widgets import DataTable, Static
 from facilitator.clean import clean_text
 from facilitator.errors import SessionError
 from facilitator.i18n import date_text, minute_text, signed_minutes, t
-from facilitator.review.analysis import noticeable, recurring_runs
-from facilitator.review.archive import load_folder
-from facilitator.review.index import SessionSummary, index_sessions
+from facilitator.review.index import SessionSummary, index_sessions, slot_overs
+from facilitator.review.recurring import noticeable, recurring_runs
 from facilitator.session.store import SessionStore
 from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
+from facilitator.ui.widgets.plain_table import PlainTable
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
-FIRST_ROWS = 80
-"""Rows filled before the first paint; the rest follow in batches after it, so a folder of
-thousands of sessions shows as soon as one of a few."""
 ROWS_PER_BATCH = 500
+"""Rows added between two paints after the first: a screenful is filled before the first
+paint and the rest in batches after it, so a folder of thousands of sessions shows as
+soon as one of a few."""
 
 
 class ReviewListScreen(Localized, Screen[None]):
     """Every session in the sessions folder; Enter opens one."""
 
-    CSS_PATH = "review.tcss"
+    # The stylesheet beside this file, as the screen's own CSS rather than CSS_PATH: a
+    # screen that brings a CSS_PATH has Textual parse every stylesheet of the app again.
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
     BINDINGS = [
         Binding("enter", "open", "key.open", id="open", show=True),
         Binding("slash", "filter", "key.filter", id="filter", key_display="/"),
@@ -44,29 +50,87 @@ class ReviewListScreen(Localized, Screen[None]):
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
         self.store = store
+        # A new screen is styled as it mounts: marked as up to date with the app's CSS, so
+        # that opening it as a mode does not make Textual refresh all of the app's CSS
+        # twice first (a tenth of the list's first paint).
+        self._css_update_count = self.app._css_update_count
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1
         self.sort_reverse = True
         self._filling = 0
         """Counts the fills begun, so rows still to come from an earlier fill are dropped."""
+        self._built = False
+        """Whether the list's widgets are mounted: when it is first shown."""
+        self._waiting = False
+        """Whether the list waits to be shown before it is built."""
+        self._ready = False
+        """Whether the list is built and filled, and so its keys work."""
 
     def compose(self) -> ComposeResult:
-        """The filter, the table of sessions, and the recurring slots."""
-        with Vertical(id="review-list"):
-            yield PlainLabel(t("review.heading", folder=self.store.root), id="review-heading")
-            yield CleanInput(placeholder=t("review.filter"), id="review-filter")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-            yield PlainLabel(t("review.recurring"), classes="section")
-            yield Static(id="recurring", markup=False)
+        """A place for the list; its widgets come when it is first shown (see on_mount)."""
+        place = Vertical(id="review-list")
+        place.display = False
+        yield place
 
     def on_mount(self) -> None:
-        """Read the folder and fill the table."""
+        """Build and fill the list when it is first shown (see _build_when_shown)."""
+        self.call_after_refresh(self._after_first_refresh)
+
+    def _after_first_refresh(self) -> None:
+        # Through the app's queue: after a session named on the command line is pushed
+        # over the list (the app queued that push before it started).
+        self.app.call_later(self._build_when_shown)
+
+    async def _build_when_shown(self) -> None:
+        """Build the list after the refresh Textual makes while the app starts, which it
+        does not show, so that it is drawn once, in the first frame on the terminal; under
+        a session, when the organiser goes back to it."""
+        if self.app.screen is self:
+            await self._build()
+        else:
+            self._waiting = True
+
+    def on_screen_resume(self) -> None:
+        """Build the list the first time it is shown, if it waited for that."""
+        if self._waiting:
+            self._waiting = False
+            self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
         footer_after_first_frame(self)
+        await self.query_one("#review-list", Vertical).mount_all(
+            [
+                PlainLabel(t("review.heading", folder=self.store.root), id="review-heading"),
+                CleanInput(placeholder=t("review.filter"), id="review-filter"),
+                PlainTable(id="sessions", cursor_type="row", zebra_stripes=True),
+                PlainLabel(t("review.recurring"), classes="section"),
+                Static(id="recurring", markup=False),
+            ]
+        )
         table = self.query_one("#sessions", DataTable)
         for key in COLUMNS:
             table.add_column(t(f"review.column.{key}"), key=key)
-        self.action_reload()
         table.focus()
+        self.summaries = index_sessions(self.store)
+        self._fill()
+        self._ready = True
+        self.refresh_bindings()
+        # Shown once the table has taken the size of its rows, which it does when idle:
+        # the first frame shows them; the slots that recur come after it.
+        self.call_after_refresh(self._show)
+
+    def _show(self) -> None:
+        self.query_one("#review-list").display = True
+        self.call_after_refresh(self._recurring)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The list's keys wait until it is built (a key typed as the console starts)."""
+        if action in ("open", "filter", "sort", "reload") and not self._ready:
+            return False
+        return True
 
     def action_reload(self) -> None:
         """Read the sessions folder again."""
@@ -79,11 +143,14 @@ class ReviewListScreen(Localized, Screen[None]):
         query = self.query_one("#review-filter", CleanInput).value.strip().lower()
         table.clear()
         rows = [s for s in self.summaries if not query or query in _searchable(s)]
-        rows.sort(key=lambda s: _sort_key(s, self.sort_column), reverse=self.sort_reverse)
+        rows.sort(key=_SORT_KEYS[self.sort_column], reverse=self.sort_reverse)
         self._filling += 1
-        self._add_rows(rows[:FIRST_ROWS])
-        if len(rows) > FIRST_ROWS:
-            self.call_after_refresh(self._fill_more, rows[FIRST_ROWS:], self._filling)
+        first = max(self.app.size.height, 1)  # a screenful
+        self._add_rows(rows[:first])
+        if len(rows) > first:  # after the next paint, which may be the list's first
+            self.call_after_refresh(
+                self.call_after_refresh, self._fill_more, rows[first:], self._filling
+            )
         heading = self.query_one("#review-heading", PlainLabel)
         if not rows:
             heading.show(
@@ -108,7 +175,7 @@ class ReviewListScreen(Localized, Screen[None]):
             self.call_after_refresh(self._fill_more, rows[ROWS_PER_BATCH:], filling)
 
     def _recurring(self) -> None:
-        runs = [(s.id, s.slot_overs) for s in self.summaries if s.error is None]
+        runs = slot_overs(self.store, self.summaries)
         lines = [
             t(
                 "review.recurring_line",
@@ -162,6 +229,8 @@ class ReviewListScreen(Localized, Screen[None]):
         if summary.error:
             self.notify(summary.error, severity="error", timeout=10)
             return
+        # The session's models, its notes and its screen load with the first one opened.
+        from facilitator.review.archive import load_folder
         from facilitator.ui.screens.review_session import SessionReviewScreen
 
         try:
@@ -169,7 +238,7 @@ class ReviewListScreen(Localized, Screen[None]):
         except SessionError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.app.push_screen(SessionReviewScreen(loaded))
+        self.app.push_screen(SessionReviewScreen(loaded, starting=False))
 
 
 def _searchable(summary: SessionSummary) -> str:
@@ -184,18 +253,18 @@ def _searchable(summary: SessionSummary) -> str:
     ).lower()
 
 
-def _sort_key(summary: SessionSummary, column: int) -> tuple[object, ...]:
-    values: list[object] = [
-        summary.title,
-        str(summary.day or ""),
-        summary.rehearsal,
-        summary.slots,
-        summary.notes,
-        summary.started.isoformat() if summary.started else "",
-        summary.ended.isoformat() if summary.ended else "",
-        summary.over or 0,
-    ]
-    return (values[column], summary.id)
+_SORT_KEYS: tuple[Callable[[SessionSummary], tuple[Any, str]], ...] = (
+    lambda s: (s.title, s.id),
+    lambda s: (str(s.day or ""), s.id),
+    lambda s: (s.rehearsal, s.id),
+    lambda s: (s.slots, s.id),
+    lambda s: (s.notes, s.id),
+    lambda s: (s.started.isoformat() if s.started else "", s.id),
+    lambda s: (s.ended.isoformat() if s.ended else "", s.id),
+    lambda s: (s.over or 0, s.id),
+)
+"""How each column sorts, the id breaking ties; one function per column, so that sorting
+thousands of sessions works out only the column sorted by."""
 
 
 def _cells(summary: SessionSummary) -> tuple[str | Text, ...]:

@@ -18,7 +18,7 @@ from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
 from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
-from facilitator.review.analysis import SessionReview, noticeable, review_session
+from facilitator.review.analysis import SessionReview, review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import (
     default_export_name,
@@ -27,6 +27,7 @@ from facilitator.review.exports import (
     slot_list,
     write_export,
 )
+from facilitator.review.recurring import noticeable
 from facilitator.roles.report_round import tally_text
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
@@ -43,7 +44,9 @@ BAR_WIDTH = 40
 class SessionReviewScreen(Localized, Screen[None]):
     """Planned against actual, the notes grouped and searchable, a word cloud per dialogue."""
 
-    CSS_PATH = "review.tcss"
+    # The stylesheet beside this file, as the screen's own CSS rather than CSS_PATH: a
+    # screen that brings a CSS_PATH has Textual parse every stylesheet of the app again.
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
     BINDINGS = [
         Binding("escape", "back", "key.back", id="back"),
         Binding("e", "export", "key.export", id="export"),
@@ -53,13 +56,20 @@ class SessionReviewScreen(Localized, Screen[None]):
         Binding("3", "tab('clouds')", "review.tab.clouds", id="tab_clouds"),
     ]
 
-    def __init__(self, loaded: LoadedSession, export_folder: Path | None = None) -> None:
+    def __init__(
+        self, loaded: LoadedSession, export_folder: Path | None = None, starting: bool = True
+    ) -> None:
         super().__init__()
         self.loaded = loaded
+        self.starting = starting
+        """Whether the screen opens as the console starts (a session named on the command
+        line): Textual draws it once then without showing it, so the tabs come after."""
         self.review: SessionReview = review_session(loaded.session, loaded.notes)
         self.export_folder = export_folder or Path.cwd()
         self._cloud_slots: list[tuple[int, WordCloud]] = []
-        """Each dialogue's slot and its cloud, weighed after the first frame."""
+        """Each dialogue's slot and its cloud, weighed when their tab is first shown."""
+        self._shown: set[str] = set()
+        """The tabs filled so far: the notes and the clouds wait until they are shown."""
 
     def compose(self) -> ComposeResult:
         """A heading and three tabs."""
@@ -75,27 +85,55 @@ class SessionReviewScreen(Localized, Screen[None]):
             ),
             id="session-heading",
         )
-        with TabbedContent(initial="timeline"):
+        with TabbedContent(initial="timeline") as tabs:
+            tabs.display = not self.starting
             with TabPane(t("review.tab.timeline"), id="timeline"):
                 with VerticalScroll():
                     yield Static(self._timeline(), id="timeline-table")
                     yield Static(self._analysis(), id="timeline-analysis")
                     yield Static(self._chart(), id="timeline-chart")
-            with TabPane(t("review.tab.notes"), id="notes"):
-                yield CleanInput(placeholder=t("review.search"), id="notes-search")
-                with VerticalScroll(id="notes-scroll"):
-                    yield Static(id="notes-text")
-            with TabPane(t("review.tab.clouds"), id="clouds"), VerticalScroll():
-                yield from self._clouds()
+            # Filled when first shown (see _tab_shown).
+            yield TabPane(t("review.tab.notes"), id="notes")
+            yield TabPane(t("review.tab.clouds"), id="clouds")
 
     def on_mount(self) -> None:
-        """Show all notes; report notes files that could not be read, and conflict copies."""
+        """Report notes files that could not be read, and conflict copies."""
         footer_after_first_frame(self)
-        # The notes and the clouds are in tabs behind the timeline: filled after it shows.
-        self.call_after_refresh(self._show_notes, "")
-        self.call_after_refresh(self._weigh_clouds)
+        if self.starting:
+            self.call_after_refresh(setattr, self.query_one(TabbedContent), "display", True)
         for warning in self.loaded.warnings():
             self.notify(warning, severity="warning", timeout=10)
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        """The notes and the clouds are in tabs behind the timeline, and a day's notes can
+        be thousands: each tab is made and filled when first shown, not before the
+        timeline is on the screen."""
+        if event.pane.id == "notes":
+            await self._notes_made()
+        elif event.pane.id == "clouds":
+            await self._clouds_made()
+
+    async def _notes_made(self) -> None:
+        """The notes tab, made and filled if it was not yet."""
+        if "notes" in self._shown:
+            return
+        self._shown.add("notes")
+        await self.query_one("#notes", TabPane).mount_all(
+            [
+                CleanInput(placeholder=t("review.search"), id="notes-search"),
+                VerticalScroll(Static(id="notes-text"), id="notes-scroll"),
+            ]
+        )
+        self._show_notes("")
+
+    async def _clouds_made(self) -> None:
+        """The clouds tab, made and weighed if it was not yet."""
+        if "clouds" in self._shown:
+            return
+        self._shown.add("clouds")
+        await self.query_one("#clouds", TabPane).mount(VerticalScroll(*self._clouds()))
+        self._weigh_clouds()
 
     # The timeline ----------------------------------------------------------------------
 
@@ -215,8 +253,9 @@ class SessionReviewScreen(Localized, Screen[None]):
             text.append("\n")
         return text
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         """Search the notes."""
+        await self._notes_made()
         self.query_one(TabbedContent).active = "notes"
         self.query_one("#notes-search", Input).focus()
 

@@ -1,11 +1,16 @@
-"""Text boxes that keep control characters out of what is typed or pasted."""
+"""Text boxes that keep control characters out of what is typed or pasted: CleanInput
+here, CleanTextArea (clean_text_area.py) imported from here when first asked for."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, TextArea
-from textual.widgets.text_area import Edit, EditResult
+from typing import TYPE_CHECKING
+
+from textual.widgets import Input
 
 from facilitator.clean import clean_text
+
+if TYPE_CHECKING:
+    from facilitator.ui.widgets.clean_text_area import CleanTextArea
 
 
 class CleanInput(Input):
@@ -17,10 +22,10 @@ class CleanInput(Input):
         super().replace(clean_text(text), start, end)
 
 
-class CleanTextArea(TextArea):
-    """An editor whose text never holds a control character (see CleanInput)."""
+def __getattr__(name: str) -> type[CleanTextArea]:
+    """CleanTextArea, loaded on first use: the review list paints without TextArea."""
+    if name == "CleanTextArea":
+        from facilitator.ui.widgets.clean_text_area import CleanTextArea
 
-    def edit(self, edit: Edit) -> EditResult:
-        """Every change (a key, a paste, ctrl+v, an insert) passes here; clean it first."""
-        edit.text = clean_text(edit.text)
-        return super().edit(edit)
+        return CleanTextArea
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -63,7 +63,7 @@ class Place:
 @pytest.fixture
 def place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Place]:
     """Commands run in `tmp_path`; an app's run returns at once, as if its user quit (after
-what follows a first frame, when the console has one)."""
+    what follows a first frame, when the console has one)."""
     shutil.copy(AGENDA_FILE, tmp_path / "agenda.toml")
     monkeypatch.chdir(tmp_path)
     place = Place(tmp_path)

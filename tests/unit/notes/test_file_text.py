@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from facilitator.notes.file_text import (
     _parse_as_written,
+    _parse_tables,
     file_text,
     header_text,
     note_table,
@@ -83,7 +84,28 @@ def test_a_file_as_written_reads_as_a_toml_parser_reads_it(
         for index, (text, question) in enumerate(notes)
     ]
     raw = file_text(header_text("desk", name, "s"), tables).encode()
-    assert _parse_as_written(raw.decode()) == tomllib.loads(raw.decode())
+    expected = tomllib.loads(raw.decode())
+    assert _parse_as_written(raw.decode()) == expected
+    assert _parse_tables(raw.decode()) == (expected if notes else None)
+    assert parse_notes(raw).data == expected
+
+
+def test_a_table_written_otherwise_is_read_a_line_at_a_time() -> None:
+    note = note_table(
+        Note(
+            id="desk-1",
+            slot=1,
+            slot_title="Dialog",
+            table=2,
+            text="Tillid",
+            writer="desk",
+            created=AT,
+            updated=AT,
+        )
+    )
+    moved = note.replace("table = 2\n", "").replace("deleted", "table = 2\ndeleted")
+    raw = file_text(header_text("desk", "Desk", "s"), [note, moved]).encode()
+    assert _parse_tables(raw.decode()) is None
     assert parse_notes(raw).data == tomllib.loads(raw.decode())
 
 
@@ -104,6 +126,9 @@ def test_a_backslash_before_u_or_a_slash_reads_as_written(name: str) -> None:
         'writer = "a\\\\\\/"\n',
         '[meta]\nwriter = "desk"\n',
         'writer = "a\\Ub"\n',
+        'writer = "a" "b"\n',
+        'writer = "a"b"\n',
+        'writer = "\n',
         "  writer = 1\n",
         'writer = "a"\nwriter = "b"\n',
         "when = 2024-11-26\n",

@@ -14,9 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda.model import Agenda, load_agenda
-from facilitator.review.analysis import NOTICEABLE, noticeable, review_session
+from facilitator.review.analysis import review_session
 from facilitator.review.archive import LoadedSession
 from facilitator.review.exports import markdown
+from facilitator.review.recurring import NOTICEABLE, noticeable
 from facilitator.session.model import Session
 from facilitator.timing.events import Action, Event
 from facilitator.timing.timeline import Timeline

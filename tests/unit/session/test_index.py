@@ -3,13 +3,15 @@ over the files, and a missing, corrupt or stale one only costs reading. Counted,
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from facilitator.agenda.model import Agenda
-from facilitator.review.index import index_sessions
+from facilitator.review.index import index_sessions, slot_overs
 from facilitator.session.index import SessionIndex
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import FakeClock
@@ -83,6 +85,26 @@ def test_a_corrupt_or_foreign_index_is_rebuilt(
     assert index_sessions(many) == expected and loads == []
 
 
+@pytest.mark.parametrize(
+    "slots_index", [None, b"{not json", b'{"version": 3, "entries": {"x": 1}}']
+)
+def test_the_slots_that_recur_come_from_their_own_index(
+    many: SessionStore, slots_index: bytes | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = slot_overs(many, index_sessions(many))  # from the sessions read for the list
+    assert len(expected) == COUNT and all(len(slots) == 14 for _, slots in expected)
+    loads = _count_loads(many, monkeypatch)
+    assert slot_overs(many, index_sessions(many)) == expected and loads == []
+    path = many.root / ".index-review-slots.json"
+    if slots_index is None:
+        path.unlink()
+    else:
+        path.write_bytes(slots_index)
+    assert slot_overs(many, index_sessions(many)) == expected and len(loads) == COUNT
+    loads.clear()
+    assert slot_overs(many, index_sessions(many)) == expected and loads == []
+
+
 def test_an_index_never_hides_a_new_or_removed_session(many: SessionStore) -> None:
     index_sessions(many)
     gone = sorted(path for path in many.root.iterdir() if path.is_dir())[0]
@@ -120,3 +142,31 @@ def test_an_index_that_cannot_be_written_is_left_at_that(tmp_path: Path) -> None
 def test_sessions_are_listed_newest_first(many: SessionStore) -> None:
     summaries = index_sessions(many)
     assert [s.modified for s in summaries] == sorted((s.modified for s in summaries), reverse=True)
+
+
+def test_three_thousand_warm_folders_are_listed_without_opening_a_session_file(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = dialogue_session(agenda, store, clock)
+    text = (store.folder(source.id) / SESSION_FILE).read_text(encoding="utf-8")
+    for index in range(2999):
+        name = f"{source.id}-{index:04d}"
+        store.folder(name).mkdir()
+        (store.folder(name) / SESSION_FILE).write_text(
+            text.replace(f'id = "{source.id}"', f'id = "{name}"', 1), encoding="utf-8"
+        )
+    session = store.load(source.id)
+    with monkeypatch.context() as fast:  # the first listing reads each once: one read here
+        fast.setattr(SessionStore, "load", lambda _, name: session.model_copy(update={"id": name}))
+        assert len(index_sessions(store)) == 3000
+    opened: list[str] = []
+    real_open = io.open
+
+    def spy(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(Path(file).name)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", spy)
+    loads = _count_loads(store, monkeypatch)
+    assert len(index_sessions(store)) == 3000
+    assert loads == [] and opened == [".index-review.json"]
