@@ -76,6 +76,19 @@ async def test_the_list_shows_every_session_and_the_unreadable(
         assert isinstance(app.screen, ReviewListScreen)
 
 
+async def test_the_lists_keys_wait_until_it_is_filled(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    finished_day(agenda, store, clock)
+    unbuilt = ReviewListScreen(store)  # a key typed before the list is made does nothing
+    assert not any(unbuilt.check_action(key, ()) for key in ("open", "filter", "sort", "reload"))
+    app = review_app(store)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, ReviewListScreen)
+        assert all(screen.check_action(key, ()) for key in ("open", "filter", "sort", "reload"))
+
+
 async def test_sorting_cycles_columns(
     agenda: Agenda, store: SessionStore, clock: FakeClock
 ) -> None:

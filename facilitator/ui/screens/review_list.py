@@ -53,7 +53,10 @@ class ReviewListScreen(Localized, Screen[None]):
         # A new screen is styled as it mounts: marked as up to date with the app's CSS, so
         # that opening it as a mode does not make Textual refresh all of the app's CSS
         # twice first (a tenth of the list's first paint).
-        self._css_update_count = self.app._css_update_count
+        try:
+            self._css_update_count = self.app._css_update_count
+        except RuntimeError:  # made outside a running app (NoActiveAppError): nothing to spare
+            pass
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1
         self.sort_reverse = True

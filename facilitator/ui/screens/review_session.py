@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from rich.console import Group
@@ -64,12 +65,18 @@ class SessionReviewScreen(Localized, Screen[None]):
         self.starting = starting
         """Whether the screen opens as the console starts (a session named on the command
         line): Textual draws it once then without showing it, so the tabs come after."""
-        self.review: SessionReview = review_session(loaded.session, loaded.notes)
+        self.review: SessionReview = review_session(loaded.session)
+        """The timeline; the notes, merged and sorted, come with their tab (self.notes)."""
         self.export_folder = export_folder or Path.cwd()
         self._cloud_slots: list[tuple[int, WordCloud]] = []
         """Each dialogue's slot and its cloud, weighed when their tab is first shown."""
         self._shown: set[str] = set()
         """The tabs filled so far: the notes and the clouds wait until they are shown."""
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        """Every live note of the session, oldest first (merged when first asked for)."""
+        return self.loaded.notes
 
     def compose(self) -> ComposeResult:
         """A heading and three tabs."""
@@ -228,7 +235,7 @@ class SessionReviewScreen(Localized, Screen[None]):
             haystack = f"{note.text} {note.writer} {note.question or ''}".lower()
             return all(word in haystack for word in words)
 
-        notes = [note for note in self.review.notes if matches(note)]
+        notes = [note for note in self.notes if matches(note)]
         self.query_one("#notes-text", Static).update(self._notes_text(notes, query))
 
     def _notes_text(self, notes: list[Note], query: str) -> Text:
@@ -263,7 +270,7 @@ class SessionReviewScreen(Localized, Screen[None]):
 
     def _clouds(self) -> ComposeResult:
         agenda = self.loaded.session.agenda
-        with_notes = {note.slot for note in self.review.notes}
+        with_notes = {note.slot for note in self.notes}
         with_notes |= {word.slot for word in self.loaded.words}
         slots = [
             i
