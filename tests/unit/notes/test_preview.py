@@ -4,8 +4,6 @@ finished day, a file it does not follow, or a report-back round that may be unde
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from facilitator.roles.note_taker import NoteTaking
 from facilitator.session.store import SESSION_FILE, SessionStore
 from facilitator.timing.clock import FakeClock
 from facilitator.timing.events import Action
+from tests.loaded import packages_loaded_by
 
 MORNING = datetime.fromisoformat("2024-11-26T08:44:00+01:00")
 
@@ -154,13 +153,10 @@ def test_the_newest_unfinished_session_is_the_one_the_store_finds(
 
 def test_the_preview_needs_no_pydantic() -> None:
     """What runs before the notes console's first frame imports no pydantic."""
-    code = (
-        "import sys\n"
-        "import facilitator.cli, facilitator.cli.notes, facilitator.notes.preview\n"
-        "import facilitator.ui.screens.notes_opening\n"
-        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'pydantic'))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip() == "[]"
+    modules = [
+        "facilitator.cli",
+        "facilitator.cli.notes",
+        "facilitator.notes.preview",
+        "facilitator.ui.screens.notes_opening",
+    ]
+    assert packages_loaded_by(modules, "pydantic") == []
