@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 import tomllib
 from collections.abc import Callable, Sequence
@@ -178,8 +177,7 @@ def _language_of_agenda(path: Path) -> str | None:
 def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one. Read from
     the file's TOML alone, without building the session's models: a console paints sooner."""
-    from facilitator.session.index import folder_names
-    from facilitator.session.place import SESSION_FILE, locate_folder
+    from facilitator.session.place import SESSION_FILE, folders_newest_first, locate_folder
 
     root = Path(sessions)
     if name is not None and Path(name).is_file() and Path(name).name != SESSION_FILE:  # archive
@@ -188,9 +186,8 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
     if name is not None:
         folder = locate_folder(root, name)
         return _language_in(_toml_of(folder / SESSION_FILE)) if folder else None
-    folders = [root / name for name in folder_names(root)]
-    for path in _newest_first(folders, SESSION_FILE):
-        data = _toml_of(path)
+    for folder in folders_newest_first(root):
+        data = _toml_of(folder / SESSION_FILE)
         if data is not None:  # the newest session that can be read
             return _language_in(data)
     return None
@@ -208,17 +205,6 @@ def _language_in(data: object) -> str | None:
     agenda = data.get("agenda") if isinstance(data, dict) else None
     value = agenda.get("language") if isinstance(agenda, dict) else None
     return value if isinstance(value, str) else None
-
-
-def _newest_first(folders: list[Path], name: str) -> list[Path]:
-    """The file `name` of each folder that has one, the most recently written first."""
-    stamped = []
-    for folder in folders:
-        try:
-            stamped.append((os.stat(os.path.join(folder, name)).st_mtime_ns, folder))
-        except OSError:
-            continue
-    return [folder / name for _, folder in sorted(stamped, reverse=True)]
 
 
 def _agenda_language(args: argparse.Namespace) -> str | None:

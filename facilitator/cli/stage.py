@@ -56,25 +56,15 @@ def _stage(args: argparse.Namespace) -> Stage:
 def _preview(args: argparse.Namespace) -> StagePreview | None:
     """The preview of the session the stage opens on: the one named, else the most
     recently written (the newest unfinished one, when it has a preview at all)."""
-    from facilitator.session.index import folder_names
-    from facilitator.session.place import SESSION_FILE, locate_folder
+    from facilitator.session.place import folders_newest_first, locate_folder
     from facilitator.session.stage_preview import preview_stage
 
     root = Path(args.sessions)
     if args.session is not None:
         folder = locate_folder(root, args.session)
     else:
-        written = [(_modified(root / name / SESSION_FILE), name) for name in folder_names(root)]
-        newest = max(((stamp, name) for stamp, name in written if stamp is not None), default=None)
-        folder = root / newest[1] if newest is not None else None
+        folder = next(iter(folders_newest_first(root)), None)
     return preview_stage(folder) if folder is not None else None
-
-
-def _modified(path: Path) -> int | None:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return None
 
 
 def _crash_folder(stages: list[Stage], sessions: Path) -> Path:

@@ -11,7 +11,6 @@ way) gives no preview, and the console starts without a first frame.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from datetime import time
@@ -19,8 +18,7 @@ from pathlib import Path
 
 from facilitator.agenda.durations import parse_clock
 from facilitator.clean import clean_text
-from facilitator.session.index import folder_names
-from facilitator.session.place import SESSION_FILE
+from facilitator.session.place import SESSION_FILE, folders_newest_first
 
 DEFAULT_TABLES = 8
 """The agenda's default number of tables (agenda/model.py DEFAULT_TABLES)."""
@@ -65,17 +63,11 @@ def newest_unfinished(root: Path) -> Path | None:
     """The folder of the newest unfinished session in the sessions folder `root`, as the
     store finds it (the most recently written session.toml first), among the newest few;
     None when none of them is one."""
-    stamped = []
-    for name in folder_names(root):
-        try:
-            stamped.append((os.stat(root / name / SESSION_FILE).st_mtime_ns, name))
-        except OSError:
-            continue
-    for _mtime, name in sorted(stamped, reverse=True)[:NEWEST_LOOKED_AT]:
-        data = _read(root / name)
+    for folder in folders_newest_first(root)[:NEWEST_LOOKED_AT]:
+        data = _read(folder)
         position = _position(data.get("event")) if data is not None else None
         if position is not None and not position.finished:
-            return root / name
+            return folder
     return None
 
 

@@ -6,9 +6,11 @@ language) before pydantic is loaded.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from facilitator.names import is_folder_name
+from facilitator.session.index import folder_names
 
 SESSION_FILE = "session.toml"
 
@@ -25,3 +27,15 @@ def locate_folder(root: Path, name: str) -> Path | None:
     if not (path / SESSION_FILE).is_file():
         return None
     return path.resolve()  # "." or "sessions/x/.." still name a folder
+
+
+def folders_newest_first(root: Path) -> list[Path]:
+    """The session folders of `root` that hold a session.toml, the most recently written
+    first: the order in which the store looks for the newest session."""
+    stamped = []
+    for name in folder_names(root):
+        try:  # os.stat on a string: a folder of thousands of sessions is stat'ed whole
+            stamped.append((os.stat(os.path.join(root, name, SESSION_FILE)).st_mtime_ns, name))
+        except OSError:
+            continue
+    return [root / name for _, name in sorted(stamped, reverse=True)]
