@@ -15,6 +15,9 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 control characters and DEL, except tab (\\x09) and newline (\\x0a)."""
 
+_CONTROL_CODES = bytes([*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+"""The characters _CONTROL matches, as the bytes of a text in Latin-1."""
+
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85]")
 """Line breaks other than newline: CR LF, CR, vertical tab, form feed, next line (NEL)."""
 
@@ -28,9 +31,23 @@ _SEQUENCE = re.compile(
 """Whole escape sequences, so that their parameters do not stay behind as visible text."""
 
 
+def has_control(text: str) -> bool:
+    """Whether `text` holds a character that clean_text takes out or replaces.
+
+    A text whose every character is below U+0100 (Danish and English prose, a pasted
+    page) is checked as its Latin-1 bytes, several times faster than a pattern can scan
+    it: a pasted 1 MB note is checked at every save.
+    """
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _CONTROL.search(text) is not None
+    return len(raw.translate(None, _CONTROL_CODES)) != len(raw)
+
+
 def clean_text(text: str) -> str:
     """`text` without control characters other than newline and tab (see the module)."""
-    if not _CONTROL.search(text):
+    if not has_control(text):
         return text  # the usual case, at the cost of one scan
     text = _LINE_BREAK.sub("\n", text)
     return _CONTROL.sub("", _SEQUENCE.sub("", text))

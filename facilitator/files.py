@@ -20,7 +20,7 @@ import tomli_w
 from facilitator.errors import WriteError, one_line
 from facilitator.i18n import t
 
-if TYPE_CHECKING:  # only a type here: a console paints before pydantic is loaded
+if TYPE_CHECKING:  # the models load pydantic; a console's first frame comes before them
     from pydantic import ValidationError
 
 

@@ -69,8 +69,9 @@ def _clock(text: str) -> time:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line, with a subparser per command; help in the language in use."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line, with a subparser per command (only the command `only`, when
+    given: a console starts sooner); help in the language in use."""
     parser = argparse.ArgumentParser(prog="facilitator", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -85,64 +86,73 @@ def build_parser() -> argparse.ArgumentParser:
             "--sessions", default="sessions", metavar="DIR", help=t("cli.help.sessions")
         )
 
-    run = command("run")
-    run.add_argument("agenda", nargs="?", default="agenda.toml", help=t("cli.help.agenda"))
-    run.add_argument("--rehearse", action="store_true", help=t("cli.help.rehearse"))
-    run.add_argument("--speed", type=_speed, default=1.0, help=t("cli.help.speed"))
-    run.add_argument("--resume", action="store_true", help=t("cli.help.resume"))
-    run.add_argument("--take-over", action="store_true", help=t("cli.help.take_over"))
-    run.add_argument("--control", metavar="[ADDR:]PORT", help=t("cli.help.control"))
-    run.add_argument("--osc", metavar="[ADDR:]PORT", help=t("cli.help.osc"))
-    sessions(run)
+    if only in (None, "run"):
+        run = command("run")
+        run.add_argument("agenda", nargs="?", default="agenda.toml", help=t("cli.help.agenda"))
+        run.add_argument("--rehearse", action="store_true", help=t("cli.help.rehearse"))
+        run.add_argument("--speed", type=_speed, default=1.0, help=t("cli.help.speed"))
+        run.add_argument("--resume", action="store_true", help=t("cli.help.resume"))
+        run.add_argument("--take-over", action="store_true", help=t("cli.help.take_over"))
+        run.add_argument("--control", metavar="[ADDR:]PORT", help=t("cli.help.control"))
+        run.add_argument("--osc", metavar="[ADDR:]PORT", help=t("cli.help.osc"))
+        sessions(run)
 
-    check = command("check")
-    check.add_argument("agenda", nargs="?", default="agenda.toml", help=t("cli.help.agenda"))
+    if only in (None, "check"):
+        check = command("check")
+        check.add_argument("agenda", nargs="?", default="agenda.toml", help=t("cli.help.agenda"))
 
-    stage = command("stage")
-    stage.add_argument("session", nargs="?", help=t("cli.help.session"))
-    sessions(stage)
+    if only in (None, "stage"):
+        stage = command("stage")
+        stage.add_argument("session", nargs="?", help=t("cli.help.session"))
+        sessions(stage)
 
-    notes = command("notes")
-    notes.add_argument("session", nargs="?", help=t("cli.help.session"))
-    notes.add_argument("--as", dest="writer", metavar="NAME", help=t("cli.help.writer"))
-    notes.add_argument("--take-over", action="store_true", help=t("cli.help.take_over_notes"))
-    sessions(notes)
+    if only in (None, "notes"):
+        notes = command("notes")
+        notes.add_argument("session", nargs="?", help=t("cli.help.session"))
+        notes.add_argument("--as", dest="writer", metavar="NAME", help=t("cli.help.writer"))
+        notes.add_argument("--take-over", action="store_true", help=t("cli.help.take_over_notes"))
+        sessions(notes)
 
-    review = command("review")
-    review.add_argument("session", nargs="?", help=t("cli.help.review_session"))
-    sessions(review)
+    if only in (None, "review"):
+        review = command("review")
+        review.add_argument("session", nargs="?", help=t("cli.help.review_session"))
+        sessions(review)
 
-    export = command("export")
-    export.add_argument("session", help=t("cli.help.export_session"))
-    export.add_argument(
-        "--format",
-        required=True,
-        choices=("md", "csv", "ics", "toml", "ontime", "report-csv"),
-        help=t("cli.help.format"),
-    )
-    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
-    export.add_argument("--force", action="store_true", help=t("cli.help.force"))
-    sessions(export)
+    if only in (None, "export"):
+        export = command("export")
+        export.add_argument("session", help=t("cli.help.export_session"))
+        export.add_argument(
+            "--format",
+            required=True,
+            choices=("md", "csv", "ics", "toml", "ontime", "report-csv"),
+            help=t("cli.help.format"),
+        )
+        export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+        export.add_argument("--force", action="store_true", help=t("cli.help.force"))
+        sessions(export)
 
-    status = command("status")
-    status.add_argument("session", nargs="?", help=t("cli.help.session"))
-    status.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    sessions(status)
+    if only in (None, "status"):
+        status = command("status")
+        status.add_argument("session", nargs="?", help=t("cli.help.session"))
+        status.add_argument("--json", action="store_true", help=t("cli.help.json"))
+        sessions(status)
 
-    serve = command("serve")
-    serve.add_argument("session", nargs="?", help=t("cli.help.session"))
-    serve.add_argument("--host", default="127.0.0.1", metavar="ADDR", help=t("cli.help.host"))
-    serve.add_argument("--port", type=_port, default=8000, metavar="N", help=t("cli.help.port"))
-    sessions(serve)
+    if only in (None, "serve"):
+        serve = command("serve")
+        serve.add_argument("session", nargs="?", help=t("cli.help.session"))
+        serve.add_argument("--host", default="127.0.0.1", metavar="ADDR", help=t("cli.help.host"))
+        serve.add_argument("--port", type=_port, default=8000, metavar="N", help=t("cli.help.port"))
+        sessions(serve)
 
-    importer = command("import")
-    importer.add_argument("programme", help=t("cli.help.programme"))
-    importer.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
-    importer.add_argument("--day", type=int, metavar="N", help=t("cli.help.day"))
-    importer.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=t("cli.help.date"))
-    importer.add_argument("--end", type=_clock, metavar="HH:MM", help=t("cli.help.end"))
-    importer.add_argument("--rundown", metavar="ID", help=t("cli.help.rundown"))
-    importer.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    if only in (None, "import"):
+        importer = command("import")
+        importer.add_argument("programme", help=t("cli.help.programme"))
+        importer.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+        importer.add_argument("--day", type=int, metavar="N", help=t("cli.help.day"))
+        importer.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=t("cli.help.date"))
+        importer.add_argument("--end", type=_clock, metavar="HH:MM", help=t("cli.help.end"))
+        importer.add_argument("--rundown", metavar="ID", help=t("cli.help.rundown"))
+        importer.add_argument("--force", action="store_true", help=t("cli.help.force"))
     return parser
 
 
@@ -169,19 +179,16 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one. Read from
     the file's TOML alone, without building the session's models: a console paints sooner."""
     from facilitator.session.index import folder_names
-    from facilitator.session.store import SESSION_FILE, SessionStore
+    from facilitator.session.place import SESSION_FILE, locate_folder
 
-    store = SessionStore(sessions)
+    root = Path(sessions)
     if name is not None and Path(name).is_file() and Path(name).name != SESSION_FILE:  # archive
         data = _toml_of(Path(name))
         return _language_in(data.get("session") if data else None)
     if name is not None:
-        try:
-            found = store.locate(name)
-        except FacilitatorError:
-            return None
-        return _language_in(_toml_of(found[0].folder(found[1]) / SESSION_FILE)) if found else None
-    folders = [store.root / name for name in folder_names(store.root)]
+        folder = locate_folder(root, name)
+        return _language_in(_toml_of(folder / SESSION_FILE)) if folder else None
+    folders = [root / name for name in folder_names(root)]
     for path in _newest_first(folders, SESSION_FILE):
         data = _toml_of(path)
         if data is not None:  # the newest session that can be read
@@ -229,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "run")
     flag = _flag_in(args_list)
     set_language(choose_language(flag))
-    args = build_parser().parse_args(args_list)
+    # Only the command's own subparser, unless the command line asks for the overall help.
+    only = args_list[0] if args_list[0] in COMMAND_MODULES else None
+    args = build_parser(only).parse_args(args_list)
     set_language(choose_language(args.lang, _agenda_language(args)))
     try:
         return _handler(args.command)(args)

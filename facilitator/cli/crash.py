@@ -23,8 +23,11 @@ EXIT_CRASH = 1
 
 def run_console(app: FacilitatorApp, folder: Callable[[], Path]) -> int:
     """Run `app`; 0 when it quits, 1 after a crash, logged in `folder()` (asked only then:
-    the session a console shows can change while it runs)."""
+    the session a console shows can change while it runs). A file the app refused as it
+    opened (after its first frame) is raised here, for the command line to report."""
     app.run()  # Textual restores the terminal before this returns
+    if app.failure is not None:
+        raise app.failure
     if app.crash is None:
         return 0
     path = write_crash_log(app.crash, folder())

@@ -9,17 +9,17 @@ import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.agenda.model import load_agenda
 from facilitator.cli.crash import run_console
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.roles.host import HostRun
-from facilitator.session.store import SessionStore
-from facilitator.timing.clock import SystemClock
-from facilitator.ui.app import host_app
+from facilitator.session.lock import LOCK_FILE, SessionLock
+from facilitator.ui.app import FacilitatorApp
 
 if TYPE_CHECKING:
+    from facilitator.agenda.model import Agenda
+    from facilitator.agenda.preview import AgendaPreview
     from facilitator.control.server import ControlSockets
+    from facilitator.roles.host import HostRun
 
 
 def command(args: argparse.Namespace) -> int:
@@ -28,17 +28,16 @@ def command(args: argparse.Namespace) -> int:
     if args.speed != 1.0 and not args.rehearse:
         raise FacilitatorError(t("cli.speed_needs_rehearse"))
     agenda_path = Path(args.agenda)
+    preview = _opening_preview(args, agenda_path)
+    if preview is not None:
+        return _open_after_first_frame(args, agenda_path, preview)
+    from facilitator.agenda.model import load_agenda
+    from facilitator.ui.app import host_app
+
     agenda = load_agenda(agenda_path)
     control = open_control(args.control, args.osc)
     try:
-        run = HostRun(
-            agenda,
-            SessionStore(args.sessions),
-            SystemClock(),
-            agenda_file=agenda_path,
-            speed=args.speed if args.rehearse else None,
-            take_over=args.take_over,
-        )
+        run = _host_run(args, agenda, agenda_path)
         offer = run.begin(resume=args.resume)
         try:
             app = host_app(run, offer, control)
@@ -48,6 +47,78 @@ def command(args: argparse.Namespace) -> int:
     finally:
         if control is not None:
             control.close()
+
+
+def _opening_preview(args: argparse.Namespace, agenda_path: Path) -> AgendaPreview | None:
+    """The agenda's preview when the console will open on the day not started (perhaps
+    with an offer to resume it), which is what the first frame shows; None when it may
+    open on a session under way (--resume, --take-over, another console holding one),
+    keep a rehearsal's own clock, or take the control API's ports first."""
+    if args.resume or args.take_over or args.rehearse or args.control or args.osc:
+        return None
+    if _live_console_in(Path(args.sessions)):
+        return None
+    from facilitator.agenda.preview import preview_agenda
+
+    return preview_agenda(agenda_path)
+
+
+def _live_console_in(sessions: Path) -> bool:
+    """Whether a live console holds any session of the folder: a look at each lock."""
+    try:
+        folders = [entry for entry in sessions.iterdir() if entry.is_dir()]
+    except OSError:
+        return False
+    return any(SessionLock.holder_of(folder / LOCK_FILE) is not None for folder in folders)
+
+
+def _open_after_first_frame(
+    args: argparse.Namespace, agenda_path: Path, preview: AgendaPreview
+) -> int:
+    """Draw the day not started from `preview`, then load and validate the agenda and
+    open the console over it; an agenda the models refuse closes it with the message."""
+    from datetime import datetime
+
+    from facilitator.ui.screens.host_opening import HostOpening
+
+    runs: list[HostRun] = []
+
+    def prepare(app: FacilitatorApp) -> None:
+        from facilitator.agenda.model import load_agenda
+        from facilitator.ui.app import add_host_modes
+
+        run = _host_run(args, load_agenda(agenda_path), agenda_path)
+        runs.append(run)
+        add_host_modes(app, run, run.begin())
+
+    opening = HostOpening(preview, datetime.now().astimezone())
+    app = FacilitatorApp("host", opening, prepare)
+    try:
+        return run_console(app, lambda: _crash_folder(runs, Path(args.sessions)))
+    finally:
+        for run in runs:
+            run.close()
+
+
+def _crash_folder(runs: list[HostRun], sessions: Path) -> Path:
+    """Where a crash is logged: the session's folder, else the sessions folder."""
+    return (runs[0].folder or runs[0].store.root) if runs else sessions
+
+
+def _host_run(args: argparse.Namespace, agenda: Agenda, agenda_path: Path) -> HostRun:
+    """The host's run of `agenda` as the arguments ask: rehearsed or not, taking over."""
+    from facilitator.roles.host import HostRun
+    from facilitator.session.store import SessionStore
+    from facilitator.timing.clock import SystemClock
+
+    return HostRun(
+        agenda,
+        SessionStore(args.sessions),
+        SystemClock(),
+        agenda_file=agenda_path,
+        speed=args.speed if args.rehearse else None,
+        take_over=args.take_over,
+    )
 
 
 def open_control(http: str | None, osc: str | None) -> ControlSockets | None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from facilitator.clean import has_control
 from facilitator.errors import SessionError
 from facilitator.files import read_file
 from facilitator.i18n import t
@@ -47,20 +48,27 @@ del _ESCAPES[ord("\t")]  # a tab may stand in a basic string as it is
 
 
 _RARE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters other than tab and newline: clean_text keeps none, but a file may."""
+"""Control characters other than tab and newline: clean_text keeps none (nor any that
+has_control finds, a wider set, checked first as it is faster), but a file may."""
 
 
 def toml_string(text: str) -> str:
     """`text` as a TOML basic string, escaped as tomli_w escapes it, in time linear in
     the text (a few passes in C rather than one in Python)."""
+    return '"' + _escaped(text) + '"'
+
+
+def _escaped(text: str) -> str:
+    """What stands between a basic string's quotes for `text`."""
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    if _RARE.search(text):
+    if has_control(text):  # rarely: a text from a file, not yet cleaned
         text = _RARE.sub(lambda found: _ESCAPES[ord(found.group())], text)
-    return '"' + text + '"'
+    return text
 
 
 def note_table(note: Note) -> str:
-    """One note as a `[[note]]` table, ending with a newline."""
+    """One note as a `[[note]]` table, ending with a newline. Its text, which may be a
+    pasted 1 MB, is copied once here after it is escaped."""
     lines = [
         "[[note]]",
         f"id = {toml_string(note.id)}",
@@ -70,14 +78,15 @@ def note_table(note: Note) -> str:
     ]
     if note.question is not None:
         lines.append(f"question = {toml_string(note.question)}")
-    lines += [
-        f"text = {toml_string(note.text)}",
+    after = [
         f"writer = {toml_string(note.writer)}",
         f"created = {note.created}",
         f"updated = {note.updated}",
         f"deleted = {'true' if note.deleted else 'false'}",
+        "",
     ]
-    return "\n".join(lines) + "\n"
+    before = "\n".join([*lines, 'text = "'])
+    return "".join((before, _escaped(note.text), '"\n', "\n".join(after)))
 
 
 def header_text(writer: str, name: str, session: str) -> str:
@@ -87,7 +96,7 @@ def header_text(writer: str, name: str, session: str) -> str:
 
 def file_text(header: str, tables: list[str]) -> str:
     """A whole notes file: the header, then the tables, a blank line before each."""
-    return header + "".join("\n" + table for table in tables)
+    return "".join([header, *(part for table in tables for part in ("\n", table))])
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,11 @@ class NotesText:
 
     data: dict[str, Any]
 
+
+_FOREIGN_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[U/]")
+"""An escape of TOML alone (`\\U0001F600`) or of JSON alone (`\\/`): a backslash that
+is not itself escaped, before U or a slash. A backslash written as `\\\\` before a U
+(the text `\\U`) is no escape at all."""
 
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)\Z")
 
@@ -106,8 +120,8 @@ def _quoted(text: str) -> str:
         if len(text) < 2 or text[0] != '"' or text[-1] != '"' or '"' in text[1:-1]:
             raise ValueError(text)
         return text[1:-1]
-    if "\\U" in text or "\\/" in text:  # escapes of TOML alone, or of JSON alone
-        raise ValueError(text)
+    if ("\\U" in text or "\\/" in text) and _FOREIGN_ESCAPE.search(text):
+        raise ValueError(text)  # an escape of TOML alone, or of JSON alone
     value = json.loads(text, strict=False)  # TOML's escapes that tomli_w writes are JSON's
     if not isinstance(value, str):
         raise ValueError(text)

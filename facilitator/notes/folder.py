@@ -10,11 +10,21 @@ from typing import TYPE_CHECKING
 
 from facilitator.errors import SessionError
 from facilitator.names import safe_name
+from facilitator.notes.writer_name import NOTES_PREFIX
 
 if TYPE_CHECKING:
     from facilitator.notes.model import NotesFile
 
-NOTES_PREFIX = "notes-"
+__all__ = [  # the prefix from writer_name.py, where the console reads it before pydantic
+    "NOTES_PREFIX",
+    "NOTES_SUFFIX",
+    "files_named",
+    "is_conflict_copy",
+    "load_notes_file",
+    "notes_file_paths",
+    "notes_path",
+]
+
 NOTES_SUFFIX = ".toml"
 
 

@@ -9,9 +9,9 @@ from datetime import datetime
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from facilitator.agenda.fields import CleanText
+from facilitator.notes.writer_name import HOST_WRITER
 
-HOST_WRITER = "host"
-"""The writer name of the host console's own notes."""
+__all__ = ["HOST_WRITER", "Note", "NotesFile", "merge_notes", "question_position"]
 
 
 class Note(BaseModel):

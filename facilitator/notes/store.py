@@ -15,7 +15,6 @@ and never written.
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,8 +32,9 @@ from facilitator.notes.folder import (
     notes_file_paths,
     notes_path,
 )
-from facilitator.notes.model import HOST_WRITER, Note, NotesFile
+from facilitator.notes.model import Note, NotesFile
 from facilitator.notes.reader import NotesProblem, NotesReader, all_notes, count_live_notes
+from facilitator.notes.writer_name import default_writer, writer_lock_path
 from facilitator.session.lock import SessionLock
 
 __all__ = [  # the notes files and their readers, from here as from their own modules
@@ -53,14 +53,6 @@ __all__ = [  # the notes files and their readers, from here as from their own mo
     "notes_path",
     "reported_tables",
 ]
-
-
-def default_writer() -> str:
-    """The writer's name when none is given: this machine's name."""
-    name = socket.gethostname()
-    if not safe_name(name):
-        return "notes"
-    return f"{name}-notes" if safe_name(name) == HOST_WRITER else name
 
 
 REWRITE_SLACK = 64
@@ -105,7 +97,7 @@ class NotesWriter:
         self._taken_over: str | None = None
         self._take_in()
         self.lock = SessionLock.acquire(
-            folder / f"{NOTES_PREFIX}{self.writer}.lock",
+            writer_lock_path(folder, self.writer),
             take_over=take_over,
             what=t("lock.notes", writer=self.writer),
         )
@@ -206,7 +198,7 @@ class NotesWriter:
         self._in_file = dict(self.notes)
 
     def _append(self, notes: list[Note]) -> None:
-        chunk = "".join("\n" + self._table(note) for note in notes).encode("utf-8")
+        chunk = file_text("", [self._table(note) for note in notes]).encode("utf-8")
         try:
             with open(self.path, "ab") as handle:
                 handle.write(chunk)

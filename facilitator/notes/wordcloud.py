@@ -73,13 +73,15 @@ def weigh(
     and their words count only where said apart from the phrase. Weights grow with the
     square root of the count, so one dominant word does not shrink all others to nothing.
     """
+    texts = list(texts)
+    if not texts:
+        return []  # without loading the word lists and a stemmer, as a console starts
     stopwords = shipped_stopwords() | {word.lower() for word in extra_stopwords}
     singles: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     # The forms said of each stem and of each pair of stems, to show the commonest.
     forms: dict[str, Counter[str]] = {}
     pair_forms: dict[tuple[str, str], Counter[str]] = {}
-    texts = list(texts)
     # One stemmer for the whole cloud, so that a word has one key in every note.
     stem = stemmer(language_of(texts))
     for text in texts:

@@ -20,6 +20,8 @@ from facilitator.i18n import t
 from facilitator.roles.following import FollowedSession
 from facilitator.roles.report_round import TurnBell
 from facilitator.roles.stage_control import StageControl
+from facilitator.roles.stage_glance import glance_of
+from facilitator.session.glance import Glance
 from facilitator.session.lock import LOCK_FILE, SessionLock
 from facilitator.session.model import Rehearsal, Session
 from facilitator.session.questions import StageQuestion
@@ -159,6 +161,7 @@ class HostRun(StageControl):
                 virtual_start=now, real_start=self.base_clock.now(), speed=self.rehearsal.speed
             )
         self._show(session)
+        session.glance = self._glance()
         self.store.save(session)
 
     def follow(self, session: Session, stale: bool = False) -> None:
@@ -324,6 +327,7 @@ class HostRun(StageControl):
         else:
             # A session created before the first start takes the date of that start.
             self.session.day = self.timeline.day_at(self.clock.now())
+            self.session.glance = self._glance()
             self.store.save(self.session)
         self.unsaved = False
 
@@ -341,8 +345,19 @@ class HostRun(StageControl):
             stage_cloud=self.stage_cloud,
             stage_question=self.stage_question,
             stage_mode=self.stage_mode,
+            glance=self._glance(),
         )
         self._hold(self.store.lock(self.session.id))
+
+    def _glance(self) -> Glance | None:
+        """The stage's countdown for the session's next write (roles/stage_glance.py);
+        none in a rehearsal, whose clock is the session's own."""
+        if self.rehearsal is not None:
+            return None
+        quiet = self.stage_mode is StageMode.NORMAL and self.shown_message is None
+        quiet = quiet and self.stage_cloud is None and self.stage_question is None
+        quiet = quiet and not (self.session is not None and self.session.stage_join)
+        return glance_of(self.agenda, self.state(), self.clock.now(), quiet)
 
     def note_taking(self) -> NoteTaking:
         """The host's own notes, written as "host"; needs the session to exist."""

@@ -10,6 +10,7 @@ from facilitator.agenda.fields import CleanText
 from facilitator.agenda.model import FIRST_DAY, LAST_DAY, Agenda
 from facilitator.i18n import t
 from facilitator.names import is_folder_name, safe_name
+from facilitator.session.glance import Glance
 from facilitator.session.questions import StageQuestion
 from facilitator.session.stage_show import StageMessage, StageMode, message_in_force
 from facilitator.timing.clock import MAX_SPEED, Clock, RehearsalClock
@@ -63,6 +64,8 @@ class Session(BaseModel):
     """What the stage shows: the day, only the clock, or nothing (blackout)."""
     stage_join: bool = False
     """Whether the stage shows how to join `facilitator serve` (its QR code)."""
+    glance: Glance | None = None
+    """The stage's countdown as of this write, for a stage's first frame (glance.py)."""
 
     @field_validator("id")
     @classmethod

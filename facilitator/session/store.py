@@ -16,12 +16,11 @@ from facilitator.files import atomic_write, dump_toml, read_toml, validation_mes
 from facilitator.i18n import t
 from facilitator.names import is_folder_name
 from facilitator.session.index import SessionIndex, Signature, files_signature, folder_names
+from facilitator.session.place import SESSION_FILE, locate_folder
 
 if TYPE_CHECKING:  # loaded when first used: the review list paints without them
     from facilitator.session.lock import SessionLock
     from facilitator.session.model import Session
-
-SESSION_FILE = "session.toml"
 
 
 @dataclass(frozen=True)
@@ -51,16 +50,22 @@ class SessionStore:
         return self.root / session_id
 
     def create(self, session: Session) -> Session:
-        """Write a new session in a folder of its own; its id gets a suffix if taken."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Write a new session in a folder of its own; its id gets a suffix if taken.
+        SessionError when the folder cannot be made (the sessions folder is a file, or
+        read-only)."""
         base, number = session.id, 1
-        while True:
-            try:
-                self.folder(session.id).mkdir()
-                break
-            except FileExistsError:
-                number += 1
-                session = session.model_copy(update={"id": f"{base}-{number}"})
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            while True:
+                try:
+                    self.folder(session.id).mkdir()
+                    break
+                except FileExistsError:
+                    number += 1
+                    session = session.model_copy(update={"id": f"{base}-{number}"})
+        except OSError as error:
+            path = self.folder(session.id)
+            raise SessionError(t("file.not_written", path=path, reason=error.strerror)) from None
         self.save(session)
         return session
 
@@ -192,15 +197,12 @@ class SessionStore:
         """The sessions folder and folder name that SESSION names, or None: a session id in
         this folder, else the path of a session folder (or of its session.toml) from
         anywhere. The one rule for a session named on the command line."""
-        if is_folder_name(name) and (self.folder(name) / SESSION_FILE).exists():
-            return self, name
-        path = Path(name).expanduser()
-        if path.name == SESSION_FILE:
-            path = path.parent
-        if not (path / SESSION_FILE).is_file():
+        folder = locate_folder(self.root, name)
+        if folder is None:
             return None
-        path = path.resolve()  # "." or "sessions/x/.." still name a folder
-        return SessionStore(path.parent, self.read_only), path.name
+        if is_folder_name(name) and folder == self.root / name:
+            return self, name
+        return SessionStore(folder.parent, self.read_only), folder.name
 
     def resolve(self, name: str | None) -> tuple[SessionStore, Session]:
         """The session SESSION names (see `locate`) and the sessions folder that holds it,

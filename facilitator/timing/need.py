@@ -65,12 +65,17 @@ def replan_need(
     delays: Sequence[float],
     end_delay: float,
     now: datetime,
+    *,
+    kept: Sequence[bool],
+    shortest: Sequence[int],
 ) -> ReplanNeed | None:
     """The re-plan's target and room after slot `current`, or None on the last slot.
 
     `planned` are the planned starts, `lengths` the planned lengths in effect, `ran` each
     slot's running time so far, `delays` the delay reaching each slot after the current
-    one (from the forecast), `end_delay` how late the day is expected to end.
+    one (from the forecast), `end_delay` how late the day is expected to end. `kept` and
+    `shortest` are `agenda.kept` and `agenda.shortest_of` of every slot, which the
+    timeline works out once: this runs at every redraw of every console.
     """
     count = len(planned)
     if current >= count - 1:
@@ -84,7 +89,7 @@ def replan_need(
         [i + 1 for i in range(current + 1, stop) if agenda.slots[i].fixed], default=current + 1
     )
     seconds = end_delay if target is None else delays[target - current - 1]
-    reach = [i for i in range(first, stop) if movable(agenda, i, ran)]
-    room = sum(max(0, lengths[i] - agenda.shortest_of(i)) for i in reach)
+    reach = [i for i in range(first, stop) if not kept[i] and ran[i] <= 0]  # as `movable`
+    room = sum(max(0, lengths[i] - shortest[i]) for i in reach)
     takers = tuple(i for i in reach if agenda.slots[i].kind is SlotKind.DIALOGUE)
     return ReplanNeed(target, first, stop, round(seconds, 6), room, takers)

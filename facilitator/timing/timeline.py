@@ -73,6 +73,8 @@ class Timeline:
         self._durations = [agenda.duration_of(i) for i in range(count)]
         self._warnings = [agenda.warning_of(i) for i in range(count)]
         self._fixed = [slot.fixed for slot in agenda.slots]
+        self._kept = [agenda.kept(i) for i in range(count)]
+        self._shortest = [agenda.shortest_of(i) for i in range(count)]
         self._stack: list[LogState] = [LogState.blank(count)]
         self._closed: tuple[LogState, list[list[Segment]]] | None = None
         self.events: list[Event] = []
@@ -213,12 +215,16 @@ class Timeline:
                 return fold_round(log, event, self.agenda, left, current_has_run)
         return None
 
+    def running_time(self, now: datetime) -> float:
+        """The current slot's running time at `now`, as `state(now)` has it."""
+        log = self.log
+        ran = log.ran[log.current]
+        return ran + (now - log.running_since).total_seconds() if log.running_since else ran
+
     def _remaining_at(self, log: LogState, at: datetime) -> float:
         """The current slot's remaining time at `at`."""
-        index = log.current
-        ran = log.ran[index]
-        if log.running_since is not None:
-            ran += (at - log.running_since).total_seconds()
+        index, ran = log.current, log.ran[log.current]
+        ran += (at - log.running_since).total_seconds() if log.running_since else 0.0
         return remaining_time(log.length_of(index, self._durations), log.adjustments[index], ran)
 
     def _switch(self, log: LogState, target: int, at: datetime) -> LogState:
@@ -294,6 +300,8 @@ class Timeline:
                     later.delays,
                     (end - last_end).total_seconds(),
                     now,
+                    kept=self._kept,
+                    shortest=self._shortest,
                 )
         stays = self.stays(now)
         slots = tuple(

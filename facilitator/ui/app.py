@@ -7,7 +7,7 @@ host console paints sooner.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
@@ -25,9 +25,13 @@ if TYPE_CHECKING:
     from facilitator.session.model import Session
     from facilitator.session.store import SessionStore
 
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.ui.localize import Localized, describe
 from facilitator.ui.type_ahead import TypeAheadApp
+
+FIRST_FRAME_OUT = 0.03
+"""Seconds a first frame is given to reach the terminal before the console loads."""
 
 
 class FacilitatorApp(Localized, TypeAheadApp):
@@ -44,17 +48,59 @@ class FacilitatorApp(Localized, TypeAheadApp):
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
     ]
 
-    def __init__(self, start_mode: str) -> None:
+    def __init__(
+        self,
+        start_mode: str,
+        opening: Screen[None] | None = None,
+        prepare: Callable[[FacilitatorApp], None] | None = None,
+    ) -> None:
+        """`opening`, if given, is drawn first; `prepare` then runs (it loads the models
+        and adds the modes) before the app switches to `start_mode`."""
         super().__init__()
         self.start_mode = start_mode
+        self.opening = opening
+        self.prepare = prepare
         self.crash: Exception | None = None
         """The first exception that no handler caught, for the crash log."""
+        self.failure: FacilitatorError | None = None
+        """Why `prepare` could not open the console (a file it refused), to be reported
+        as the command line reports it once the terminal is restored."""
         self.help_lines: list[str] = []
         """Lines the help shows under the keys (where the control API listens)."""
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first frame, when there is one."""
+        return self.opening if self.opening is not None else super().get_default_screen()
+
     def on_mount(self) -> None:
-        """Open the area this app was started for."""
+        """Open the area this app was started for; after the first frame, if it has one."""
+        if self.opening is None:
+            self.switch_mode(self.start_mode)
+        else:
+            self.opening.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """The first refresh has laid the frame out; the next draws it. Loading waits a
+        moment more: the frame goes to the terminal from Textual's writer thread, which
+        the imports would otherwise keep from running until they are done."""
+        assert self.opening is not None
+        self.opening.call_after_refresh(
+            lambda: self.set_timer(FIRST_FRAME_OUT, self._open_after_first_frame)
+        )
+
+    def _open_after_first_frame(self) -> None:
+        """Load what the console needs, then show it; the keys the first frame held go on
+        to it. A file refused now closes the console with its message."""
+        if self.prepare is None:
+            return  # a first frame on its own (a test looking at it)
+        try:
+            self.prepare(self)
+        except FacilitatorError as error:
+            self.failure = error
+            self.exit(return_code=error.exit_status)
+            return
         self.switch_mode(self.start_mode)
+        self.release_keys()
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, and the phase colours made readable on its background
@@ -150,6 +196,19 @@ def host_app(
 ) -> FacilitatorApp:
     """The host console on `run`, offering to resume `offer_resume`; tab opens its notes.
     With `control`, it serves the control API on those sockets while it runs."""
+    app = FacilitatorApp("host")
+    add_host_modes(app, run, offer_resume, control)
+    return app
+
+
+def add_host_modes(
+    app: FacilitatorApp,
+    run: HostRun,
+    offer_resume: Session | None = None,
+    control: ControlSockets | None = None,
+) -> None:
+    """Give `app` the host console's modes (see `host_app`): also the way a console whose
+    first frame came before its models (cli/run.py) becomes the host console."""
     from facilitator.ui.screens.host import HostScreen
 
     def notes_screen() -> Screen[None]:
@@ -157,7 +216,6 @@ def host_app(
 
         return HostNotesScreen(run.note_taking(), run)
 
-    app = FacilitatorApp("host")
     if control is None:
         app.add_mode("host", lambda: HostScreen(run, offer_resume))
     else:
@@ -172,16 +230,20 @@ def host_app(
         app.add_mode("host", host_screen)
         start_control(app, console, control)
     app.add_mode("notes", notes_screen)
-    return app
 
 
 def notes_app(note_taking: NoteTaking) -> FacilitatorApp:
     """The note-taker's console."""
+    app = FacilitatorApp("notes")
+    add_notes_mode(app, note_taking)
+    return app
+
+
+def add_notes_mode(app: FacilitatorApp, note_taking: NoteTaking) -> None:
+    """Give `app` the note-taker's screen (see `notes_app`), also after a first frame."""
     from facilitator.ui.screens.notes import NotesScreen
 
-    app = FacilitatorApp("notes")
     app.add_mode("notes", lambda: NotesScreen(note_taking))
-    return app
 
 
 def review_app(store: SessionStore, session: LoadedSession | None = None) -> FacilitatorApp:
@@ -199,8 +261,13 @@ def review_app(store: SessionStore, session: LoadedSession | None = None) -> Fac
 
 def stage_app(stage: Stage) -> FacilitatorApp:
     """The stage screen, drawing what `stage` follows."""
+    app = FacilitatorApp("stage")
+    add_stage_mode(app, stage)
+    return app
+
+
+def add_stage_mode(app: FacilitatorApp, stage: Stage) -> None:
+    """Give `app` the stage screen (see `stage_app`), also after a first frame."""
     from facilitator.ui.screens.stage import StageScreen
 
-    app = FacilitatorApp("stage")
     app.add_mode("stage", lambda: StageScreen(stage))
-    return app

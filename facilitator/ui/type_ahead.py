@@ -70,6 +70,8 @@ class TypeAheadApp(App[None]):
             if screen is None:
                 self._waiting.clear()  # the app is closing: no screen will take them
                 return
+            if getattr(screen, "HOLDS_KEYS", False):
+                return  # a first frame: the keys wait for the console (see `release_keys`)
             if not self._screen_ready(screen) and self._screen_waits < KEY_SETTLE_REFRESHES:
                 if not self._retry_pending:
                     self._retry_pending = self.call_after_refresh(self._retry)
@@ -85,6 +87,12 @@ class TypeAheadApp(App[None]):
                 self._finish(key)  # a priority binding took it
             elif not target.call_later(self._follow, key, target):
                 self._finish(key)
+
+    def release_keys(self) -> None:
+        """The screen that held the keys (HOLDS_KEYS) has given way: send them on, to the
+        screen in front once it is ready."""
+        self._screen_waits = 0
+        self.call_later(self._send_next)
 
     def _follow(self, key: object, node: MessagePump) -> None:
         """Called from `node`'s queue after it handled `key`. A key that bubbles is posted to

@@ -100,7 +100,8 @@ def test_a_broken_agenda_is_explained_without_a_console(tmp_path: Path) -> None:
 def test_the_repositorys_day_opens_in_danish(terminal: Terminal) -> None:
     terminal.env.pop("FACILITATOR_LANG")
     terminal.start("host", FACILITATOR)
-    screen = terminal.wait_for("host", "Tryk mellemrum for at starte")
+    terminal.wait_for("host", "Tryk mellemrum for at starte")
+    screen = terminal.wait_for("host", "Næste: ")  # the console's line, after the first frame
     # The next slot's expected time depends on the wall clock (a day not started on time
     # is forecast from now), so only its words are the same at every hour.
     assert "Punkt 1 af 14 · velkomst" in screen and "Næste: " in screen
@@ -108,3 +109,20 @@ def test_the_repositorys_day_opens_in_danish(terminal: Terminal) -> None:
     terminal.send("host", "q")
     terminal.start("english", FACILITATOR, "--lang", "en")
     terminal.wait_for("english", "Press space to start")
+
+
+def test_an_agenda_refused_after_the_first_frame_is_explained(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The first frame is drawn from a preview of the agenda; ten preset messages are
+    refused only by the models, after it: the console closes with the message, exit 2,
+    and no session is made."""
+    day = (Path(__file__).parents[2] / "agenda.toml").read_text(encoding="utf-8")
+    ten = ", ".join(f'"Besked {number}"' for number in range(1, 11))
+    (tmp_path / "ten.toml").write_text(
+        day.replace("messages = [", f"messages = [{ten}, ", 1), encoding="utf-8"
+    )
+    terminal.start("host", "sh", "-c", f"{FACILITATOR} run ten.toml; echo exit=$?; sleep 60")
+    screen = terminal.wait_for("host", "exit=2")
+    assert "facilitator: ten.toml: 'messages': 14 messages" in screen
+    assert not (tmp_path / "sessions").exists() or not any((tmp_path / "sessions").iterdir())

@@ -10,6 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.agenda.model import load_agenda
+from facilitator.roles.host import HostRun
+from facilitator.session.store import SessionStore
+from facilitator.timing.clock import SystemClock
+from facilitator.timing.events import Action
+from tests.conftest import AGENDA_FILE
 from tests.e2e.terminal import FACILITATOR, Terminal
 
 pytestmark = pytest.mark.e2e
@@ -70,3 +76,23 @@ def test_the_host_name_is_refused_as_a_writer(tmp_path: Path) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2 and "host console's own" in result.stderr
+
+
+def test_a_session_refused_after_the_first_frame_is_explained(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The first frame is drawn from a preview of session.toml; a key the models do not
+    know is refused only by them, after it: the console closes with the message, exit 2,
+    and no notes file is made."""
+    store = SessionStore(tmp_path / "sessions")
+    host = HostRun(load_agenda(AGENDA_FILE), store, SystemClock())
+    host.act(Action.START)
+    host.close()
+    assert host.session is not None
+    session = store.folder(host.session.id) / "session.toml"
+    session.write_text('color = "red"\n' + session.read_text(encoding="utf-8"), encoding="utf-8")
+    command = f"{FACILITATOR} notes {host.session.id} --as desk; echo exit=$?; sleep 60"
+    terminal.start("desk", "sh", "-c", command)
+    screen = terminal.wait_for("desk", "exit=2")
+    assert "color: unknown key" in screen and "Traceback" not in screen
+    assert not (session.parent / "notes-desk.toml").exists()

@@ -37,6 +37,7 @@ class CrashingApp:
 
     def __init__(self, error: Exception | None) -> None:
         self.crash = error
+        self.failure = None  # no file refused after a first frame
 
     def run(self) -> None:
         return None

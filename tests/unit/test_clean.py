@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from facilitator.agenda.importer import parse_programme
 from facilitator.agenda.model import Agenda, load_agenda
-from facilitator.clean import clean_text
+from facilitator.clean import clean_text, has_control
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.notes.model import Note
 from facilitator.notes.store import load_notes_file
@@ -59,6 +59,18 @@ def test_no_control_character_is_left_and_cleaning_twice_changes_nothing(text: s
     assert clean_text(cleaned) == cleaned
     if not CONTROL.search(text):
         assert cleaned == text
+
+
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(max_codepoint=0xFF)),
+        st.text(alphabet=st.characters(codec="utf-8")),
+    )
+)
+def test_the_fast_check_finds_what_the_pattern_finds(text: str) -> None:
+    """Latin-1 text is checked as bytes, any other by the pattern: both the same way."""
+    assert has_control(text) is bool(CONTROL.search(text))
+    assert has_control(text + "\x9f") and has_control("\x08" + text)
 
 
 @pytest.fixture

@@ -105,10 +105,10 @@ def dump(document: dict[str, Any]) -> bytes | None:
 PLACE = re.compile(
     r"line \d+|at end of document|slot \d+|'[^']*'|\[\[slot\]\]"
     r"|^.*: (?:missing|unknown key|invalid value)\b"
-    r"|^[\w\"]+(?:\.[\w\"]+)+: "
+    r"|^[\w\"]+(?:\.[\w\"]+)*: "
 )
 """Where in a file a problem is: a line (or its end), a slot, a key in quotes, or a field
-of a session or notes file ("note.0.id: invalid value …", "event.0.at: … is not a time
+of a session or notes file ("note.0.id: invalid value …", "created: … is not a time
 from 1900…")."""
 IMPORT_PLACE = re.compile(r"line \d+|--day|--end|^no times found: ")
 """Where in a programme: its line, or the option that decides ("--day", "--end")."""

@@ -7,9 +7,7 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 
 from facilitator.errors import SessionError, SessionLocked
 from facilitator.i18n import t
@@ -23,9 +21,11 @@ from facilitator.ui.localize import Localized
 from facilitator.ui.looked_up import LooksUpOnce
 from facilitator.ui.screens.host_report import REPORT_ACTIONS, REPORT_BINDINGS, ReportKeys
 from facilitator.ui.screens.host_stage import STAGE_ACTIONS, STAGE_BINDINGS, StageKeys
-from facilitator.ui.ticking import next_redraw
+from facilitator.ui.steady_day import SteadyDay
+from facilitator.ui.ticking import Beat, next_redraw
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.day_header import DayHeader
+from facilitator.ui.widgets.filled import FilledColumn, FilledRow
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.slot_panel import SlotPanel
 
@@ -36,6 +36,7 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
     """What the host watches on the stage laptop."""
 
     CSS_PATH = "host.tcss"
+    BLANK = True  # its children cover it: a tick need not draw its background (filled.py)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
@@ -61,14 +62,21 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
         self.run = run
         self.offer_resume = offer_resume
         self._save_failed = False
-        self._next_tick: Timer | None = None
+        self._beat = Beat(self, self.refresh_second)
+        self._steady = SteadyDay()
 
     def compose(self) -> ComposeResult:
-        """Header, the countdown panel beside the agenda list, and the footer."""
-        yield DayHeader(self.run.agenda, self._speed(), id="header")
-        with Horizontal(id="main"):
+        """Header, the countdown panel beside the agenda list, and the footer.
+
+        The header and the list are each alone in a blank container: as the countdown
+        ticks, Textual draws the containers around it again, not what they hold
+        (widgets/filled.py)."""
+        with FilledColumn(id="header-row"):
+            yield DayHeader(self.run.agenda, self._speed(), id="header")
+        with FilledRow(id="main"):
             yield SlotPanel(self.run, id="slot-panel")
-            yield AgendaList(self.run.agenda, id="agenda")
+            with FilledColumn(id="agenda-column"):
+                yield AgendaList(self.run.agenda, id="agenda")
         yield PlainLabel(id="read-only")
 
     def _speed(self) -> float | None:
@@ -110,7 +118,24 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
         """Compute the day from the log and the clock, and redraw what changed."""
         self._retry_save()
         self._watch_others()
-        state = self.run.state()
+        self._redraw(self.run.state())
+
+    def refresh_second(self) -> None:
+        """The beat's redraw: while the day holds steady (ui/steady_day.py) only the
+        running slot's digits and bar, else as `refresh_state`."""
+        self._retry_save()
+        self._watch_others()
+        state = self._steady.now(self.run, self.app.theme)
+        if state is None:
+            self._redraw(self.run.state())
+            return
+        if self.run.bell_due(state):
+            self.app.bell()
+        self.widget(SlotPanel).count_down(state.current_slot)
+        self._schedule_next(state)
+
+    def _redraw(self, state: DayState) -> None:
+        """Draw the day at `state`."""
         if self.run.bell_due(state):
             self.app.bell()
         if self.widget(DayHeader).show(state, may_replan=not self.run.read_only):
@@ -118,15 +143,13 @@ class HostScreen(Localized, LooksUpOnce, ReportKeys, StageKeys, Screen[None]):
         self.widget(AgendaList).show(state)
         self.widget(SlotPanel).show(state)
         self._set("read-only", self.run.read_only_notice())
+        self._steady.hold(self.run, state, self.app.theme)
         self._schedule_next(state)
 
     def _schedule_next(self, state: DayState) -> None:
         """Redraw when the next shown second changes (a little after, to be past it)."""
-        if self._next_tick is not None:
-            self._next_tick.stop()
-        self._next_tick = self.set_timer(
-            next_redraw(state, self._speed() or 1.0), self.refresh_state
-        )
+        speed = self._speed() or 1.0
+        self._beat.redraw_in(next_redraw(state, speed), 1 / speed)
 
     def _set(self, widget_id: str, text: str) -> None:
         """Show `text` in a label, literally; it hides while empty."""

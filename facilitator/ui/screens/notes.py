@@ -9,7 +9,7 @@ Once another console takes this writer's file over, saving stops and says so.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,7 +22,6 @@ from facilitator.errors import SessionError
 from facilitator.i18n import clock_text, clock_text_seconds, t
 from facilitator.notes.model import Note, question_position
 from facilitator.notes.store import NotesTakenOver
-from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteNotSaved, NoteTaking
 from facilitator.roles.report_round import TableFollower, tally_text
 from facilitator.session.model import Session
@@ -30,15 +29,21 @@ from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.first_frame import footer_after_first_frame
 from facilitator.ui.localize import Localized
+from facilitator.ui.screens.notes_labels import heading_text, question_text, table_text
 from facilitator.ui.widgets.clean_input import CleanTextArea
 from facilitator.ui.widgets.notes_list import NotesList, question_label
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
 
+if TYPE_CHECKING:  # the host's role loads its re-planning, which notes alone never use
+    from facilitator.roles.host import HostRun
+
 T = TypeVar("T")
 
 POLL_SECONDS = 0.5
 """How often other writers' files are checked: a new note appears within a second."""
+LET_GO_AFTER = 1.0
+"""Seconds after a save before the editor's old text is freed, off the save's way."""
 
 
 class NotesScreen(Localized, Screen[None]):
@@ -77,6 +82,8 @@ class NotesScreen(Localized, Screen[None]):
         """The later session the note-taker was told of, while the editor holds a note."""
         self.follower = TableFollower()
         """Puts the editor on the table reporting in a report-back round."""
+        self._drawn = False
+        """Whether the first frame is on the terminal: the cloud is weighed only then."""
 
     def compose(self) -> ComposeResult:
         """Pickers and editor on the left; notes and the word cloud on the right."""
@@ -99,9 +106,16 @@ class NotesScreen(Localized, Screen[None]):
         self.query_one("#editor", TextArea).focus()
         self.query_one(WordCloud).empty_text = t("notes.cloud_empty")
         self.redraw()
+        self.call_after_refresh(self._after_first_frame)
         self._announce_copies()
         self.set_interval(POLL_SECONDS, self.poll)
         self.set_interval(1.0, self.retry)
+
+    def _after_first_frame(self) -> None:
+        """Weigh the cloud once the pickers and the editor are on the terminal: the word
+        lists and the stemmer load on its first weighing."""
+        self._drawn = True
+        self._weigh_cloud(self.notes.notes(self.slot))
 
     # State shown -------------------------------------------------------------------
 
@@ -167,29 +181,14 @@ class NotesScreen(Localized, Screen[None]):
         """Show the pickers, the notes of the slot, who reported and the cloud."""
         agenda = self.notes.agenda
         slot = agenda.slots[self.slot]
-        heading = t(
-            "notes.heading",
-            number=self.slot + 1,
-            title=slot.title,
-            time=clock_text(slot.start),
-            writer=self.notes.display_name,
-        )
-        if self.editing:
-            heading += "  " + t("notes.editing")
+        writer = self.notes.display_name
+        heading = heading_text(self.slot + 1, slot.title, slot.start, writer, bool(self.editing))
         self._label("notes-heading", heading)
         tables = agenda.tables_of(self.slot)
         reporting = self._follow_round()
         self.table = min(max(1, self.table), tables)
-        key = "notes.reporting" if self.table == reporting else "notes.table"
-        self._label("table-label", t(key, table=self.table, tables=tables))
-        question = self.question
-        count = len(self.questions)
-        self._label(
-            "question-label",
-            t("notes.question", number=self.question_index + 1, count=count, text=question)
-            if question
-            else t("notes.general", count=count),
-        )
+        self._label("table-label", table_text(self.table, tables, self.table == reporting))
+        self._label("question-label", question_text(self.question_index, self.questions))
         slot_notes = self.notes.notes(self.slot)
         reported, missing = self.notes.reported(self.slot)
         in_round = self.notes.round_tables(self.slot)
@@ -206,10 +205,16 @@ class NotesScreen(Localized, Screen[None]):
         self.query_one(NotesList).show(
             slot_notes, self.questions, self.notes.writer_name, self.notes.unsaved
         )
+        if self._drawn:
+            self._weigh_cloud(slot_notes)
+
+    def _weigh_cloud(self, slot_notes: list[Note]) -> None:
+        """The cloud of the slot's notes; weighed again only when they changed."""
+        stopwords = self.notes.agenda.stopwords
         self.query_one(WordCloud).weigh_texts(
-            (tuple((note.id, note.updated) for note in slot_notes), tuple(agenda.stopwords)),
+            (tuple((note.id, note.updated) for note in slot_notes), tuple(stopwords)),
             (note.text for note in slot_notes),
-            agenda.stopwords,
+            stopwords,
         )
 
     def _follow_round(self) -> int | None:
@@ -259,14 +264,19 @@ class NotesScreen(Localized, Screen[None]):
             self.redraw()
             return
         self.editing = note.id
-        self._saved([note])
+        self._saved([note], text)
 
-    def _saved(self, notes: list[Note]) -> None:
-        """Confirm notes now on disk; the editor empties if it holds one of them unchanged."""
+    def _saved(self, notes: list[Note], held: str | None = None) -> None:
+        """Confirm notes now on disk; the editor empties if it holds one of them unchanged
+        (`held`: what it holds, stripped, when the caller has just read it)."""
         editor = self.query_one("#editor", TextArea)
         for note in notes:
-            if note.id == self.editing and editor.text.strip() == note.text:
-                editor.load_text("")  # not clear(): that keeps a long note for undo
+            if note.id != self.editing:
+                continue
+            if held is None:
+                held = editor.text.strip()
+            if held == note.text:
+                self._empty_editor(editor)
                 self.editing = None
         note = notes[-1]
         self._status(
@@ -278,6 +288,14 @@ class NotesScreen(Localized, Screen[None]):
             )
         )
         self.redraw()
+
+    def _empty_editor(self, editor: TextArea) -> None:
+        """Empty the editor: not with clear(), which keeps a long note for undo. The text
+        it held is let go only once the screen has shown the save, as freeing a pasted
+        1 MB note's lines takes longer than writing it."""
+        held = [editor.document, editor.wrapped_document, editor.navigator]
+        editor.load_text("")
+        self.set_timer(LET_GO_AFTER, held.clear)
 
     def retry(self) -> None:
         """Write the notes whose save failed, until it succeeds."""

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.agenda.model import Agenda
-from facilitator.i18n import t
-from facilitator.roles.day_rows import day_row
+from facilitator.i18n import language, t
+from facilitator.roles.day_rows import day_row, row_inputs
 from facilitator.timing.timeline import DayState, Phase, SlotState
 
 Row = tuple[str, str, Text, Text]
@@ -49,6 +49,8 @@ class AgendaList(VerticalScroll):
         self.agenda = agenda
         self._rows: list[Row] = []
         self._current = -1
+        self._inputs: tuple[object, ...] = ()
+        """What the rows were last built from: the same again shows the same rows."""
 
     def compose(self) -> ComposeResult:
         """The table lives in one Static."""
@@ -56,6 +58,16 @@ class AgendaList(VerticalScroll):
 
     def show(self, state: DayState) -> None:
         """Redraw if any row changed, and keep the current slot in view."""
+        inputs = (
+            self.agenda,
+            language(),
+            self.app.theme,
+            state.current,
+            tuple(row_inputs(slot) for slot in state.slots),
+        )
+        if inputs == self._inputs:
+            return  # the usual second: nothing in the list can have changed
+        self._inputs = inputs
         rows = [self._row(slot) for slot in state.slots]
         if rows == self._rows and state.current == self._current:
             return

@@ -8,6 +8,8 @@ The clock shows the minute it is; every other minute follows the one rounding ru
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -41,22 +43,25 @@ class DayHeader(Widget):
         self._renderable: RenderableType = ""
         self.offers_replan = False
         """Whether the header offers `r` now."""
+        self._clock_for: tuple[datetime | None, str] = (None, "")
+        self._end_for: tuple[datetime | None, str] = (None, "")
 
     def show(self, state: DayState, may_replan: bool = False) -> bool:
         """Draw the header for `state` if anything visible changed; `may_replan`: this
         console may re-plan the day. True when the offer of `r` came or went."""
-        clock = clock_text(state.now)
+        clock = self._clock(state.now)
         if self.rehearsal_speed is not None:
             speed = f"{self.rehearsal_speed:g}"
             clock = f"{clock} {t('header.rehearsal', speed=speed)}"
-        ends = t("header.ends", time=minute_text(state.expected_end))
+        end = self._end(state.expected_end)
+        ends = t("header.ends", time=end)
         if state.finished:
-            where = t("header.finished", time=minute_text(state.expected_end))
+            where = t("header.finished", time=end)
             ends = ""
         elif not state.started and state.relative:
             # Far past the planned start: the plan's times no longer say when the day ends.
             where = t("header.not_started")
-            ends = t("header.ends_if_now", time=minute_text(state.expected_end))
+            ends = t("header.ends_if_now", time=end)
         else:
             late = whole_minutes(state.offset) != 0
             where = offset_text(state.offset) if state.started or late else t("header.not_started")
@@ -90,6 +95,20 @@ class DayHeader(Widget):
         )
         self.refresh(layout=layout)
         return offered != self.offers_replan
+
+    def _clock(self, now: datetime) -> str:
+        """The clock's minute in words, worked out again only when the minute turns: a
+        time of day in words costs more than all else the header does each second."""
+        minute = now.replace(second=0, microsecond=0)
+        if minute != self._clock_for[0]:
+            self._clock_for = (minute, clock_text(now))
+        return self._clock_for[1]
+
+    def _end(self, expected_end: datetime) -> str:
+        """The expected end in words, worked out again only when it moves."""
+        if expected_end != self._end_for[0]:
+            self._end_for = (expected_end, minute_text(expected_end))
+        return self._end_for[1]
 
     def render(self) -> RenderableType:
         """The header as last shown."""

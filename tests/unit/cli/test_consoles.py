@@ -62,13 +62,17 @@ class Place:
 
 @pytest.fixture
 def place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Place]:
-    """Commands run in `tmp_path`; an app's run returns at once, as if its user quit."""
+    """Commands run in `tmp_path`; an app's run returns at once, as if its user quit (after
+    what follows a first frame, when the console has one)."""
     shutil.copy(AGENDA_FILE, tmp_path / "agenda.toml")
     monkeypatch.chdir(tmp_path)
     place = Place(tmp_path)
 
     def run(app: App[object], *args: object, **kwargs: object) -> None:
         place.started.append(app)
+        prepare = getattr(app, "prepare", None)
+        if prepare is not None:  # as the app does after a first frame: load, take locks
+            prepare(app)
         place.locks_while_running.append(place.locks())
 
     monkeypatch.setattr(App, "run", run)

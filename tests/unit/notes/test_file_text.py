@@ -103,16 +103,27 @@ def test_a_table_written_otherwise_is_read_a_line_at_a_time() -> None:
             updated=AT,
         )
     )
-    moved = note.replace('table = 2\n', "").replace("deleted", "table = 2\ndeleted")
+    moved = note.replace("table = 2\n", "").replace("deleted", "table = 2\ndeleted")
     raw = file_text(header_text("desk", "Desk", "s"), [note, moved]).encode()
     assert _parse_tables(raw.decode()) is None
     assert parse_notes(raw).data == tomllib.loads(raw.decode())
+
+
+@pytest.mark.parametrize("name", ["\\U", "\\/", "a\\Ub", "\\\\U", '\\"\\U', "\\\n\\U"])
+def test_a_backslash_before_u_or_a_slash_reads_as_written(name: str) -> None:
+    """`\\U` (an escaped backslash, then U) is no escape: the file as written is read
+    here, and reads as a TOML parser reads it (hypothesis once found name="\\U")."""
+    raw = file_text(header_text("desk", name, "s"), []).encode()
+    assert _parse_as_written(raw.decode()) == tomllib.loads(raw.decode())
+    assert parse_notes(raw).data["name"] == name
 
 
 @pytest.mark.parametrize(
     "text",
     [
         'writer = "desk" # a comment\n',
+        'writer = "a\\\\\\U0001F600"\n',
+        'writer = "a\\\\\\/"\n',
         '[meta]\nwriter = "desk"\n',
         'writer = "a\\Ub"\n',
         'writer = "a" "b"\n',
@@ -125,3 +136,20 @@ def test_a_table_written_otherwise_is_read_a_line_at_a_time() -> None:
 )
 def test_a_file_written_otherwise_goes_to_the_toml_parser(text: str) -> None:
     assert _parse_as_written(text) is None
+
+
+@given(st.text(alphabet='\\U/"nu0\t\n'), st.text(alphabet='\\U/"nu0\t\n'))
+def test_escapes_read_as_a_toml_parser_reads_them(name: str, text: str) -> None:
+    """Backslashes, quotes and the letters of escapes, thick on the ground."""
+    note = Note(
+        id="desk-1",
+        slot=1,
+        slot_title="Dialog",
+        table=1,
+        text=text,
+        writer="desk",
+        created=AT,
+        updated=AT,
+    )
+    raw = file_text(header_text("desk", name, "s"), [note_table(note)])
+    assert _parse_as_written(raw) == tomllib.loads(raw)

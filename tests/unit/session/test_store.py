@@ -193,3 +193,13 @@ def test_newest_reads_the_latest_readable_session(
     assert store.newest() == newer
     (store.folder(newer.id) / SESSION_FILE).write_text("broken = [")
     assert store.newest() == older
+
+
+def test_a_sessions_folder_that_is_a_file_is_a_message_not_a_crash(
+    tmp_path: Path, agenda: Agenda, clock: FakeClock
+) -> None:
+    (tmp_path / "sessions").write_text("not a folder")
+    store = SessionStore(tmp_path / "sessions")
+    with pytest.raises(SessionError, match="cannot be written: File exists"):
+        make(store, agenda, clock)
+    assert (tmp_path / "sessions").read_text() == "not a folder"
