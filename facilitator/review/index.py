@@ -136,11 +136,12 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
     """Every session folder, newest first; one that cannot be read carries its reason.
 
     A folder whose session.toml and notes files are as the review index last saw them is
-    not read (session/index.py); any other is read, and the index updated.
+    not read (session/index.py); any other is read, and both indexes updated, so that the
+    slots that recur need no session read either.
     """
     index = SessionIndex(store.root, "review")
     root = os.fspath(store.root) + os.sep  # strings: a Path per folder costs more than its stat
-    summaries = []
+    summaries, read = [], []
     for name in folder_names(store.root):
         signature, modified = folder_signature(root + name, index.signature(name), _files_of)
         modified = max(modified, 0)
@@ -149,8 +150,16 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
             summary = _read(store, name, modified, signature)
             if summary.error is None:  # an error is said in the language in use: read anew
                 index.put(name, signature, _facts(summary))
+                read.append(summary)
         summaries.append(summary)
     index.save()
+    if read:
+        slots = SessionIndex(store.root, "review-slots")
+        for summary in read:
+            slots.put(
+                summary.id, summary.signature, [list(item) for item in summary.slot_facts or ()]
+            )
+        slots.save(prune=False)
     return sorted(summaries, key=attrgetter("modified", "id"), reverse=True)
 
 

@@ -105,6 +105,14 @@ def test_the_slots_that_recur_come_from_their_own_index(
     assert slot_overs(many, index_sessions(many)) == expected and loads == []
 
 
+def test_a_first_listing_leaves_the_slots_that_recur_indexed(
+    many: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_sessions(many)  # reads every session; the console may close right after it
+    loads = _count_loads(many, monkeypatch)
+    assert len(slot_overs(many, index_sessions(many))) == COUNT and loads == []
+
+
 def test_an_index_never_hides_a_new_or_removed_session(many: SessionStore) -> None:
     index_sessions(many)
     gone = sorted(path for path in many.root.iterdir() if path.is_dir())[0]
