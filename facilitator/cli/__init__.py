@@ -210,6 +210,8 @@ def _language_in(data: object) -> str | None:
 def _agenda_language(args: argparse.Namespace) -> str | None:
     if args.command in ("run", "check"):
         return _language_of_agenda(Path(args.agenda))
+    if args.command == "review" and args.session is None:
+        return None  # the review's listing tells (cli/review.py): a folder is stat'ed once
     if args.command in ("stage", "notes", "review", "export", "status", "serve"):
         return _language_of_session(args.sessions, args.session)
     return None

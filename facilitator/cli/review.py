@@ -6,6 +6,8 @@ import argparse
 import gc
 
 from facilitator.cli.crash import run_console
+from facilitator.i18n import choose_language, language, set_language
+from facilitator.review.index import index_sessions, newest_language
 from facilitator.session.store import SessionStore
 from facilitator.ui.app import review_app
 
@@ -13,12 +15,20 @@ from facilitator.ui.app import review_app
 def command(args: argparse.Namespace) -> int:
     """Open the review: the list of sessions, or one session when named."""
     store = SessionStore(args.sessions)
-    loaded = None
-    if args.session is not None:  # the list alone paints before the session model loads
-        from facilitator.review.archive import load_any
+    if args.session is not None:  # opened over the list, which is read when shown
+        from facilitator.review.archive import open_any
 
-        loaded = load_any(store, args.session)
-    app = review_app(store, loaded)
+        app = review_app(store, open_any(store, args.session))
+    else:
+        # The list, read now: the newest session's language is the console's, unless
+        # another was asked for.
+        summaries = index_sessions(store)
+        chosen = choose_language(args.lang, newest_language(summaries))
+        if chosen != language():
+            set_language(chosen)
+            if any(summary.error for summary in summaries):  # say why in that language
+                summaries = index_sessions(store)
+        app = review_app(store, listed=summaries)
     # What is loaded by now (modules, the session) lives as long as the console: kept out
     # of the garbage collector's full passes, one of which fell in the first frame.
     gc.freeze()

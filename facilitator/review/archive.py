@@ -6,7 +6,9 @@ a day can be mailed or archived as one self-contained file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -130,18 +132,44 @@ def is_archive(name: str) -> bool:
     return path.is_file() and path.name != SESSION_FILE
 
 
-def load_any(store: SessionStore, name: str) -> LoadedSession:
-    """A session by id, by folder path (see `SessionStore.locate`), or an archive file."""
+class ReviewedSession:
+    """A session opened for review: the session itself, read and checked at once, and the
+    rest (every writer's notes, the words sent), read when first wanted. The timeline needs
+    only the session, so it is on the screen before a day's thousands of notes are read."""
+
+    def __init__(self, session: Session, load: Callable[[], LoadedSession]) -> None:
+        self.session = session
+        self._load = load
+
+    @classmethod
+    def of(cls, loaded: LoadedSession) -> ReviewedSession:
+        """A session already read whole (an archive file)."""
+        return cls(loaded.session, lambda: loaded)
+
+    @classmethod
+    def in_folder(cls, store: SessionStore, session_id: str) -> ReviewedSession:
+        """A session folder's session; its notes files are read when first wanted (they
+        are never refused: a file that cannot be read is reported among the warnings)."""
+        session = store.load(session_id)
+        return cls(session, partial(load_folder, store, session_id, session))
+
+    @cached_property
+    def loaded(self) -> LoadedSession:
+        """The session with all its notes."""
+        return self._load()
+
+
+def open_any(store: SessionStore, name: str) -> ReviewedSession:
+    """A session by id, by folder path (see `SessionStore.locate`), or an archive file;
+    SessionError if there is none or it cannot be read."""
     if is_archive(name):
-        return load_archive(Path(name))
+        return ReviewedSession.of(load_archive(Path(name)))
     found = store.locate(name)
     if found is None:
         raise SessionError(t("session.no_source", name=name, root=store.root))
-    return load_folder(*found)
+    return ReviewedSession.in_folder(*found)
 
 
-def session_named(store: SessionStore, name: str) -> Session:
-    """The session alone (no notes) that `load_any` would load: to learn its language."""
-    if is_archive(name):
-        return load_archive(Path(name)).session
-    return store.resolve(name)[1]
+def load_any(store: SessionStore, name: str) -> LoadedSession:
+    """A session by id, by folder path or an archive file (see `open_any`), read whole."""
+    return open_any(store, name).loaded

@@ -56,6 +56,8 @@ class SessionSummary:
     ended: datetime | None = None
     over: float | None = None
     finished: bool = False
+    language: str | None = None
+    """The language the session's agenda asks for, if any."""
     error: str | None = None
     modified: int = 0
     """When session.toml was last written, in nanoseconds: the list is newest first."""
@@ -81,6 +83,7 @@ def summarize(session: Session, notes: int, modified: int = 0) -> SessionSummary
         ended=review.ended,
         over=review.over if review.finished else None,
         finished=review.finished,
+        language=session.agenda.language,
         modified=modified,
         slot_facts=tuple((s.title, s.kind.value, s.over) for s in review.slots),
     )
@@ -98,12 +101,13 @@ def _facts(summary: SessionSummary) -> list[Any]:
         summary.ended.isoformat() if summary.ended else None,
         summary.over,
         summary.finished,
+        summary.language,
     ]
 
 
 def _from_facts(name: str, facts: Any, modified: int, signature: Signature) -> SessionSummary:
     """A summary from the index; TypeError or ValueError if it is not one."""
-    title, day, rehearsal, slots, notes, started, ended, over, finished = facts
+    title, day, rehearsal, slots, notes, started, ended, over, finished, language = facts
     return SessionSummary(  # by position: a listing makes thousands
         name,
         str(title),
@@ -115,6 +119,7 @@ def _from_facts(name: str, facts: Any, modified: int, signature: Signature) -> S
         datetime.fromisoformat(ended) if ended else None,
         None if over is None else float(over),
         bool(finished),
+        None if language is None else str(language),
         None,
         modified,
         signature,
@@ -161,6 +166,13 @@ def index_sessions(store: SessionStore) -> list[SessionSummary]:
             )
         slots.save(prune=False)
     return sorted(summaries, key=attrgetter("modified", "id"), reverse=True)
+
+
+def newest_language(summaries: list[SessionSummary]) -> str | None:
+    """The agenda language of the most recently written session that could be read (the
+    console's language when none is asked for), or None."""
+    readable = [summary for summary in summaries if summary.error is None]
+    return max(readable, key=attrgetter("modified", "id")).language if readable else None
 
 
 def slot_overs(

@@ -18,7 +18,8 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from facilitator.control.server import ControlSockets
-    from facilitator.review.archive import LoadedSession
+    from facilitator.review.archive import ReviewedSession
+    from facilitator.review.index import SessionSummary
     from facilitator.roles.host import HostRun
     from facilitator.roles.note_taker import NoteTaking
     from facilitator.roles.stage import Stage
@@ -55,7 +56,9 @@ class FacilitatorApp(Localized, TypeAheadApp):
         prepare: Callable[[FacilitatorApp], None] | None = None,
     ) -> None:
         """`opening`, if given, is drawn first; `prepare` then runs (it loads the models
-        and adds the modes) before the app switches to `start_mode`."""
+        and adds the modes) before the app switches to `start_mode`. Without `prepare`,
+        `opening` stays: it is the console (the review's list), or a first frame on its
+        own (a test looking at it)."""
         super().__init__()
         self.start_mode = start_mode
         self.opening = opening
@@ -76,7 +79,7 @@ class FacilitatorApp(Localized, TypeAheadApp):
         """Open the area this app was started for; after the first frame, if it has one."""
         if self.opening is None:
             self.switch_mode(self.start_mode)
-        else:
+        elif self.prepare is not None:
             self.opening.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -91,8 +94,7 @@ class FacilitatorApp(Localized, TypeAheadApp):
     def _open_after_first_frame(self) -> None:
         """Load what the console needs, then show it; the keys the first frame held go on
         to it. A file refused now closes the console with its message."""
-        if self.prepare is None:
-            return  # a first frame on its own (a test looking at it)
+        assert self.prepare is not None
         try:
             self.prepare(self)
         except FacilitatorError as error:
@@ -246,12 +248,19 @@ def add_notes_mode(app: FacilitatorApp, note_taking: NoteTaking) -> None:
     app.add_mode("notes", lambda: NotesScreen(note_taking))
 
 
-def review_app(store: SessionStore, session: LoadedSession | None = None) -> FacilitatorApp:
-    """The review: the list of sessions in `store`, with `session` opened on top of it."""
+def review_app(
+    store: SessionStore,
+    session: ReviewedSession | None = None,
+    listed: list[SessionSummary] | None = None,
+) -> FacilitatorApp:
+    """The review: the list of sessions in `store` (`listed`, if they have been read),
+    with `session` opened on top of it."""
     from facilitator.ui.screens.review_list import ReviewListScreen
 
-    app = FacilitatorApp("review")
-    app.add_mode("review", lambda: ReviewListScreen(store))
+    # The list is the app's first screen, with no mode to switch to: a switch holds every
+    # paint back for a twentieth of a second.
+    listing = ReviewListScreen(store, shown_first=session is None, listed=listed)
+    app = FacilitatorApp("review", opening=listing)
     if session is not None:
         from facilitator.ui.screens.review_session import SessionReviewScreen
 

@@ -8,7 +8,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from facilitator.agenda.model import Agenda
 from facilitator.notes.store import load_notes_file
-from facilitator.review.archive import LoadedSession
+from facilitator.review.archive import LoadedSession, ReviewedSession
 from facilitator.roles.host import HostRun
 from facilitator.roles.note_taker import NoteTaking
 from facilitator.roles.stage import Stage
@@ -196,7 +196,7 @@ async def test_the_review_says_who_reported(
     run.act(Action.FINISH)
     assert run.session is not None
     loaded = LoadedSession(session=store.load(run.session.id), notes_files=())
-    app = review_app(store, loaded)
+    app = review_app(store, ReviewedSession.of(loaded))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = str(app.screen.query_one("#timeline-analysis", Static).content)

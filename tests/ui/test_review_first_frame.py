@@ -1,6 +1,7 @@
 """The review list paints from the index: with a warm index, `facilitator review` loads no
-pydantic and opens no session or notes file, from its start until the list and the slots
-that recur are on the screen. Counted in a fresh process, not timed."""
+pydantic and opens no session or notes file, from its start (which finds the console's
+language) until the list and the slots that recur are on the screen. Counted in a fresh
+process, not timed."""
 
 from __future__ import annotations
 
@@ -45,20 +46,23 @@ def run(self, **options):
 
         while not listed_with_recurring():
             await pilot.pause(0.01)
-        report = {"pydantic": "pydantic" in sys.modules, "opened": opened}
+        from facilitator.i18n import language
+
+        report = {
+            "pydantic": "pydantic" in sys.modules, "opened": opened, "language": language()
+        }
         with real_open(report_path, "w", encoding="utf-8") as file:
             json.dump(report, file)
         pilot.app.exit()
 
-    # From the app's start: the command line reads the newest session for its language.
-    io.open = spy
     return real_run(self, headless=True, auto_pilot=look, **options)
 
 
 App.run = run
 from facilitator.cli import main
 
-main(["review", "--sessions", sys.argv[1], "--lang", "en"])
+io.open = spy  # from the command line's start, which finds the console's language too
+main(["review", "--sessions", sys.argv[1]])
 """
 
 
@@ -81,3 +85,4 @@ def test_a_warm_list_paints_without_pydantic_or_a_session_file(
     assert SESSION_FILE not in read and not any(name.startswith("notes-") for name in read)
     assert ".index-review.json" in read  # what it painted from
     assert not report["pydantic"]
+    assert report["language"] == agenda.language == "da"  # the newest session's, from the index

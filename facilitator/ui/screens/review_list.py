@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from facilitator.i18n import date_text, minute_text, signed_minutes, t
 from facilitator.review.index import SessionSummary, index_sessions, slot_overs
 from facilitator.review.recurring import noticeable, recurring_runs
 from facilitator.session.store import SessionStore
-from facilitator.ui.first_frame import footer_after_first_frame
+from facilitator.ui.first_frame import after_paint, footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -47,91 +48,74 @@ class ReviewListScreen(Localized, Screen[None]):
         Binding("q", "app.quit", "key.quit", id="quit"),
     ]
 
-    def __init__(self, store: SessionStore) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        shown_first: bool = True,
+        listed: list[SessionSummary] | None = None,
+    ) -> None:
+        """`shown_first` is False when a session opens over the list as the console
+        starts: the sessions folder is then read when the list is first shown. `listed`
+        is the folder, if it has just been read (see `index_sessions`)."""
         super().__init__()
         self.store = store
-        # A new screen is styled as it mounts: marked as up to date with the app's CSS, so
-        # that opening it as a mode does not make Textual refresh all of the app's CSS
-        # twice first (a tenth of the list's first paint).
-        try:
-            self._css_update_count = self.app._css_update_count
-        except RuntimeError:  # made outside a running app (NoActiveAppError): nothing to spare
-            pass
+        self.shown_first = shown_first
+        self.listed = listed
         self.summaries: list[SessionSummary] = []
         self.sort_column = 1
         self.sort_reverse = True
         self._filling = 0
         """Counts the fills begun, so rows still to come from an earlier fill are dropped."""
-        self._built = False
-        """Whether the list's widgets are mounted: when it is first shown."""
-        self._waiting = False
-        """Whether the list waits to be shown before it is built."""
-        self._ready = False
-        """Whether the list is built and filled, and so its keys work."""
+        self._filled = False
+        """Whether the sessions folder has been read into the list, and so its keys work."""
 
     def compose(self) -> ComposeResult:
-        """A place for the list; its widgets come when it is first shown (see on_mount)."""
-        place = Vertical(id="review-list")
-        place.display = False
-        yield place
+        """The heading, the filter, the table and the slots that recur."""
+        with Vertical(id="review-list"):
+            yield PlainLabel(t("review.heading", folder=self.store.root), id="review-heading")
+            yield CleanInput(placeholder=t("review.filter"), id="review-filter")
+            yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield PlainLabel(t("review.recurring"), classes="section")
+            yield Static(id="recurring", markup=False)
 
     def on_mount(self) -> None:
-        """Build and fill the list when it is first shown (see _build_when_shown)."""
-        self.call_after_refresh(self._after_first_refresh)
-
-    def _after_first_refresh(self) -> None:
-        # Through the app's queue: after a session named on the command line is pushed
-        # over the list (the app queued that push before it started).
-        self.app.call_later(self._build_when_shown)
-
-    async def _build_when_shown(self) -> None:
-        """Build the list after the refresh Textual makes while the app starts, which it
-        does not show, so that it is drawn once, in the first frame on the terminal; under
-        a session, when the organiser goes back to it."""
-        if self.app.screen is self:
-            await self._build()
-        else:
-            self._waiting = True
-
-    def on_screen_resume(self) -> None:
-        """Build the list the first time it is shown, if it waited for that."""
-        if self._waiting:
-            self._waiting = False
-            self.call_after_refresh(self._build)
-
-    async def _build(self) -> None:
-        if self._built:
-            return
-        self._built = True
-        footer_after_first_frame(self)
-        await self.query_one("#review-list", Vertical).mount_all(
-            [
-                PlainLabel(t("review.heading", folder=self.store.root), id="review-heading"),
-                CleanInput(placeholder=t("review.filter"), id="review-filter"),
-                PlainTable(id="sessions", cursor_type="row", zebra_stripes=True),
-                PlainLabel(t("review.recurring"), classes="section"),
-                Static(id="recurring", markup=False),
-            ]
-        )
+        """The columns; the rows now, unless a session opens over the list."""
         table = self.query_one("#sessions", DataTable)
         for key in COLUMNS:
             table.add_column(t(f"review.column.{key}"), key=key)
         table.focus()
-        self.summaries = index_sessions(self.store)
-        self._fill()
-        self._ready = True
-        self.refresh_bindings()
-        # Shown once the table has taken the size of its rows, which it does when idle:
-        # the first frame shows them; the slots that recur come after it.
-        self.call_after_refresh(self._show)
+        if self.shown_first:
+            self._first_fill()
 
-    def _show(self) -> None:
-        self.query_one("#review-list").display = True
+    def on_screen_resume(self) -> None:
+        """The rows, the first time the list is shown under a session: once a refresh has
+        passed, for the list is resumed as the console starts, before the session that was
+        asked for is pushed over it."""
+        if not self._filled:
+            self.call_after_refresh(self._fill_in_front)
+
+    def _fill_in_front(self) -> None:
+        if not self._filled and self.app.screen is self:
+            self._first_fill()
+
+    def _first_fill(self) -> None:
+        """Read the sessions folder into the list, which then takes keys. A screenful of
+        rows is in the first frame; the rest of them, the footer and the slots that recur
+        come after it."""
+        self.summaries = self.listed if self.listed is not None else index_sessions(self.store)
+        self.listed = None
+        self._fill()
+        self._filled = True
+        self.refresh_bindings()
+        after_paint(self, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        footer_after_first_frame(self)
         self.call_after_refresh(self._recurring)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The list's keys wait until it is built (a key typed as the console starts)."""
-        if action in ("open", "filter", "sort", "reload") and not self._ready:
+        """The list's keys wait until it is filled (a key typed as the console starts)."""
+        if action in ("open", "filter", "sort", "reload") and not self._filled:
             return False
         return True
 
@@ -150,10 +134,8 @@ class ReviewListScreen(Localized, Screen[None]):
         self._filling += 1
         first = max(self.app.size.height, 1)  # a screenful
         self._add_rows(rows[:first])
-        if len(rows) > first:  # after the next paint, which may be the list's first
-            self.call_after_refresh(
-                self.call_after_refresh, self._fill_more, rows[first:], self._filling
-            )
+        if len(rows) > first:
+            after_paint(self, partial(self._fill_more, rows[first:], self._filling))
         heading = self.query_one("#review-heading", PlainLabel)
         if not rows:
             heading.show(
@@ -175,7 +157,7 @@ class ReviewListScreen(Localized, Screen[None]):
             return
         self._add_rows(rows[:ROWS_PER_BATCH])
         if len(rows) > ROWS_PER_BATCH:
-            self.call_after_refresh(self._fill_more, rows[ROWS_PER_BATCH:], filling)
+            after_paint(self, partial(self._fill_more, rows[ROWS_PER_BATCH:], filling))
 
     def _recurring(self) -> None:
         runs = slot_overs(self.store, self.summaries)
@@ -232,16 +214,16 @@ class ReviewListScreen(Localized, Screen[None]):
         if summary.error:
             self.notify(summary.error, severity="error", timeout=10)
             return
-        # The session's models, its notes and its screen load with the first one opened.
-        from facilitator.review.archive import load_folder
+        # The session's models and its screen load with the first one opened.
+        from facilitator.review.archive import ReviewedSession
         from facilitator.ui.screens.review_session import SessionReviewScreen
 
         try:
-            loaded = load_folder(self.store, session_id)
+            reviewed = ReviewedSession.in_folder(self.store, session_id)
         except SessionError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.app.push_screen(SessionReviewScreen(loaded, starting=False))
+        self.app.push_screen(SessionReviewScreen(reviewed))
 
 
 def _searchable(summary: SessionSummary) -> str:

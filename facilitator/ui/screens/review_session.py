@@ -20,7 +20,7 @@ from facilitator.errors import ReportError
 from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
 from facilitator.review.analysis import SessionReview, review_session
-from facilitator.review.archive import LoadedSession
+from facilitator.review.archive import LoadedSession, ReviewedSession
 from facilitator.review.exports import (
     default_export_name,
     group_by_question,
@@ -32,7 +32,7 @@ from facilitator.review.recurring import noticeable
 from facilitator.roles.report_round import tally_text
 from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
-from facilitator.ui.first_frame import footer_after_first_frame
+from facilitator.ui.first_frame import after_paint, footer_after_first_frame
 from facilitator.ui.localize import Localized
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
@@ -57,21 +57,22 @@ class SessionReviewScreen(Localized, Screen[None]):
         Binding("3", "tab('clouds')", "review.tab.clouds", id="tab_clouds"),
     ]
 
-    def __init__(
-        self, loaded: LoadedSession, export_folder: Path | None = None, starting: bool = True
-    ) -> None:
+    def __init__(self, reviewed: ReviewedSession, export_folder: Path | None = None) -> None:
         super().__init__()
-        self.loaded = loaded
-        self.starting = starting
-        """Whether the screen opens as the console starts (a session named on the command
-        line): Textual draws it once then without showing it, so the tabs come after."""
-        self.review: SessionReview = review_session(loaded.session)
+        self.reviewed = reviewed
+        self.session = reviewed.session
+        self.review: SessionReview = review_session(self.session)
         """The timeline; the notes, merged and sorted, come with their tab (self.notes)."""
         self.export_folder = export_folder or Path.cwd()
         self._cloud_slots: list[tuple[int, WordCloud]] = []
         """Each dialogue's slot and its cloud, weighed when their tab is first shown."""
         self._shown: set[str] = set()
         """The tabs filled so far: the notes and the clouds wait until they are shown."""
+
+    @property
+    def loaded(self) -> LoadedSession:
+        """The session with its notes: read after the timeline's first frame (on_mount)."""
+        return self.reviewed.loaded
 
     @cached_property
     def notes(self) -> list[Note]:
@@ -80,7 +81,7 @@ class SessionReviewScreen(Localized, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """A heading and three tabs."""
-        session = self.loaded.session
+        session = self.session
         kind = t("review.rehearsal") if session.is_rehearsal else t("review.real")
         yield PlainLabel(
             t(
@@ -92,8 +93,7 @@ class SessionReviewScreen(Localized, Screen[None]):
             ),
             id="session-heading",
         )
-        with TabbedContent(initial="timeline") as tabs:
-            tabs.display = not self.starting
+        with TabbedContent(initial="timeline"):
             with TabPane(t("review.tab.timeline"), id="timeline"):
                 with VerticalScroll():
                     yield Static(self._timeline(), id="timeline-table")
@@ -104,10 +104,12 @@ class SessionReviewScreen(Localized, Screen[None]):
             yield TabPane(t("review.tab.clouds"), id="clouds")
 
     def on_mount(self) -> None:
-        """Report notes files that could not be read, and conflict copies."""
+        """The footer and the notes once the timeline is on the screen."""
         footer_after_first_frame(self)
-        if self.starting:
-            self.call_after_refresh(setattr, self.query_one(TabbedContent), "display", True)
+        after_paint(self, self._read_notes)
+
+    def _read_notes(self) -> None:
+        """Read the notes; report notes files that could not be read, and conflict copies."""
         for warning in self.loaded.warnings():
             self.notify(warning, severity="warning", timeout=10)
 
@@ -241,7 +243,7 @@ class SessionReviewScreen(Localized, Screen[None]):
     def _notes_text(self, notes: list[Note], query: str) -> Text:
         if not notes:
             return Text(t("review.no_notes") if not query else t("review.no_match", query=query))
-        agenda = self.loaded.session.agenda
+        agenda = self.session.agenda
         text = Text()
         for slot_index in sorted({note.slot for note in notes}):
             slot_notes = [note for note in notes if note.slot == slot_index]
@@ -269,7 +271,7 @@ class SessionReviewScreen(Localized, Screen[None]):
     # Word clouds -----------------------------------------------------------------------
 
     def _clouds(self) -> ComposeResult:
-        agenda = self.loaded.session.agenda
+        agenda = self.session.agenda
         with_notes = {note.slot for note in self.notes}
         with_notes |= {word.slot for word in self.loaded.words}
         slots = [
@@ -288,7 +290,7 @@ class SessionReviewScreen(Localized, Screen[None]):
     def _weigh_clouds(self) -> None:
         """Each slot's cloud, weighed once the timeline is on screen (a long text in a
         thread)."""
-        stopwords = self.loaded.session.agenda.stopwords
+        stopwords = self.session.agenda.stopwords
         for index, cloud in self._cloud_slots:
             cloud.weigh_texts(index, self.loaded.cloud_texts(index), stopwords)
 

@@ -14,12 +14,14 @@ from textual.app import App
 
 from facilitator.agenda.model import load_agenda
 from facilitator.cli import main
+from facilitator.i18n import language, set_language
 from facilitator.roles.host import HostRun
 from facilitator.session.lock import LOCK_FILE
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.timing.clock import SystemClock
 from facilitator.timing.events import Action
+from facilitator.ui.screens.review_list import ReviewListScreen
 from tests.seed import AGENDA_FILE
 
 
@@ -139,3 +141,24 @@ def test_review_and_stage_open_the_list_or_one_session(place: Place, command: st
     assert place.command(command, str(place.sessions / session.id)) == 0  # a folder path
     assert len(place.started) == 3
     assert place.locks_while_running == [[], [], []]  # readers take no lock
+
+
+def test_review_speaks_the_newest_sessions_language_also_of_the_unreadable(
+    place: Place,
+) -> None:
+    """The list is read before the console opens, once, for its sessions and for the
+    console's language: the newest session's agenda's. A folder that cannot be read says
+    why in that language, though the listing that found the language spoke English."""
+    place.rehearsal()  # the seed's agenda is Danish
+    (place.sessions / "broken").mkdir()
+    (place.sessions / "broken" / "session.toml").write_text("id = [", encoding="utf-8")
+    set_language("en")
+    assert main(["review", "--sessions", str(place.sessions)]) == 0
+    assert language() == "da"
+    (app,) = place.started
+    screen = app.get_default_screen()
+    assert isinstance(screen, ReviewListScreen) and screen.listed is not None
+    (broken,) = [summary for summary in screen.listed if summary.error]
+    assert "ikke gyldig TOML" in broken.error
+    assert main(["review", "--sessions", str(place.sessions), "--lang", "en"]) == 0
+    assert language() == "en"
