@@ -82,7 +82,7 @@ def main() -> int:
         "cpu": lambda w: countdown_cpu(w, cpu_seconds),
         "saving": note_saving,
         "big_note": lambda w: big_note(w, base(w)),
-        "review": lambda w: review_paints(w, base(w), 3 if quick else 5),
+        "review": lambda w: review_paints(w, base(w), runs),
         "events": events,
         "serve_load": lambda w: serve_load(
             w, 10 if quick else float(os.environ.get("FACILITATOR_LOAD_SECONDS", "60"))

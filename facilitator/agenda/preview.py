@@ -57,18 +57,18 @@ def preview_agenda(path: Path) -> AgendaPreview | None:
 
 def _preview(data: dict[str, object]) -> AgendaPreview | None:
     slots = data.get("slot")
-    title = _text(data.get("title"))  # kept as written, as the model keeps it
+    title = title_text(data.get("title"))  # kept as written, as the model keeps it
     language = data.get("language")
     if not isinstance(slots, list) or not slots or not title or language not in (None, "da", "en"):
         return None
-    first = _slot(slots[0], _length(slots, 0, data.get("end")))
+    first = _slot(slots[0], planned_length(slots, 0, data.get("end")))
     return AgendaPreview(title, language, len(slots), first) if first else None
 
 
 def _slot(data: object, seconds: int | None) -> SlotPreview | None:
     if not isinstance(data, dict) or seconds is None or not 0 < seconds <= DAY_SECONDS:
         return None
-    title = _text(data.get("title"))
+    title = title_text(data.get("title"))
     title = title.strip() if title else None  # a slot's title is stripped by the model
     kind = data.get("kind", "other")
     speakers = data.get("speakers", [])
@@ -80,7 +80,7 @@ def _slot(data: object, seconds: int | None) -> SlotPreview | None:
     return SlotPreview(title, str(kind), names, seconds)
 
 
-def _length(slots: list[object], index: int, end: object) -> int | None:
+def planned_length(slots: list[object], index: int, end: object) -> int | None:
     """The planned length of slot `index`, by the rule of Agenda.duration_of: its own
     `duration`, else until the next slot's start (the day's `end` for the last)."""
     slot = slots[index]
@@ -95,8 +95,9 @@ def _length(slots: list[object], index: int, end: object) -> int | None:
     return seconds_of_day(parse_clock(until)) - seconds_of_day(parse_clock(slot["start"]))
 
 
-def _text(value: object) -> str | None:
-    """A title as the models read it: cleaned; None for anything else or a blank one."""
+def title_text(value: object) -> str | None:
+    """A title as the models read it: cleaned; None for anything else or a blank one
+    (a slot's title is stripped besides)."""
     if not isinstance(value, str) or not clean_text(value).strip():
         return None
     return clean_text(value)

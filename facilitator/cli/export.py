@@ -12,8 +12,9 @@ from facilitator.agenda.ontime import ontime_json
 from facilitator.errors import FacilitatorError, SessionError
 from facilitator.files import read_toml, write_stdout
 from facilitator.i18n import t
-from facilitator.review.archive import ARCHIVE_FORMAT, is_archive, load_any
+from facilitator.review.archive import ARCHIVE_FORMAT, load_any
 from facilitator.review.exports import export_bytes, write_bytes
+from facilitator.session.place import is_archive
 from facilitator.session.store import SessionStore
 
 

@@ -21,7 +21,8 @@ from facilitator.notes.model import Note, NotesFile, merge_notes
 from facilitator.notes.store import NotesProblem, NotesReader
 from facilitator.notes.words import Word, all_words
 from facilitator.session.model import Session
-from facilitator.session.store import SESSION_FILE, SessionStore
+from facilitator.session.place import is_archive
+from facilitator.session.store import SessionStore
 
 ARCHIVE_FORMAT = "facilitator-session"
 ARCHIVE_VERSION = 1
@@ -124,12 +125,6 @@ def load_archive(path: Path) -> LoadedSession:
     except ValidationError as error:
         raise SessionError(validation_message(path, error)) from None
     return LoadedSession(session, files, (), path, words=words)
-
-
-def is_archive(name: str) -> bool:
-    """Whether `name` is a file other than a session folder's own session.toml."""
-    path = Path(name)
-    return path.is_file() and path.name != SESSION_FILE
 
 
 class ReviewedSession:

@@ -15,6 +15,13 @@ from facilitator.session.index import folder_names
 SESSION_FILE = "session.toml"
 
 
+def is_archive(name: str) -> bool:
+    """Whether `name` is a file other than a session folder's own session.toml: a whole
+    session in one file (review/archive.py), not a session folder."""
+    path = Path(name)
+    return path.is_file() and path.name != SESSION_FILE
+
+
 def locate_folder(root: Path, name: str) -> Path | None:
     """The folder of the session `name` names, or None: a session id in the sessions
     folder `root`, else the path of a session folder (or of its session.toml) from

@@ -268,6 +268,17 @@ def review_app(
     return app
 
 
+def add_review_mode(app: FacilitatorApp, store: SessionStore, session: ReviewedSession) -> None:
+    """Give `app` the review with `session` opened over the list (see `review_app`), after
+    the session's first frame (screens/review_opening.py)."""
+    from facilitator.ui.screens.review_list import ReviewListScreen
+    from facilitator.ui.screens.review_session import SessionReviewScreen
+
+    app.add_mode("review", lambda: ReviewListScreen(store, shown_first=False))
+    screen = SessionReviewScreen(session)
+    app.call_later(app.push_screen, screen)  # once the app has switched to the list
+
+
 def stage_app(stage: Stage) -> FacilitatorApp:
     """The stage screen, drawing what `stage` follows."""
     app = FacilitatorApp("stage")

@@ -17,7 +17,7 @@ from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.agenda.model import SlotKind
 from facilitator.errors import ReportError
-from facilitator.i18n import clock_text, date_text, minute_text, signed_minutes, span_text, t
+from facilitator.i18n import clock_text, minute_text, signed_minutes, span_text, t
 from facilitator.notes.model import Note
 from facilitator.review.analysis import SessionReview, review_session
 from facilitator.review.archive import LoadedSession, ReviewedSession
@@ -34,6 +34,7 @@ from facilitator.ui.dialogs.confirm import confirm
 from facilitator.ui.dialogs.export import ExportModal
 from facilitator.ui.first_frame import after_paint, footer_after_first_frame
 from facilitator.ui.localize import Localized
+from facilitator.ui.review_parts import session_heading, timeline_row, timeline_table
 from facilitator.ui.widgets.clean_input import CleanInput
 from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.word_cloud import WordCloud
@@ -82,15 +83,8 @@ class SessionReviewScreen(Localized, Screen[None]):
     def compose(self) -> ComposeResult:
         """A heading and three tabs."""
         session = self.session
-        kind = t("review.rehearsal") if session.is_rehearsal else t("review.real")
         yield PlainLabel(
-            t(
-                "review.session_heading",
-                title=session.agenda.title,
-                day=date_text(session.day),
-                kind=kind,
-                id=session.id,
-            ),
+            session_heading(session.agenda.title, session.day, session.is_rehearsal, session.id),
             id="session-heading",
         )
         with TabbedContent(initial="timeline"):
@@ -147,33 +141,18 @@ class SessionReviewScreen(Localized, Screen[None]):
     # The timeline ----------------------------------------------------------------------
 
     def _timeline(self) -> Table:
-        table = Table(expand=True, box=None, padding=(0, 1), header_style="bold")
-        for key in (
-            "number",
-            "slot",
-            "planned",
-            "actual",
-            "planned_length",
-            "actual_length",
-            "over",
-        ):
-            table.add_column(
-                t(f"review.timeline.{key}"),
-                justify="right" if key != "slot" else "left",
-                ratio=1 if key == "slot" else None,
-                no_wrap=key != "slot",
-            )
-        for slot in self.review.slots:
-            table.add_row(  # a title as Text: never read as markup
-                str(slot.index + 1),
-                Text(slot.title),
-                minute_text(slot.planned_start),
+        return timeline_table(
+            timeline_row(
+                slot.index,
+                slot.title,
+                slot.planned_start,
+                slot.planned_duration,
                 t("review.skipped") if slot.skipped else local_clock(slot.actual_start),
-                span_text(slot.planned_duration),
                 span_text(slot.actual_duration) if slot.actual_duration is not None else "",
                 _over_text(slot.over),
             )
-        return table
+            for slot in self.review.slots
+        )
 
     def _analysis(self) -> Text:
         review = self.review

@@ -1,0 +1,81 @@
+"""What the review shows of a session before the session is validated: its heading and
+each slot's plan (title, planned start, planned length), read from the TOML alone.
+
+A session named on the command line is drawn from this while pydantic builds the models
+and the log is replayed for what actually happened, which fills in a moment later. The
+preview is never trusted: the session is then read as always, and a file the models refuse
+is reported as always (the console closes with the message and exit status 2). Anything
+unusual gives no preview, and the review starts without a first frame.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+from facilitator.agenda.durations import parse_clock
+from facilitator.agenda.preview import DAY_SECONDS, planned_length, title_text
+from facilitator.session.place import SESSION_FILE
+
+
+@dataclass(frozen=True)
+class PlannedSlot:
+    """One slot as the agenda planned it."""
+
+    title: str
+    start: time
+    seconds: int
+    """Its planned length, by the rule of Agenda.duration_of."""
+
+
+@dataclass(frozen=True)
+class SessionPreview:
+    """A session's heading and its slots as planned."""
+
+    id: str
+    title: str
+    day: date
+    rehearsal: bool
+    slots: tuple[PlannedSlot, ...]
+
+
+def preview_session(folder: Path) -> SessionPreview | None:
+    """The preview of the session in `folder`, or None (see the module)."""
+    try:
+        data = tomllib.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
+        return _preview(data, folder.name)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError):
+        return None
+
+
+def _preview(data: dict[str, object], folder_name: str) -> SessionPreview | None:
+    agenda, day = data.get("agenda"), data.get("day")
+    # A copy is not read (store.load), nor a day that is a moment.
+    if data.get("id") != folder_name or type(day) is not date or not isinstance(agenda, dict):
+        return None
+    title, slots = title_text(agenda.get("title")), agenda.get("slot")
+    if not title or not isinstance(slots, list) or not slots:
+        return None
+    planned = [_slot(slots, index, agenda.get("end")) for index in range(len(slots))]
+    if any(slot is None for slot in planned):
+        return None
+    return SessionPreview(
+        folder_name,
+        title,
+        day,
+        data.get("rehearsal") is not None,
+        tuple(slot for slot in planned if slot is not None),
+    )
+
+
+def _slot(slots: list[object], index: int, end: object) -> PlannedSlot | None:
+    slot = slots[index]
+    if not isinstance(slot, dict):
+        return None
+    title = title_text(slot.get("title"))
+    seconds = planned_length(slots, index, end)
+    if not title or not title.strip() or seconds is None or not 0 < seconds <= DAY_SECONDS:
+        return None
+    return PlannedSlot(title.strip(), parse_clock(slot["start"]), seconds)
