@@ -120,15 +120,23 @@ def _short(value: Any) -> str:
 
 
 def read_file(path: Path, error_type: type[Exception], what: str) -> bytes:
-    """The bytes of a file, every way reading can fail turned into `error_type` naming it."""
+    """The bytes of a file, every way reading can fail turned into `error_type` naming it.
+    Only a regular file (or a link to one) is read: a named pipe would wait for a writer
+    forever, and a device such as /dev/zero never ends."""
     try:
-        return path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISREG(mode):
+            return path.read_bytes()
     except FileNotFoundError:
         raise error_type(t("file.missing", path=path, what=what)) from None
     except IsADirectoryError:
         raise error_type(t("file.folder", path=path, what=what)) from None
     except OSError as error:
         raise error_type(t("file.unreadable", path=path, reason=error.strerror)) from None
+    if stat.S_ISDIR(mode):
+        raise error_type(t("file.folder", path=path, what=what))
+    kind = next((key for is_kind, key in _KINDS if is_kind(mode)), "file.kind.device")
+    raise error_type(t("file.not_a_file", path=path, kind=t(kind), what=what))
 
 
 def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, Any]:
@@ -143,6 +151,22 @@ def read_toml(path: Path, error_type: type[Exception], what: str) -> dict[str, A
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise error_type(t("file.not_toml", path=path, reason=error)) from None
+    except RecursionError:  # arrays or tables nested hundreds deep
+        raise error_type(t("file.not_toml", path=path, reason=t("file.nested"))) from None
+
+
+class _Refused(Exception):
+    """A file `peek_toml` passes over."""
+
+
+def peek_toml(path: Path) -> dict[str, Any] | None:
+    """The data of the TOML file at `path`, or None for anything `read_toml` refuses: what
+    a first frame or the console's language is read from, before the models say why a
+    file is refused."""
+    try:
+        return read_toml(path, _Refused, "")
+    except _Refused:
+        return None
 
 
 _KINDS = (

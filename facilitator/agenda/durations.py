@@ -4,9 +4,14 @@ as the agenda file writes them; the catalogue formats them for people."""
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, time
 
 from facilitator.i18n import t
+
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(8999, 12, 31)
+"""The days the program works with: far enough from the years 1 and 9999, where Python's
+datetime ends, that no sum of a day's times and offsets can overflow."""
 
 _DURATION = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m)?\s*(?:(?P<s>\d+)\s*s)?$")
 _CLOCK = re.compile(r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?$")

@@ -22,6 +22,8 @@ from pydantic import (
 )
 
 from facilitator.agenda.durations import (
+    FIRST_DAY,
+    LAST_DAY,
     format_clock,
     format_duration,
     parse_clock,
@@ -49,11 +51,6 @@ MAX_PRESETS = 9
 """Preset stage messages an agenda may hold: the `m` dialog picks them by one digit."""
 MESSAGE_LENGTH = 200
 """The longest message the stage shows."""
-
-FIRST_DAY = dt.date(1900, 1, 1)
-LAST_DAY = dt.date(8999, 12, 31)
-"""The days the program works with: far enough from the years 1 and 9999, where Python's
-datetime ends, that no sum of a day's times and offsets can overflow."""
 
 
 SHORTEST_SHARE: dict[SlotKind, float] = {

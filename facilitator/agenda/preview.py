@@ -10,13 +10,13 @@ or a length it cannot tell, gives no preview, and the console starts without a f
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.agenda.durations import parse_clock, parse_duration, seconds_of_day
 from facilitator.agenda.kinds import SlotKind
 from facilitator.clean import clean_text
+from facilitator.files import peek_toml
 
 DAY_SECONDS = 24 * 3600
 """The longest slot a preview shows; a longer one is for the models to refuse."""
@@ -48,10 +48,10 @@ class AgendaPreview:
 def preview_agenda(path: Path) -> AgendaPreview | None:
     """The preview of the agenda file at `path`, or None when it cannot be read or has
     anything this reading does not follow."""
+    data = peek_toml(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return _preview(data)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError):
+        return _preview(data) if data is not None else None
+    except (ValueError, TypeError):
         return None
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from datetime import date, time
 from pathlib import Path
 
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
+from facilitator.files import peek_toml
 from facilitator.i18n import LANGUAGES, choose_language, set_language, t
 
 COMMAND_MODULES = {
@@ -167,10 +167,8 @@ def _flag_in(argv: Sequence[str]) -> str | None:
 
 def _language_of_agenda(path: Path) -> str | None:
     """The `language` an agenda file asks for, even when the rest of it is broken."""
-    try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("language")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
+    data = peek_toml(path)
+    value = data.get("language") if data is not None else None
     return value if isinstance(value, str) else None
 
 
@@ -181,23 +179,16 @@ def _language_of_session(sessions: str, name: str | None) -> str | None:
 
     root = Path(sessions)
     if name is not None and Path(name).is_file() and Path(name).name != SESSION_FILE:  # archive
-        data = _toml_of(Path(name))
+        data = peek_toml(Path(name))
         return _language_in(data.get("session") if data else None)
     if name is not None:
         folder = locate_folder(root, name)
-        return _language_in(_toml_of(folder / SESSION_FILE)) if folder else None
+        return _language_in(peek_toml(folder / SESSION_FILE)) if folder else None
     for folder in folders_newest_first(root):
-        data = _toml_of(folder / SESSION_FILE)
+        data = peek_toml(folder / SESSION_FILE)
         if data is not None:  # the newest session that can be read
             return _language_in(data)
     return None
-
-
-def _toml_of(path: Path) -> dict[str, object] | None:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
 
 
 def _language_in(data: object) -> str | None:

@@ -11,13 +11,13 @@ way) gives no preview, and the console starts without a first frame.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 
 from facilitator.agenda.durations import parse_clock
 from facilitator.clean import clean_text
+from facilitator.files import peek_toml
 from facilitator.session.place import SESSION_FILE, folders_newest_first
 
 DEFAULT_TABLES = 8
@@ -74,11 +74,8 @@ def newest_unfinished(root: Path) -> Path | None:
 def _read(folder: Path) -> dict[str, object] | None:
     """The TOML data of the session in `folder`; None if it cannot be read, or if its id
     is not the folder's name (a copy, which the store does not read either)."""
-    try:
-        data = tomllib.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    return data if data.get("id") == folder.name else None
+    data = peek_toml(folder / SESSION_FILE)
+    return data if data is not None and data.get("id") == folder.name else None
 
 
 def _preview(data: dict[str, object]) -> NotesPreview | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from facilitator.errors import SessionError
-from facilitator.files import FileWatcher
+from facilitator.files import FileWatcher, read_file
 from facilitator.i18n import t
 from facilitator.notes.file_text import TABLE_START, latest_versions, parse_notes
 from facilitator.notes.folder import _load_notes, is_conflict_copy, notes_file_paths
@@ -203,8 +203,8 @@ def count_live_notes(folder: Path) -> int:
     total = 0
     for path in notes_file_paths(folder):
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_file(path, SessionError, t("what.notes")).decode("utf-8")
+        except (SessionError, UnicodeDecodeError):
             continue
         count = _count_from_text(path, text)
         if count is None:

@@ -16,6 +16,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from facilitator.agenda.durations import FIRST_DAY, LAST_DAY
 from facilitator.agenda.kinds import SlotKind
 from facilitator.errors import SessionError
 from facilitator.notes.folder import notes_file_paths
@@ -111,12 +112,12 @@ def _from_facts(name: str, facts: Any, modified: int, signature: Signature) -> S
     return SessionSummary(  # by position: a listing makes thousands
         name,
         str(title),
-        date.fromisoformat(day) if day else None,
+        _day(date.fromisoformat(day)) if day else None,
         bool(rehearsal),
         int(slots),
         int(notes),
-        datetime.fromisoformat(started) if started else None,
-        datetime.fromisoformat(ended) if ended else None,
+        _moment(started) if started else None,
+        _moment(ended) if ended else None,
         None if over is None else float(over),
         bool(finished),
         None if language is None else str(language),
@@ -124,6 +125,21 @@ def _from_facts(name: str, facts: Any, modified: int, signature: Signature) -> S
         modified,
         signature,
     )
+
+
+def _day(day: date) -> date:
+    """A day from the index as the models would take it; ValueError if they would not
+    (such a day would not show: its times overflow)."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(day)
+    return day
+
+
+def _moment(text: str) -> datetime:
+    """A moment from the index, its day checked as `_day` checks one."""
+    moment = datetime.fromisoformat(text)
+    _day(moment.date())
+    return moment
 
 
 def _slot_facts(items: list[Any]) -> SlotFacts:

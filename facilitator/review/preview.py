@@ -1,5 +1,6 @@
 """What the review shows of a session before the session is validated: its heading and
-each slot's plan (title, planned start, planned length), read from the TOML alone.
+each slot's plan (title and planned length), read from the TOML alone. The planned start
+is left to the models: the session's time zone and the day's actual start can move it.
 
 A session named on the command line is drawn from this while pydantic builds the models
 and the log is replayed for what actually happened, which fills in a moment later. The
@@ -10,13 +11,13 @@ unusual gives no preview, and the review starts without a first frame.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 
-from facilitator.agenda.durations import parse_clock
+from facilitator.agenda.durations import FIRST_DAY, LAST_DAY
 from facilitator.agenda.preview import DAY_SECONDS, planned_length, title_text
+from facilitator.files import peek_toml
 from facilitator.session.place import SESSION_FILE
 
 
@@ -25,7 +26,6 @@ class PlannedSlot:
     """One slot as the agenda planned it."""
 
     title: str
-    start: time
     seconds: int
     """Its planned length, by the rule of Agenda.duration_of."""
 
@@ -43,10 +43,10 @@ class SessionPreview:
 
 def preview_session(folder: Path) -> SessionPreview | None:
     """The preview of the session in `folder`, or None (see the module)."""
+    data = peek_toml(folder / SESSION_FILE)
     try:
-        data = tomllib.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
-        return _preview(data, folder.name)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError):
+        return _preview(data, folder.name) if data is not None else None
+    except (ValueError, TypeError):
         return None
 
 
@@ -54,6 +54,8 @@ def _preview(data: dict[str, object], folder_name: str) -> SessionPreview | None
     agenda, day = data.get("agenda"), data.get("day")
     # A copy is not read (store.load), nor a day that is a moment.
     if data.get("id") != folder_name or type(day) is not date or not isinstance(agenda, dict):
+        return None
+    if not FIRST_DAY <= day <= LAST_DAY:  # the models refuse it, and say why
         return None
     title, slots = title_text(agenda.get("title")), agenda.get("slot")
     if not title or not isinstance(slots, list) or not slots:
@@ -78,4 +80,4 @@ def _slot(slots: list[object], index: int, end: object) -> PlannedSlot | None:
     seconds = planned_length(slots, index, end)
     if not title or not title.strip() or seconds is None or not 0 < seconds <= DAY_SECONDS:
         return None
-    return PlannedSlot(title.strip(), parse_clock(slot["start"]), seconds)
+    return PlannedSlot(title.strip(), seconds)

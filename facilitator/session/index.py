@@ -71,9 +71,9 @@ class SessionIndex:
         self._load()
 
     def _load(self) -> None:
-        try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+        try:  # a regular file only: a named pipe would wait for a writer forever
+            data = json.loads(self.path.read_bytes()) if self.path.is_file() else None
+        except (OSError, ValueError, RecursionError):
             return  # missing or corrupt: every entry is made again
         if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
             return

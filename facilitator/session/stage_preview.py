@@ -9,11 +9,11 @@ then read as always, and a file the models refuse is reported as always.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.clean import clean_text
+from facilitator.files import peek_toml
 from facilitator.session.glance import Glance, read_glance
 from facilitator.session.place import SESSION_FILE
 
@@ -30,9 +30,8 @@ class StagePreview:
 
 def preview_stage(folder: Path) -> StagePreview | None:
     """The preview of the session in `folder`, or None (see the module)."""
-    try:
-        data = tomllib.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    data = peek_toml(folder / SESSION_FILE)
+    if data is None:
         return None
     glance = read_glance(data)
     if glance is None or data.get("id") != folder.name:  # a copy is not read (store.load)

@@ -33,17 +33,19 @@ def session_heading(title: str, day: date, rehearsal: bool, session_id: str) -> 
 def timeline_row(
     index: int,
     title: str,
-    planned_start: datetime,
+    planned_start: datetime | None,
     planned_seconds: float,
     actual: Cell = "",
     actual_length: Cell = "",
     over: Cell = "",
 ) -> tuple[Cell, ...]:
-    """One slot's row: its plan, and what happened when that is known."""
+    """One slot's row: its plan, and what happened when that is known. The planned start
+    is known with the session's time zone and the day's actual start, which may move it
+    (see Timeline.planned_start); None leaves it blank until then."""
     return (  # the title as Text: never read as markup
         str(index + 1),
         Text(title),
-        minute_text(planned_start),
+        minute_text(planned_start) if planned_start is not None else "",
         actual,
         span_text(planned_seconds),
         actual_length,

@@ -42,6 +42,7 @@ class TypeAheadApp(App[None]):
         self._screen_waits = 0
         self._retry_pending = False
         self._watching = False
+        self._watch_due = 0.0
 
     async def on_event(self, event: events.Event) -> None:
         """Queue keys from the terminal; finish a key that comes back from the screen."""
@@ -130,10 +131,14 @@ class TypeAheadApp(App[None]):
         """Keep waiting keys from waiting forever behind one that is never heard of again."""
         if not self._watching:
             self._watching = True
+            self._watch_due = time.monotonic() + KEY_STUCK_SECONDS / 4
             self.set_timer(KEY_STUCK_SECONDS / 4, lambda: self.call_later(self._check_stuck))
 
     async def _check_stuck(self) -> None:
         self._watching = False
+        # A look that comes late comes after the app was busy (a long search, a big redraw):
+        # the key was kept waiting, not lost, for that long.
+        self._in_flight_since += max(0.0, time.monotonic() - self._watch_due)
         if self._in_flight is None or not self._waiting:
             return
         if time.monotonic() - self._in_flight_since < KEY_STUCK_SECONDS:

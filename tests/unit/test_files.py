@@ -12,7 +12,7 @@ import pytest
 from facilitator.agenda.model import Agenda
 from facilitator.cli.import_programme import read_programme
 from facilitator.errors import AgendaError, FacilitatorError, ReportError
-from facilitator.files import atomic_write, check_output, read_toml
+from facilitator.files import atomic_write, check_output, peek_toml, read_toml
 from facilitator.notes.model import Note
 from facilitator.notes.store import NotesWriter
 from facilitator.session.store import SESSION_FILE, SessionStore, new_session
@@ -108,3 +108,26 @@ def test_an_empty_key_is_named_as_one_in_the_message(tmp_path: Path) -> None:
         message = validation_message(tmp_path / "session.toml", error)
     assert f'{tmp_path / "session.toml"}: "": ' in message
     assert ": : " not in message
+
+
+def test_a_named_pipe_a_device_and_deep_nesting_are_refused_with_a_message(
+    tmp_path: Path,
+) -> None:
+    """Reading would wait for a writer forever, never end, or overflow the parser's stack:
+    each is a file that cannot be read, named, and no first frame is drawn from it."""
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.toml"
+    device.symlink_to("/dev/zero")
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    expected = {
+        fifo: "is a named pipe (FIFO), not a file",
+        device: "is a device, not a file",
+        deep: "not valid TOML: arrays or tables nested too deeply",
+    }
+    for path, message in expected.items():
+        with pytest.raises(FacilitatorError) as refused:
+            read_toml(path, FacilitatorError, "session file")
+        assert str(refused.value).startswith(f"{path}: {message}")
+        assert peek_toml(path) is None

@@ -1,5 +1,6 @@
-"""The first frame of a session's review: its heading and the timeline's plan, drawn from
-the session's preview (review/preview.py) while the models load and the log is replayed.
+"""The first frame of a session's review: its heading and the timeline's plan (each slot's
+title and planned length), drawn from the session's preview (review/preview.py) while the
+models load and the log is replayed.
 
 It has the review screen's stylesheet, heading, tabs and table in the same places, so the
 screen that replaces it a moment later fills in what happened (the actual times, the
@@ -9,7 +10,6 @@ review (HOLDS_KEYS, see ui/type_ahead.py).
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -44,13 +44,7 @@ class ReviewOpening(Screen[None]):
             id="session-heading",
         )
         rows = (
-            timeline_row(
-                index,
-                slot.title,
-                # As the timing engine plans a slot: its start on the day, local time.
-                datetime.combine(preview.day, slot.start).astimezone(),
-                slot.seconds,
-            )
+            timeline_row(index, slot.title, None, slot.seconds)
             for index, slot in enumerate(preview.slots)
         )
         with TabbedContent(initial="timeline"):

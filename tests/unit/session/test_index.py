@@ -4,6 +4,7 @@ over the files, and a missing, corrupt or stale one only costs reading. Counted,
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,9 @@ def test_only_a_session_that_changed_is_read_again(
     assert loads == [name] and summaries[name].title == "Ny"
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b'{"version": 99, "entries": {}}'])
+@pytest.mark.parametrize(
+    "content", [b"", b"{not json", b'{"version": 99, "entries": {}}', b"[" * 100_000]
+)
 def test_a_corrupt_or_foreign_index_is_rebuilt(
     many: SessionStore, content: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -83,6 +86,22 @@ def test_a_corrupt_or_foreign_index_is_rebuilt(
     assert index_sessions(many) == expected and len(loads) == COUNT
     loads.clear()
     assert index_sessions(many) == expected and loads == []
+
+
+def test_an_entry_whose_times_could_not_be_shown_is_read_again(
+    many: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A day at the end of the calendar overflows when it is shown in another time zone:
+    an index entry with one, which the session itself could not have, is not taken."""
+    expected = index_sessions(many)
+    path = many.root / ".index-review.json"
+    data = json.loads(path.read_bytes())
+    name, (signature, facts) = next(iter(data["entries"].items()))
+    facts[5] = "0001-01-01T00:00:00+00:00"  # started
+    data["entries"][name] = [signature, facts]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loads = _count_loads(many, monkeypatch)
+    assert index_sessions(many) == expected and loads == [name]
 
 
 @pytest.mark.parametrize(
