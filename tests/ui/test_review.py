@@ -125,11 +125,14 @@ async def test_one_session_timeline_notes_clouds_and_export(
         notes_text = str(screen.query_one("#notes-text", Static).content)
         assert "Note 0: tillid" in notes_text and "General" in notes_text
         await pilot.press("slash", *"Note 2")
-        notes_text = str(screen.query_one("#notes-text", Static).content)
-        assert "Note 2:" in notes_text and "Note 1:" not in notes_text
+
+        def shown() -> str:
+            return str(screen.query_one("#notes-text", Static).content)
+
+        await until(pilot, lambda: "Note 1:" not in shown(), "the search, once typing paused")
+        assert "Note 2:" in shown()
         screen.query_one("#notes-search", Input).value = "zzz"
-        await pilot.pause()
-        assert "Nothing matches" in str(screen.query_one("#notes-text", Static).content)
+        await until(pilot, lambda: "Nothing matches" in shown(), "the search for zzz")
         await pilot.press("escape")  # leaves the search box, not the session
         assert app.screen is screen and screen.focused is None
         await pilot.press("3")

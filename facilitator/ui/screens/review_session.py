@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from rich.console import Group
@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from facilitator.agenda.model import SlotKind
@@ -41,6 +42,8 @@ from facilitator.ui.widgets.word_cloud import WordCloud
 
 BAR_WIDTH = 40
 """Columns of the longest bar in the planned-against-actual chart."""
+SEARCH_PAUSE = 0.2
+"""Seconds the notes search waits after a key for the next before it searches."""
 
 
 class SessionReviewScreen(Localized, Screen[None]):
@@ -69,6 +72,8 @@ class SessionReviewScreen(Localized, Screen[None]):
         """Each dialogue's slot and its cloud, weighed when their tab is first shown."""
         self._shown: set[str] = set()
         """The tabs filled so far: the notes and the clouds wait until they are shown."""
+        self._search: Timer | None = None
+        """The search waiting for typing to pause."""
 
     @property
     def loaded(self) -> LoadedSession:
@@ -206,7 +211,11 @@ class SessionReviewScreen(Localized, Screen[None]):
 
     @on(Input.Changed, "#notes-search")
     def _searched(self, event: Input.Changed) -> None:
-        self._show_notes(event.value)
+        """Search once typing pauses: a day's thousands of notes take seconds to draw, and
+        drawing them at every key held the keys typed after it back."""
+        if self._search is not None:
+            self._search.stop()
+        self._search = self.set_timer(SEARCH_PAUSE, partial(self._show_notes, event.value))
 
     def _show_notes(self, query: str) -> None:
         """The notes grouped by slot, question and table; only those matching `query`."""
