@@ -39,14 +39,16 @@ def _session_app(store: SessionStore, name: str) -> FacilitatorApp:
     """The review of the session `name`: drawn first from its preview when it is a session
     folder that has one; read whole (SessionError, with a message, for a wrong name or a
     file that cannot be read) before that frame is replaced."""
-    from facilitator.review.archive import open_any
-
     folder = locate_folder(store.root, name) if not is_archive(name) else None
     preview = preview_session(folder) if folder is not None else None
     if preview is None:
+        from facilitator.review.archive import open_any
+
         return review_app(store, open_any(store, name))
 
     def prepare(app: FacilitatorApp) -> None:
+        from facilitator.review.archive import open_any  # the models: after the first frame
+
         add_review_mode(app, store, open_any(store, name))
 
     from facilitator.ui.screens.review_opening import ReviewOpening

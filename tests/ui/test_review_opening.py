@@ -4,6 +4,11 @@ review, and the list of sessions lies beneath."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from rich.table import Table
 from textual.widgets import Static, TabbedContent
 
@@ -17,7 +22,7 @@ from facilitator.ui.screens.review_list import ReviewListScreen
 from facilitator.ui.screens.review_opening import ReviewOpening
 from facilitator.ui.screens.review_session import SessionReviewScreen
 from facilitator.ui.widgets.plain_label import PlainLabel
-from tests.loaded import packages_loaded_by
+from tests.seed import ROOT
 from tests.ui.test_review import finished_day
 from tests.ui.waiting import until
 
@@ -65,6 +70,59 @@ async def test_the_review_replaces_its_first_frame_in_place_and_takes_the_keys(
         await until(pilot, lambda: isinstance(app.screen, ReviewListScreen), "the list beneath")
 
 
-def test_the_first_frame_loads_no_pydantic() -> None:
-    modules = ["facilitator.cli.review", "facilitator.ui.screens.review_opening"]
-    assert packages_loaded_by(modules, "pydantic") == []
+CHILD = r"""
+import json, sys
+from textual.app import App
+from facilitator.ui.app import FacilitatorApp
+
+seen = {}
+real_open = FacilitatorApp._open_after_first_frame
+
+
+def open_after_first_frame(self):
+    seen["pydantic before the models"] = "pydantic" in sys.modules
+    seen["first frame"] = type(self.screen).__name__
+    real_open(self)
+
+
+FacilitatorApp._open_after_first_frame = open_after_first_frame
+real_run = App.run
+
+
+def run(self, **options):
+    async def look(pilot):
+        while "first frame" not in seen or pilot.app.screen is pilot.app.opening:
+            await pilot.pause(0.01)
+        seen["then"] = type(pilot.app.screen).__name__
+        pilot.app.exit()
+
+    return real_run(self, headless=True, auto_pilot=look, **options)
+
+
+App.run = run
+from facilitator.cli import main
+
+main(["review", sys.argv[1], "--sessions", sys.argv[2]])
+with open(sys.argv[3], "w", encoding="utf-8") as file:
+    json.dump(seen, file)
+"""
+
+
+def test_the_command_draws_the_first_frame_before_pydantic(
+    agenda: Agenda, store: SessionStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    """From the command line's start to the first frame, in a fresh interpreter."""
+    session_id = finished_day(agenda, store, clock)
+    report = tmp_path / "report.json"
+    subprocess.run(
+        [sys.executable, "-c", CHILD, session_id, str(store.root), str(report)],
+        check=True,
+        cwd=ROOT,
+        timeout=120,
+        capture_output=True,
+    )
+    assert json.loads(report.read_text(encoding="utf-8")) == {
+        "pydantic before the models": False,
+        "first frame": "ReviewOpening",
+        "then": "SessionReviewScreen",
+    }
