@@ -106,9 +106,18 @@ async def _big_note_times(work: Path) -> tuple[float, float]:
 def big_note(work: Path, bare: float) -> list[Figure]:
     """A pasted 1 MB note saved in the notes console, then the table switched with it in
     the list, against the bare app's first paint."""
-    saved, switched = asyncio.run(_big_note_times(work))
+    # Each round in a session of its own: the note is the first 1 MB one, as in the budget.
+    rounds = [asyncio.run(_big_note_times(work / f"round-{index}")) for index in range(3)]
+    saved, switched = median(r[0] for r in rounds), rounds[0][1]
     return [
-        Figure("a 1 MB note saved", saved, bare, 0.2, "s", "bare Digits app's first paint"),
+        Figure(
+            "a 1 MB note saved (median of 3)",
+            saved,
+            bare,
+            0.2,
+            "s",
+            "bare Digits app's first paint",
+        ),
         Figure(
             "table switching with a 1 MB note (median of 5)",
             switched,
