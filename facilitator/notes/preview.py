@@ -17,8 +17,7 @@ from pathlib import Path
 
 from facilitator.agenda.durations import parse_clock
 from facilitator.clean import clean_text
-from facilitator.files import peek_toml
-from facilitator.session.place import SESSION_FILE, folders_newest_first
+from facilitator.session.place import folders_newest_first, session_data
 
 DEFAULT_TABLES = 8
 """The agenda's default number of tables (agenda/model.py DEFAULT_TABLES)."""
@@ -55,7 +54,7 @@ class _Position:
 def preview_notes(folder: Path) -> NotesPreview | None:
     """The preview of the session in `folder`, or None when its session.toml cannot be
     read, is finished, or has anything this reading does not follow."""
-    data = _read(folder)
+    data = session_data(folder)
     return _preview(data) if data is not None else None
 
 
@@ -64,18 +63,11 @@ def newest_unfinished(root: Path) -> Path | None:
     store finds it (the most recently written session.toml first), among the newest few;
     None when none of them is one."""
     for folder in folders_newest_first(root)[:NEWEST_LOOKED_AT]:
-        data = _read(folder)
+        data = session_data(folder)
         position = _position(data.get("event")) if data is not None else None
         if position is not None and not position.finished:
             return folder
     return None
-
-
-def _read(folder: Path) -> dict[str, object] | None:
-    """The TOML data of the session in `folder`; None if it cannot be read, or if its id
-    is not the folder's name (a copy, which the store does not read either)."""
-    data = peek_toml(folder / SESSION_FILE)
-    return data if data is not None and data.get("id") == folder.name else None
 
 
 def _preview(data: dict[str, object]) -> NotesPreview | None:

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from facilitator.agenda.durations import FIRST_DAY, LAST_DAY
 from facilitator.agenda.preview import DAY_SECONDS, planned_length, title_text
-from facilitator.files import peek_toml
-from facilitator.session.place import SESSION_FILE
+from facilitator.session.place import session_data
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class SessionPreview:
 
 def preview_session(folder: Path) -> SessionPreview | None:
     """The preview of the session in `folder`, or None (see the module)."""
-    data = peek_toml(folder / SESSION_FILE)
+    data = session_data(folder)
     try:
         return _preview(data, folder.name) if data is not None else None
     except (ValueError, TypeError):
@@ -52,8 +51,7 @@ def preview_session(folder: Path) -> SessionPreview | None:
 
 def _preview(data: dict[str, object], folder_name: str) -> SessionPreview | None:
     agenda, day = data.get("agenda"), data.get("day")
-    # A copy is not read (store.load), nor a day that is a moment.
-    if data.get("id") != folder_name or type(day) is not date or not isinstance(agenda, dict):
+    if type(day) is not date or not isinstance(agenda, dict):  # a day, not a moment
         return None
     if not FIRST_DAY <= day <= LAST_DAY:  # the models refuse it, and say why
         return None

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+from facilitator.files import peek_toml
 from facilitator.names import is_folder_name
 from facilitator.session.index import folder_names
 
@@ -46,3 +48,11 @@ def folders_newest_first(root: Path) -> list[Path]:
         except OSError:
             continue
     return [root / name for _, name in sorted(stamped, reverse=True)]
+
+
+def session_data(folder: Path) -> dict[str, Any] | None:
+    """The TOML data of the session in `folder`, for a first frame read before the models;
+    None if it cannot be read, or if its id is not the folder's name (a copy, which the
+    store does not read either)."""
+    data = peek_toml(folder / SESSION_FILE)
+    return data if data is not None and data.get("id") == folder.name else None

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.clean import clean_text
-from facilitator.files import peek_toml
 from facilitator.session.glance import Glance, read_glance
-from facilitator.session.place import SESSION_FILE
+from facilitator.session.place import session_data
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,9 @@ class StagePreview:
 
 def preview_stage(folder: Path) -> StagePreview | None:
     """The preview of the session in `folder`, or None (see the module)."""
-    data = peek_toml(folder / SESSION_FILE)
-    if data is None:
-        return None
-    glance = read_glance(data)
-    if glance is None or data.get("id") != folder.name:  # a copy is not read (store.load)
+    data = session_data(folder)
+    glance = read_glance(data) if data is not None else None
+    if data is None or glance is None:
         return None
     agenda = data.get("agenda")
     slots = agenda.get("slot") if isinstance(agenda, dict) else None
