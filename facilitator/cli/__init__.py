@@ -175,10 +175,15 @@ def _language_of_agenda(path: Path) -> str | None:
 def _language_of_session(sessions: str, name: str | None) -> str | None:
     """The language of a session's agenda: the named one, else the newest one. Read from
     the file's TOML alone, without building the session's models: a console paints sooner."""
-    from facilitator.session.place import SESSION_FILE, folders_newest_first, locate_folder
+    from facilitator.session.place import (
+        SESSION_FILE,
+        folders_newest_first,
+        is_archive,
+        locate_folder,
+    )
 
     root = Path(sessions)
-    if name is not None and Path(name).is_file() and Path(name).name != SESSION_FILE:  # archive
+    if name is not None and is_archive(name):
         data = peek_toml(Path(name))
         return _language_in(data.get("session") if data else None)
     if name is not None:
