@@ -51,3 +51,9 @@ def clean_text(text: str) -> str:
         return text  # the usual case, at the cost of one scan
     text = _LINE_BREAK.sub("\n", text)
     return _CONTROL.sub("", _SEQUENCE.sub("", text))
+
+
+def cut_short(text: str, most: int) -> str:
+    """`text` as a message quotes it back: at most `most` characters, "…" where it was cut
+    (a pasted page would fill the screen, and take its time to lay out)."""
+    return text if len(text) <= most else text[: most - 1] + "…"

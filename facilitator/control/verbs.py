@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from facilitator.clean import clean_text
+from facilitator.clean import clean_text, cut_short
 from facilitator.i18n import t
 from facilitator.timing.events import MAX_ADJUST
 
@@ -188,8 +188,7 @@ def _message(text: str) -> str:
 
 def _shown(value: str) -> str:
     """A value quoted back in an answer: cleaned, and cut short."""
-    value = clean_text(value)
-    return value if len(value) <= 40 else value[:39] + "…"
+    return cut_short(clean_text(value), 40)
 
 
 def _bad(message: str) -> ControlError:

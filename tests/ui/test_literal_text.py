@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from facilitator.agenda.model import Agenda
@@ -20,7 +21,7 @@ from facilitator.ui.dialogs.goto import GotoModal
 from facilitator.ui.dialogs.message import MessageModal
 from facilitator.ui.screens.host import HostScreen
 from facilitator.ui.screens.notes import NotesScreen
-from facilitator.ui.screens.review_list import ReviewListScreen
+from facilitator.ui.screens.review_list import QUOTED_CHARS, ReviewListScreen
 from facilitator.ui.screens.review_session import SessionReviewScreen
 from facilitator.ui.screens.stage import StageScreen
 from tests.ui.reading import agenda_with, rendered, screen_text, toasts
@@ -190,6 +191,21 @@ async def test_the_review_filter_takes_brackets(
         assert app.screen.query_one("#review-filter", Input).value == "zz[/]"
         assert rendered(app.screen.query_one("#review-heading")) == "Nothing matches “zz[/]”."
         assert app.screen.query_one("#sessions", DataTable).row_count == 0
+
+
+async def test_a_pasted_page_in_the_review_filter_is_quoted_short(
+    agenda: Agenda, store: SessionStore, clock: FakeClock
+) -> None:
+    _day_with_brackets(agenda, store, clock)
+    page = "[red]æø[/]x" * 15_000
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        app.post_message(events.Paste(page))
+        await pilot.pause()
+        assert app.screen.query_one("#review-filter", Input).value == page
+        quoted = page[: QUOTED_CHARS - 1] + "…"
+        assert rendered(app.screen.query_one("#review-heading")) == f"Nothing matches “{quoted}”."
 
 
 async def test_a_notification_quoting_a_file_shows_it_as_written(

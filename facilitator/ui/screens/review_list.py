@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from facilitator.clean import clean_text
+from facilitator.clean import clean_text, cut_short
 from facilitator.errors import SessionError
 from facilitator.i18n import date_text, minute_text, signed_minutes, t
 from facilitator.review.index import SessionSummary, index_sessions, slot_overs
@@ -28,6 +28,8 @@ from facilitator.ui.widgets.plain_label import PlainLabel
 from facilitator.ui.widgets.plain_table import PlainTable
 
 COLUMNS = ("title", "date", "kind", "slots", "notes", "start", "end", "over")
+QUOTED_CHARS = 60
+"""The most of a filter that the heading quotes when nothing matches it."""
 ROWS_PER_BATCH = 500
 """Rows added between two paints after the first: a screenful is filled before the first
 paint and the rest in batches after it, so a folder of thousands of sessions shows as
@@ -141,7 +143,7 @@ class ReviewListScreen(Localized, Screen[None]):
             heading.show(
                 t("review.none", folder=self.store.root)
                 if not self.summaries
-                else t("review.no_match", query=query)
+                else t("review.no_match", query=cut_short(query, QUOTED_CHARS))
             )
         else:
             heading.show(t("review.heading", folder=self.store.root))
